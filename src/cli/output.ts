@@ -1,0 +1,50 @@
+import { GitcanaryError } from '../errors.js';
+import { maskSecrets } from '../report/secrets.js';
+
+/** Exit codes, documented in README and docs/cli.md. */
+export const EXIT = {
+  ok: 0,
+  rolledBack: 1,
+  badInput: 2,
+  waiting: 3,
+  internal: 4,
+} as const;
+
+export function printOut(line: string): void {
+  process.stdout.write(`${maskSecrets(line)}\n`);
+}
+
+export function printErr(line: string): void {
+  process.stderr.write(`${maskSecrets(line)}\n`);
+}
+
+/** Exit code for an error: bad input and config are 2, everything unexpected is internal. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof GitcanaryError) {
+    return error.code === 'INTERNAL' || error.code === 'GIT_FAILED' || error.code === 'FORGE_FAILED'
+      ? EXIT.internal
+      : EXIT.badInput;
+  }
+  return EXIT.internal;
+}
+
+export function formatError(error: unknown): string {
+  if (error instanceof GitcanaryError) return `error: ${error.format()}`;
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `error: internal: ${message}`;
+}
+
+/** Wrap a command action: print errors once, masked, and set the exit code. */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<number | undefined> | number | undefined,
+) {
+  return async (...args: A): Promise<void> => {
+    try {
+      const code = await fn(...args);
+      process.exitCode = code ?? EXIT.ok;
+    } catch (error) {
+      printErr(formatError(error));
+      process.exitCode = exitCodeFor(error);
+    }
+  };
+}

@@ -1,0 +1,74 @@
+// Gates are evaluated between commits. A gate that cannot be evaluated never passes.
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+
+/** One measurement of a gate (a query result, an HTTP status, a command's exit code). */
+export interface Measurement {
+  verdict: Verdict;
+  value?: number | string | undefined;
+  message: string;
+  at: string;
+}
+
+export interface GateResult {
+  gate: string;
+  kind: string;
+  verdict: Verdict;
+  /** The deciding measured value, for reports and commit messages. */
+  value?: number | string | undefined;
+  /** Human form of the threshold, e.g. `>= 99`, `exit 0`, `synced abc1234 Healthy`. */
+  threshold?: string | undefined;
+  message: string;
+  measurements: Measurement[];
+}
+
+/** Variables every gate may use in templates (handlebars) and payloads. */
+export interface GateContext {
+  releaseName: string;
+  namespace: string;
+  /** The commit the step wrote (sync gates wait for it). */
+  commit: string;
+  /** Git branch the commit is on. */
+  branch: string;
+  stepIndex: number;
+  canaryWeight: number;
+  canaryImage: string | undefined;
+  stableImage: string | undefined;
+  canaryService?: string | undefined;
+  stableService?: string | undefined;
+  route?: string | undefined;
+  /** Phase in Flagger's words for webhooks (`Progressing`, `Promoting`, `Failed`, …). */
+  phase: string;
+  /** User variables from the config. */
+  variables: Record<string, string>;
+  signal: AbortSignal;
+  /** Progress line while waiting (e.g. `waiting for argocd: OutOfSync`). */
+  progress(message: string): void;
+}
+
+export interface Gate {
+  readonly name: string;
+  readonly kind: string;
+  evaluate(context: GateContext): Promise<GateResult>;
+}
+
+/** Measurement limits shared by repeated gates, as in Argo Rollouts' analysis. */
+export interface MeasurementLimits {
+  /** Time between measurements, ms. */
+  intervalMs: number;
+  /** Number of measurements (default 1). */
+  count: number;
+  /** Failed measurements tolerated before the gate fails (Argo: failureLimit; Flagger: threshold - 1). */
+  failureLimit: number;
+  /** Inconclusive measurements tolerated before the gate is inconclusive. */
+  inconclusiveLimit: number;
+  /** Consecutive errors (query failed, server down) tolerated before the gate fails. */
+  consecutiveErrorLimit: number;
+}
+
+/** Worst verdict wins: fail > inconclusive > pass. */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('fail')) return 'fail';
+  if (verdicts.includes('inconclusive')) return 'inconclusive';
+  return verdicts.length === 0 ? 'inconclusive' : 'pass';
+}

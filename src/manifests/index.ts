@@ -1,0 +1,12 @@
+export { deleteIn, detectStyle, nodeAt, setIn, type YamlPath } from './edit.js';
+export { loadTree, resolveInside, writeTree } from './load.js';
+export {
+  describeDoc,
+  describeRef,
+  MAX_ALIAS_COUNT,
+  ManifestTree,
+  type ResourceDoc,
+  type ResourceRef,
+  toPlain,
+  valueAt,
+} from './tree.js';

@@ -1,0 +1,94 @@
+import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GitcanaryError } from '../errors.js';
+import { ManifestTree } from './tree.js';
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/**
+ * Resolve a user-given path inside `root`. Absolute paths, `..` escapes and symlinks that point
+ * outside the repository are refused: gitcanary only ever writes inside the GitOps repository.
+ */
+export async function resolveInside(root: string, userPath: string): Promise<string> {
+  const rootReal = await realpath(root);
+  if (path.isAbsolute(userPath)) {
+    const rel = path.relative(rootReal, userPath);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw outside(userPath);
+    userPath = rel;
+  }
+  const normal = path.normalize(userPath);
+  if (normal === '..' || normal.startsWith(`..${path.sep}`)) throw outside(userPath);
+  const absolute = path.join(rootReal, normal);
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    // Not existing yet (a file gitcanary will create): its parent must resolve inside.
+    const parent = await realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
+    real = path.join(parent, path.basename(absolute));
+  }
+  const rel = path.relative(rootReal, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw outside(userPath, 'it resolves through a symlink');
+  return rel === '' ? '.' : rel.split(path.sep).join('/');
+}
+
+function outside(userPath: string, why = 'it is outside the repository'): GitcanaryError {
+  return new GitcanaryError('PATH_OUTSIDE_REPO', `refusing path: ${why}`, {
+    file: userPath,
+    hint: 'give a path relative to the repository root, without `..`',
+  });
+}
+
+/** Read the manifest files at `paths` (files or folders, searched recursively) below `root`. */
+export async function loadTree(root: string, paths: readonly string[]): Promise<ManifestTree> {
+  const files = new Map<string, string>();
+  for (const userPath of paths) {
+    const rel = await resolveInside(root, userPath);
+    const absolute = path.join(root, rel);
+    const stat = await lstat(absolute).catch(() => undefined);
+    if (!stat) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file: userPath });
+    if (stat.isDirectory()) {
+      for (const file of await listManifests(root, rel))
+        files.set(file, await readFile(path.join(root, file), 'utf8'));
+    } else {
+      files.set(rel, await readFile(absolute, 'utf8'));
+    }
+  }
+  return new ManifestTree(files);
+}
+
+async function listManifests(root: string, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) out.push(...(await listManifests(root, rel)));
+    else if (
+      entry.isFile() &&
+      (MANIFEST_EXTENSIONS.has(path.extname(entry.name)) || entry.name === 'Kustomization')
+    ) {
+      out.push(rel);
+    }
+  }
+  return out;
+}
+
+/** Write the files that differ between `base` and `next`; returns the repository paths written. */
+export async function writeTree(root: string, base: ManifestTree, next: ManifestTree): Promise<string[]> {
+  const changes = next.changedFrom(base);
+  // Resolve every path first so that a refused path writes nothing.
+  const targets = await Promise.all(
+    changes.map(async (c) => ({ ...c, rel: await resolveInside(root, c.file) })),
+  );
+  for (const change of targets) {
+    const absolute = path.join(root, change.rel);
+    if (change.text === null) {
+      await rm(absolute, { force: true });
+    } else {
+      await mkdir(path.dirname(absolute), { recursive: true });
+      await writeFile(absolute, change.text);
+    }
+  }
+  return targets.map((c) => c.file);
+}

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { ManifestTree } from '../manifests/index.js';
+
+// The State a release step writes into the manifests, and the Target interface every manifest kind
+// implements. Names follow Argo Rollouts' canary steps so users can paste theirs.
+
+export type Phase = 'Progressing' | 'Paused' | 'Promoted' | 'RolledBack' | 'Failed';
+
+/** Argo Rollouts' `setHeaderRoute.match[]` item: one of exact, prefix or regex. */
+export interface HeaderMatch {
+  headerName: string;
+  headerValue: { exact?: string; prefix?: string; regex?: string };
+}
+
+/** A managed route sending requests that match headers to the canary only (`setHeaderRoute`). */
+export interface HeaderRoute {
+  name: string;
+  match: HeaderMatch[];
+}
+
+/** A managed route mirroring a percentage of matching requests to the canary (`setMirrorRoute`). */
+export interface MirrorRoute {
+  name: string;
+  percentage: number;
+  match?: {
+    method?: { exact?: string; prefix?: string; regex?: string };
+    path?: { exact?: string; prefix?: string; regex?: string };
+    headers?: Record<string, { exact?: string; prefix?: string; regex?: string }>;
+  }[];
+}
+
+/** Argo Rollouts' `setCanaryScale`. */
+export interface CanaryScale {
+  replicas?: number;
+  weight?: number;
+  matchTrafficWeight?: boolean;
+}
+
+/** What the manifests must say after a step. */
+export interface CanaryState {
+  /** Image the stable (primary) workload runs. */
+  stableImage: string | undefined;
+  /** Candidate image; undefined when no release is under way. */
+  canaryImage: string | undefined;
+  /** Percent of traffic to the canary, 0–100. */
+  canaryWeight: number;
+  /** Canary weight before this step (the Rollout target repeats it as its first step). */
+  previousWeight: number;
+  headerRoutes: HeaderRoute[];
+  mirrorRoutes: MirrorRoute[];
+  canaryScale: CanaryScale | undefined;
+  phase: Phase;
+}
+
+/** `canary`: the target carries the candidate (config `workload:`); `stable`: the primary (`stable:`). */
+export type TargetRole = 'canary' | 'stable';
+
+/** What a target reads back from the manifests; fields it does not carry stay undefined. */
+export type Observation = Partial<
+  Pick<CanaryState, 'stableImage' | 'canaryImage' | 'canaryWeight' | 'headerRoutes' | 'mirrorRoutes'>
+>;
+
+export interface Target<C = unknown> {
+  /** Config key, e.g. `apisix`, `kustomization`, `rollout`. */
+  readonly key: string;
+  /** `workload` targets set images and scale; `traffic` targets set weights and routes. */
+  readonly family: 'workload' | 'traffic';
+  /** Validates and types this target's config block. */
+  readonly configSchema: z.ZodType<C>;
+  /** Repository-relative files or folders the target reads and may write. */
+  files(config: C): string[];
+  /** Write the target's part of `state` into the tree (pure: no disk, git or network). */
+  apply(tree: ManifestTree, config: C, state: CanaryState, role: TargetRole): ManifestTree;
+  /** Read the target's part of the state back from the tree. */
+  observe(tree: ManifestTree, config: C, role: TargetRole): Observation;
+}
+
+export function initialState(stableImage?: string): CanaryState {
+  return {
+    stableImage,
+    canaryImage: undefined,
+    canaryWeight: 0,
+    previousWeight: 0,
+    headerRoutes: [],
+    mirrorRoutes: [],
+    canaryScale: undefined,
+    phase: 'Progressing',
+  };
+}
