@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { isDuration } from './duration.js';
+
+// Config schemas for every gate kind. The release config schema composes `gateConfigSchema`;
+// the JSON Schema for editors is generated from the same objects, so no transforms here:
+// durations stay as written and gates parse them with `parseDuration`.
+
+/** `30s`, `5m`, `1h30m`, `500ms`, or a number of seconds. */
+export const durationSchema = z
+  .union([z.string(), z.number().nonnegative()])
+  .refine(isDuration, { message: 'expected a duration like 30s, 5m, 1h or a number of seconds' })
+  .meta({ description: 'Duration: a number of seconds or a string like 30s, 5m, 1h30m.' });
+
+const stringMap = z.record(z.string(), z.string());
+
+/** Repetition and tolerance shared by measured gates, named as in Argo Rollouts' analysis. */
+const measurementFields = {
+  interval: durationSchema.default('1m').describe('Time between measurements.'),
+  count: z.number().int().positive().default(1).describe('Number of measurements.'),
+  failureLimit: z.number().int().nonnegative().default(0).describe('Failed measurements tolerated.'),
+  inconclusiveLimit: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('Inconclusive measurements (no data) tolerated.'),
+  consecutiveErrorLimit: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(4)
+    .describe('Consecutive errors (query failed, server down) tolerated before the gate fails.'),
+};
+
+export const commandConfigSchema = z.strictObject({
+  command: z.string().min(1).describe('Shell command; a handlebars template over the gate context.'),
+  timeout: durationSchema.default('60s'),
+  env: stringMap.optional(),
+  ...measurementFields,
+});
+
+export const metricRouterSchema = z.enum(['apisix', 'nginx', 'istio', 'envoy', 'gatewayapi']);
+export const metricTemplateNameSchema = z.enum(['request-success-rate', 'request-duration']);
+
+export const thresholdRangeSchema = z
+  .strictObject({ min: z.number().optional(), max: z.number().optional() })
+  .refine((range) => range.min !== undefined || range.max !== undefined, {
+    message: 'thresholdRange needs min, max or both',
+  })
+  .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, {
+    message: 'thresholdRange.min must be <= max',
+  });
+
+export const prometheusConfigSchema = z
+  .strictObject({
+    address: z.url().describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
+    query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
+    template: metricTemplateNameSchema
+      .optional()
+      .describe("Built-in query, as in Flagger's analysis.metrics."),
+    router: metricRouterSchema.optional().describe('Router whose metrics the built-in template reads.'),
+    variables: stringMap.optional(),
+    thresholdRange: thresholdRangeSchema,
+    headers: stringMap.optional(),
+    bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
+    timeout: durationSchema.default('30s'),
+    ...measurementFields,
+  })
+  .refine((config) => (config.query === undefined) !== (config.template === undefined), {
+    message: 'set exactly one of query or template',
+  })
+  .refine((config) => config.template === undefined || config.router !== undefined, {
+    message: 'a built-in template needs router (apisix, nginx, istio, envoy, gatewayapi)',
+    path: ['router'],
+  });
+
+/** Flagger's webhook types (flagger pkg/apis/flagger/v1beta1 HookType). */
+export const webhookTypeSchema = z.enum([
+  'confirm-rollout',
+  'pre-rollout',
+  'rollout',
+  'confirm-traffic-increase',
+  'confirm-promotion',
+  'post-rollout',
+  'rollback',
+  'event',
+]);
+
+export const webhookConfigSchema = z.strictObject({
+  url: z.url(),
+  // Flagger treats an empty type as `rollout`.
+  type: webhookTypeSchema.default('rollout'),
+  timeout: durationSchema.default('60s'),
+  metadata: stringMap.optional(),
+  retries: z.number().int().nonnegative().default(0).describe('Retries after a failed call.'),
+});
+
+/** `200`, `[200, 204]`, or a status class like `2xx`. */
+export const expectStatusSchema = z.union([
+  z.number().int().min(100).max(599),
+  z.array(z.number().int().min(100).max(599)).min(1),
+  z.string().regex(/^[1-5]xx$/),
+]);
+
+export const httpConfigSchema = z.strictObject({
+  url: z.url(),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
+  headers: stringMap.optional(),
+  body: z.string().optional(),
+  timeout: durationSchema.default('10s'),
+  expectStatus: expectStatusSchema.default('2xx'),
+  jsonPath: z
+    .string()
+    .regex(/^\$/, 'jsonPath starts with $')
+    .optional()
+    .describe('e.g. $.data.ok or $.items[0].rate'),
+  successCondition: z.string().min(1).optional().describe('e.g. result == "ok" or result >= 0.99'),
+  failureCondition: z.string().min(1).optional(),
+  ...measurementFields,
+});
+
+export const approvalConfigSchema = z.strictObject({
+  label: z.string().min(1).optional().describe('Pull-request label that approves the step.'),
+});
+
+export const argocdSyncSchema = z.strictObject({
+  server: z.string().min(1).describe('Argo CD API server, e.g. https://argocd.example.com'),
+  application: z.string().min(1),
+  tokenEnv: z.string().min(1).optional().describe('Environment variable holding the Argo CD token.'),
+  insecure: z.boolean().optional(),
+  project: z.string().min(1).optional(),
+  progressDeadline: durationSchema.optional(),
+});
+
+export const fluxSyncSchema = z.strictObject({
+  kustomization: z.string().min(1),
+  namespace: z.string().min(1).optional(),
+  gitRepository: z.string().min(1).optional(),
+  kubeconfig: z.string().min(1).optional(),
+  context: z.string().min(1).optional(),
+  progressDeadline: durationSchema.optional(),
+});
+
+export const syncConfigSchema = z.union([
+  z.strictObject({ argocd: argocdSyncSchema }),
+  z.strictObject({ flux: fluxSyncSchema }),
+]);
+
+/** Fields every gate may carry next to its kind key. */
+const commonGateFields = {
+  name: z.string().min(1).optional().describe('Name in reports; defaults to the kind and index.'),
+};
+
+export const commandGateSchema = z.strictObject({ ...commonGateFields, command: commandConfigSchema });
+export const prometheusGateSchema = z.strictObject({
+  ...commonGateFields,
+  prometheus: prometheusConfigSchema,
+});
+export const webhookGateSchema = z.strictObject({ ...commonGateFields, webhook: webhookConfigSchema });
+export const httpGateSchema = z.strictObject({ ...commonGateFields, http: httpConfigSchema });
+export const syncGateSchema = z.strictObject({ ...commonGateFields, sync: syncConfigSchema });
+export const approvalGateSchema = z.strictObject({ ...commonGateFields, approval: approvalConfigSchema });
+
+export const gateConfigSchema = z.union([
+  commandGateSchema,
+  prometheusGateSchema,
+  webhookGateSchema,
+  httpGateSchema,
+  syncGateSchema,
+  approvalGateSchema,
+]);
+
+export type CommandConfig = z.infer<typeof commandConfigSchema>;
+export type PrometheusConfig = z.infer<typeof prometheusConfigSchema>;
+export type MetricRouter = z.infer<typeof metricRouterSchema>;
+export type MetricTemplateName = z.infer<typeof metricTemplateNameSchema>;
+export type ThresholdRange = z.infer<typeof thresholdRangeSchema>;
+export type WebhookType = z.infer<typeof webhookTypeSchema>;
+export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
+export type ExpectStatus = z.infer<typeof expectStatusSchema>;
+export type HttpConfig = z.infer<typeof httpConfigSchema>;
+export type ApprovalConfig = z.infer<typeof approvalConfigSchema>;
+export type ArgocdSyncConfig = z.infer<typeof argocdSyncSchema>;
+export type FluxSyncConfig = z.infer<typeof fluxSyncSchema>;
+export type SyncConfig = z.infer<typeof syncConfigSchema>;
+export type CommandGateConfig = z.infer<typeof commandGateSchema>;
+export type PrometheusGateConfig = z.infer<typeof prometheusGateSchema>;
+export type WebhookGateConfig = z.infer<typeof webhookGateSchema>;
+export type HttpGateConfig = z.infer<typeof httpGateSchema>;
+export type SyncGateConfig = z.infer<typeof syncGateSchema>;
+export type ApprovalGateConfig = z.infer<typeof approvalGateSchema>;
+export type GateConfig = z.infer<typeof gateConfigSchema>;
+/** As written by users (defaults not yet applied). */
+export type GateConfigInput = z.input<typeof gateConfigSchema>;
