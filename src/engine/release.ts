@@ -1,0 +1,558 @@
+import { createHash } from 'node:crypto';
+import { GitcanaryError } from '../errors.js';
+import { parseDuration } from '../gates/duration.js';
+import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
+import { loadTree, type ManifestTree, writeTree } from '../manifests/index.js';
+import type { Outcome, Reporter } from '../report/events.js';
+import { renderTemplate } from '../report/templates.js';
+import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
+import { type HistoryCommit, isFinished, type ReleaseAction, type ReleaseProgress, readProgress, TRAILER } from './progress.js';
+import {
+  describeStep,
+  finishedState,
+  isCommitting,
+  promotedState,
+  type ReleaseImages,
+  type ReleaseStep,
+  rolledBackState,
+  startState,
+  stateAt,
+} from './state.js';
+
+// The engine is the only place that sequences side effects: write manifests, commit, push, wait for
+// the reconciler, evaluate gates, and move on or roll back. Everything it decides comes from the
+// plan and from the release's commits, so any process can pick the release up where it stands.
+
+export const EXIT_CODES = { promoted: 0, stepped: 0, noop: 0, rolledBack: 1, aborted: 1, waiting: 3, paused: 3 } as const;
+
+export interface BoundTarget {
+  target: Target<unknown>;
+  config: unknown;
+  role: TargetRole;
+}
+
+/** Everything the engine needs from the config, already validated and planned. */
+export interface ReleasePlan {
+  name: string;
+  namespace: string;
+  branch: string;
+  targets: BoundTarget[];
+  steps: ReleaseStep[];
+  gates: Record<string, unknown>;
+  /** Waited after every commit: a sync gate config, or a fixed delay. */
+  sync: { gate: unknown } | { delayMs: number } | undefined;
+  supersede: boolean;
+  maxPushAttempts: number;
+  variables: Record<string, string>;
+  canaryService?: string | undefined;
+  stableService?: string | undefined;
+  route?: string | undefined;
+}
+
+export interface StepCommit {
+  message: string;
+  trailers: Record<string, string>;
+  files: string[];
+}
+
+export interface CommitOutcome {
+  committed: boolean;
+  sha?: string | undefined;
+  attempts: number;
+  replayed?: boolean;
+}
+
+/** The part of the git layer the engine uses. */
+export interface ReleaseRepository {
+  readonly root: string;
+  head(): Promise<{ sha: string; time: string }>;
+  commitStep(
+    intent: (root: string) => Promise<StepCommit | null>,
+    options?: { maxAttempts?: number; allowEmpty?: boolean },
+  ): Promise<CommitOutcome>;
+  releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
+}
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
+    }),
+};
+
+export interface EngineDeps {
+  repo: ReleaseRepository;
+  reporter: Reporter;
+  /** Builds a gate from its config (command, prometheus, webhook, http, sync, approval). */
+  createGate: (name: string, config: unknown) => Gate;
+  clock?: Clock;
+  signal?: AbortSignal;
+}
+
+export interface RunOptions {
+  /** Candidate image; required to start a release, optional to resume one. */
+  image?: string | undefined;
+  /** `step` mode: advance at most one commit, never sleep. */
+  once: boolean;
+}
+
+export interface ReleaseResult {
+  outcome: Outcome;
+  exitCode: number;
+  message: string;
+  progress: ReleaseProgress | undefined;
+}
+
+export class ReleaseEngine {
+  readonly #plan: ReleasePlan;
+  readonly #deps: EngineDeps;
+  readonly #clock: Clock;
+  readonly #signal: AbortSignal;
+
+  constructor(plan: ReleasePlan, deps: EngineDeps) {
+    this.#plan = plan;
+    this.#deps = deps;
+    this.#clock = deps.clock ?? systemClock;
+    this.#signal = deps.signal ?? new AbortController().signal;
+  }
+
+  get total(): number {
+    return this.#plan.steps.length;
+  }
+
+  /** Where the release stands, from the commit trailers. */
+  async progress(): Promise<ReleaseProgress | undefined> {
+    const history = await this.#deps.repo.releaseHistory(this.#plan.name, { limit: 200 });
+    return readProgress(history);
+  }
+
+  /** `run` (whole release) and `step` (at most one commit). */
+  async run(options: RunOptions): Promise<ReleaseResult> {
+    let progress = await this.progress();
+    const image = options.image;
+    if (image !== undefined) {
+      if (progress === undefined || isFinished(progress)) {
+        if (progress && progress.image === image) {
+          return this.#finishedResult(progress);
+        }
+        progress = await this.#start(image, progress, 'start');
+        if (options.once) return this.#done('stepped', `started release of ${image}`, progress);
+      } else if (progress.image !== image) {
+        if (!this.#plan.supersede) {
+          throw new GitcanaryError('RELEASE_STATE', `release of ${progress.image} is in progress`, {
+            hint: 'wait for it, `gitcanary abort` it, or allow superseding (remove --no-supersede)',
+          });
+        }
+        progress = await this.#start(image, progress, 'supersede');
+        if (options.once) return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
+      } else {
+        this.#announce(progress, 'resume');
+      }
+    } else {
+      if (progress === undefined) {
+        throw new GitcanaryError('RELEASE_STATE', 'no release in progress', { hint: 'pass --image to start one' });
+      }
+      if (isFinished(progress)) return this.#finishedResult(progress);
+      this.#announce(progress, 'resume');
+    }
+    return this.#advance(progress, options.once);
+  }
+
+  /**
+   * `promote`: skip the current pause (like `kubectl argo rollouts promote`); `--full` skips every
+   * remaining step and promotes now.
+   */
+  async promote(full: boolean): Promise<ReleaseResult> {
+    const progress = await this.#active();
+    if (full) {
+      const images = imagesOf(progress);
+      const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
+      const next = await this.#commit(progress, { index: this.total, state, action: 'promote', summary: 'promote (full)', gates: [] });
+      return this.#finish(next);
+    }
+    const pauseIndex = this.#currentPause(progress);
+    if (pauseIndex === undefined) {
+      throw new GitcanaryError('RELEASE_STATE', `step ${progress.stepIndex + 1} is not a pause`, {
+        hint: 'use `promote --full` to skip every remaining step',
+      });
+    }
+    // The pause passes by a marker commit: Git records who let the release go on, and when.
+    const images = imagesOf(progress);
+    const next = await this.#commit(progress, {
+      index: pauseIndex,
+      state: stateAt(this.#plan.steps, pauseIndex, images),
+      action: 'resume',
+      summary: `resume after ${describeStep(this.#plan.steps[pauseIndex - 1]!)}`,
+      gates: [],
+      allowEmpty: true,
+    });
+    return this.#done('stepped', `resumed after step ${pauseIndex}`, next);
+  }
+
+  /** `abort`: one rollback commit, stable-only traffic. */
+  async abort(): Promise<ReleaseResult> {
+    const progress = await this.#active();
+    const next = await this.#rollback(progress, 'abort', []);
+    return this.#done('aborted', `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`, next);
+  }
+
+  async #active(): Promise<ReleaseProgress> {
+    const progress = await this.progress();
+    if (progress === undefined || isFinished(progress)) {
+      throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {
+        hint: progress ? `the last release (${progress.image}) ended with ${progress.action}` : 'start one with `run --image`',
+      });
+    }
+    return progress;
+  }
+
+  /** The 1-based index of the indefinite pause the release waits at, if any. */
+  #currentPause(progress: ReleaseProgress): number | undefined {
+    for (let index = progress.stepIndex + 1; index <= this.total; index++) {
+      const step = this.#plan.steps[index - 1]!;
+      if ('pause' in step) {
+        if (step.pause?.duration === undefined) return index;
+        continue;
+      }
+      if ('analysis' in step) continue;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  async #start(image: string, previous: ReleaseProgress | undefined, action: 'start' | 'supersede'): Promise<ReleaseProgress> {
+    const head = await this.#deps.repo.head();
+    let images: ReleaseImages;
+    if (action === 'supersede' && previous) {
+      // The canary runs the superseded candidate now; what to return to is what that release recorded.
+      images = { canaryImage: image, stableImage: previous.stableImage, previousCanaryImage: previous.previousCanaryImage };
+    } else {
+      const observed = await this.#observe();
+      images = {
+        canaryImage: image,
+        stableImage: observed.stableImage ?? observed.canaryImage,
+        previousCanaryImage: observed.canaryImage,
+      };
+    }
+    const releaseId = createHash('sha256').update(`${image}\n${head.sha}`).digest('hex').slice(0, 12);
+    const pseudo: ReleaseProgress = {
+      releaseId,
+      image,
+      stableImage: images.stableImage,
+      previousCanaryImage: images.previousCanaryImage,
+      stepIndex: 0,
+      total: this.total,
+      phase: 'Progressing',
+      weight: 0,
+      action,
+      lastCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
+      startCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
+    };
+    this.#deps.reporter.event({
+      type: 'release',
+      action,
+      release: this.#plan.name,
+      releaseId,
+      image,
+      steps: this.total,
+      ...(action === 'supersede' && previous ? { message: `supersedes ${previous.image} at step ${previous.stepIndex}/${previous.total}` } : {}),
+    });
+    return this.#commit(pseudo, {
+      index: 0,
+      state: startState(images),
+      action,
+      summary: action === 'supersede' ? `supersede ${previous?.image ?? ''} with ${image}` : `start canary of ${image}`,
+      gates: [],
+      allowEmpty: true,
+    });
+  }
+
+  async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
+    let progress = start;
+    let evidence: GateResult[] = [];
+    let index = progress.stepIndex + 1;
+    // Analysis and pauses after the last commit are re-evaluated when resuming: they left no commit.
+    while (index <= this.total) {
+      const step = this.#plan.steps[index - 1]!;
+      this.#deps.reporter.event({ type: 'step', index, total: this.total, summary: describeStep(step) });
+      if ('pause' in step) {
+        const waited = await this.#pause(progress, step.pause?.duration, index, once);
+        if (waited) return waited;
+        index++;
+        continue;
+      }
+      if ('analysis' in step) {
+        const results = await this.#evaluate(step.analysis.gates, progress, index);
+        evidence = [...evidence, ...results];
+        const verdict = worstVerdict(results.map((r) => r.verdict));
+        if (verdict === 'fail') {
+          const next = await this.#rollback(progress, 'rollback', evidence);
+          return this.#done('rolledBack', `gate failed at step ${index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`, next);
+        }
+        if (verdict === 'inconclusive') {
+          // A gate that cannot be evaluated never passes: hold here, as Argo Rollouts pauses on Inconclusive.
+          return this.#done('paused', `analysis at step ${index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``, progress);
+        }
+        index++;
+        continue;
+      }
+      const images = imagesOf(progress);
+      const state = 'promote' in step ? promotedState(stateAt(this.#plan.steps, index - 1, images), images) : stateAt(this.#plan.steps, index, images);
+      const committed = await this.#commit(progress, {
+        index,
+        state,
+        action: 'promote' in step ? 'promote' : 'step',
+        summary: describeStep(step),
+        gates: evidence,
+        allowEmpty: true,
+      });
+      evidence = [];
+      progress = committed;
+      const synced = await this.#waitForSync(progress, index);
+      if (synced.verdict !== 'pass') {
+        const next = await this.#rollback(progress, 'rollback', [synced]);
+        return this.#done('rolledBack', `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`, next);
+      }
+      if ('promote' in step) return this.#finish(progress);
+      if (once) return this.#done('stepped', `step ${index}/${this.total} committed`, progress);
+      index++;
+    }
+    return this.#finish(progress);
+  }
+
+  /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
+  async #finish(progress: ReleaseProgress): Promise<ReleaseResult> {
+    const images = imagesOf(progress);
+    const next = await this.#commit(progress, {
+      index: this.total,
+      state: finishedState(images),
+      action: 'finish',
+      summary: `finish release of ${progress.image}`,
+      gates: [],
+    });
+    return this.#done('promoted', `${progress.image} promoted`, next);
+  }
+
+  /** Returns a result when the release must wait (or exit in step mode); undefined when the pause is over. */
+  async #pause(progress: ReleaseProgress, duration: string | number | undefined, index: number, once: boolean): Promise<ReleaseResult | undefined> {
+    if (duration === undefined) {
+      return this.#done('paused', `paused at step ${index}/${this.total} until \`gitcanary promote\``, progress);
+    }
+    const ms = parseDuration(duration, `spec.steps[${index - 1}].pause.duration`);
+    // Measured from the commit time so scheduled `step` jobs see the same deadline.
+    const until = new Date(Date.parse(progress.lastCommit.time) + ms);
+    const left = until.getTime() - this.#clock.now().getTime();
+    if (left <= 0) return undefined;
+    this.#deps.reporter.event({ type: 'wait', reason: `pause ${describeDuration(duration)}`, until: until.toISOString() });
+    if (once) return this.#done('waiting', `pause until ${until.toISOString()}`, progress);
+    await this.#clock.sleep(left, this.#signal);
+    return undefined;
+  }
+
+  async #evaluate(names: readonly string[], progress: ReleaseProgress, index: number): Promise<GateResult[]> {
+    const context = this.#gateContext(progress, index, 'Progressing');
+    const results = await Promise.all(
+      names.map(async (name) => {
+        const config = this.#plan.gates[name];
+        if (config === undefined) {
+          throw new GitcanaryError('CONFIG_INVALID', `gate ${name} is not defined`, { field: `spec.gates.${name}` });
+        }
+        try {
+          return await this.#deps.createGate(name, config).evaluate(context);
+        } catch (error) {
+          if (error instanceof GitcanaryError && error.code === 'CONFIG_INVALID') throw error;
+          return {
+            gate: name,
+            kind: 'unknown',
+            verdict: 'inconclusive',
+            message: `could not be evaluated: ${(error as Error).message}`,
+            measurements: [],
+          } satisfies GateResult;
+        }
+      }),
+    );
+    for (const result of results) this.#deps.reporter.event({ type: 'gate', result });
+    return results;
+  }
+
+  async #waitForSync(progress: ReleaseProgress, index: number): Promise<GateResult> {
+    const sync = this.#plan.sync;
+    const pass: GateResult = { gate: 'sync', kind: 'sync', verdict: 'pass', message: 'no sync configured', measurements: [] };
+    if (sync === undefined) return pass;
+    if ('delayMs' in sync) {
+      this.#deps.reporter.event({ type: 'wait', reason: `reconciler delay ${sync.delayMs}ms` });
+      await this.#clock.sleep(sync.delayMs, this.#signal);
+      return { ...pass, message: `waited ${sync.delayMs}ms` };
+    }
+    const result = await this.#deps.createGate('sync', sync.gate).evaluate(this.#gateContext(progress, index, 'Progressing'));
+    this.#deps.reporter.event({ type: 'gate', result });
+    return result;
+  }
+
+  #gateContext(progress: ReleaseProgress, index: number, phase: string): GateContext {
+    return {
+      releaseName: this.#plan.name,
+      namespace: this.#plan.namespace,
+      commit: progress.lastCommit.sha,
+      branch: this.#plan.branch,
+      stepIndex: index,
+      canaryWeight: progress.weight,
+      canaryImage: progress.image,
+      stableImage: progress.stableImage,
+      canaryService: this.#plan.canaryService,
+      stableService: this.#plan.stableService,
+      route: this.#plan.route,
+      phase,
+      variables: this.#plan.variables,
+      signal: this.#signal,
+      progress: (message) => this.#deps.reporter.event({ type: 'progress', message }),
+    };
+  }
+
+  async #rollback(progress: ReleaseProgress, action: 'rollback' | 'abort', evidence: GateResult[]): Promise<ReleaseProgress> {
+    const images = imagesOf(progress);
+    const current = stateAt(this.#plan.steps, progress.stepIndex, images);
+    const state = rolledBackState(current, images, action === 'abort' ? 'RolledBack' : 'Failed');
+    return this.#commit(progress, {
+      index: progress.stepIndex,
+      state,
+      action,
+      summary: action === 'abort' ? `abort canary of ${progress.image}` : `roll back canary of ${progress.image}`,
+      gates: evidence,
+      allowEmpty: true,
+    });
+  }
+
+  /** One commit: apply every target to the tree, write, commit with trailers, push (replaying on conflict). */
+  async #commit(
+    progress: ReleaseProgress,
+    step: { index: number; state: CanaryState; action: ReleaseAction; summary: string; gates: GateResult[]; allowEmpty?: boolean },
+  ): Promise<ReleaseProgress> {
+    const trailers: Record<string, string> = {
+      [TRAILER.release]: this.#plan.name,
+      [TRAILER.releaseId]: progress.releaseId,
+      [TRAILER.step]: `${step.index}/${this.total}`,
+      [TRAILER.phase]: step.state.phase,
+      [TRAILER.weight]: String(step.state.canaryWeight),
+      [TRAILER.image]: progress.image,
+      [TRAILER.stableImage]: progress.stableImage ?? '-',
+      [TRAILER.previousImage]: progress.previousCanaryImage ?? '-',
+      [TRAILER.action]: step.action,
+    };
+    const subject = `gitcanary(${this.#plan.name}): ${step.summary} [${step.index}/${this.total}]`;
+    const message = renderTemplate('commit-message', {
+      subject,
+      body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${step.state.canaryWeight}%, phase ${step.state.phase}.`,
+      gates: step.gates,
+    }).trimEnd();
+    const outcome = await this.#deps.repo.commitStep(
+      async (root) => {
+        // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
+        const files = await this.#apply(root, step.state);
+        return { message, trailers, files };
+      },
+      { maxAttempts: this.#plan.maxPushAttempts, allowEmpty: step.allowEmpty ?? false },
+    );
+    if (!outcome.committed) return progress;
+    const head = await this.#deps.repo.head();
+    const sha = outcome.sha ?? head.sha;
+    this.#deps.reporter.event({
+      type: 'commit',
+      sha,
+      index: step.index,
+      total: this.total,
+      action: step.action,
+      phase: step.state.phase,
+      weight: step.state.canaryWeight,
+      attempts: outcome.attempts,
+      subject,
+    });
+    const commit: HistoryCommit = { sha, time: head.time, subject, trailers };
+    return {
+      ...progress,
+      stepIndex: step.index,
+      phase: step.state.phase,
+      weight: step.state.canaryWeight,
+      action: step.action,
+      lastCommit: commit,
+      startCommit: step.index === 0 ? commit : progress.startCommit,
+    };
+  }
+
+  /** Apply all targets to the manifests under `root`; returns the repository paths written. */
+  async #apply(root: string, state: CanaryState): Promise<string[]> {
+    const base = await this.#load(root);
+    let tree = base;
+    for (const bound of this.#plan.targets) tree = bound.target.apply(tree, bound.config, state, bound.role);
+    return writeTree(root, base, tree);
+  }
+
+  async #load(root: string): Promise<ManifestTree> {
+    const files = [...new Set(this.#plan.targets.flatMap((b) => b.target.files(b.config)))];
+    return loadTree(root, files);
+  }
+
+  /** What the manifests say now: the candidate's previous image and the stable image. */
+  async #observe(): Promise<Observation> {
+    const tree = await this.#load(this.#deps.repo.root);
+    const observed: Observation = {};
+    for (const bound of this.#plan.targets) {
+      if (bound.target.family !== 'workload') continue;
+      const seen = bound.target.observe(tree, bound.config, bound.role);
+      if (bound.role === 'stable') observed.stableImage ??= seen.stableImage ?? seen.canaryImage;
+      else observed.canaryImage ??= seen.canaryImage;
+    }
+    return observed;
+  }
+
+  #announce(progress: ReleaseProgress, action: 'resume'): void {
+    this.#deps.reporter.event({
+      type: 'release',
+      action,
+      release: this.#plan.name,
+      releaseId: progress.releaseId,
+      image: progress.image,
+      steps: this.total,
+      message: `at step ${progress.stepIndex}/${progress.total}, weight ${progress.weight}%`,
+    });
+  }
+
+  #finishedResult(progress: ReleaseProgress): ReleaseResult {
+    if (progress.action === 'finish' || progress.action === 'promote') return this.#done('noop', `${progress.image} is already promoted`, progress);
+    return this.#done(
+      progress.action === 'abort' ? 'aborted' : 'rolledBack',
+      `the release of ${progress.image} ended with ${progress.action}; push a new image to try again`,
+      progress,
+    );
+  }
+
+  #done(outcome: Outcome, message: string, progress: ReleaseProgress | undefined): ReleaseResult {
+    const exitCode = EXIT_CODES[outcome];
+    this.#deps.reporter.event({ type: 'done', outcome, exitCode, message });
+    return { outcome, exitCode, message, progress };
+  }
+}
+
+function imagesOf(progress: ReleaseProgress): ReleaseImages {
+  return {
+    canaryImage: progress.image,
+    stableImage: progress.stableImage,
+    previousCanaryImage: progress.previousCanaryImage,
+  };
+}
+
+function describeDuration(duration: string | number): string {
+  return typeof duration === 'number' ? `${duration}s` : duration;
+}
+
+export { isCommitting };

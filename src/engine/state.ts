@@ -1,0 +1,151 @@
+import type { CanaryState, HeaderRoute, MirrorRoute, Phase } from '../targets/types.js';
+
+// The desired State after each step, as a pure fold over the planned steps. The engine commits
+// the State of each committing step; gates and pauses sit between commits and change nothing.
+
+/** The steps the planner emits (Argo Rollouts' canary step names). */
+export type ReleaseStep =
+  | { setWeight: number }
+  | { pause: { duration?: string | number | undefined } }
+  | { setCanaryScale: { replicas?: number | undefined; weight?: number | undefined; matchTrafficWeight?: boolean | undefined } }
+  | { setHeaderRoute: { name: string; match?: HeaderRoute['match'] | undefined } }
+  | { setMirrorRoute: { name: string; percentage?: number | undefined; match?: MirrorRoute['match'] | undefined } }
+  | { analysis: { gates: string[] } }
+  | { promote: Record<string, never> | undefined | null };
+
+export type StepKind = 'setWeight' | 'pause' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'analysis' | 'promote';
+
+export function stepKind(step: ReleaseStep): StepKind {
+  return Object.keys(step)[0] as StepKind;
+}
+
+/** Steps that change manifests and so become a commit; pause and analysis wait between commits. */
+export function isCommitting(step: ReleaseStep): boolean {
+  const kind = stepKind(step);
+  return kind !== 'pause' && kind !== 'analysis';
+}
+
+export interface ReleaseImages {
+  /** The candidate image of this release. */
+  canaryImage: string;
+  /** What the stable (primary) workload ran when the release started. */
+  stableImage: string | undefined;
+  /** What the canary workload ran when the release started (restored on rollback). */
+  previousCanaryImage: string | undefined;
+}
+
+/** State of the start commit: candidate image in, no canary traffic yet. */
+export function startState(images: ReleaseImages): CanaryState {
+  return {
+    stableImage: images.stableImage,
+    canaryImage: images.canaryImage,
+    canaryWeight: 0,
+    previousWeight: 0,
+    headerRoutes: [],
+    mirrorRoutes: [],
+    canaryScale: undefined,
+    phase: 'Progressing',
+  };
+}
+
+/** Apply one step to a state. */
+export function applyStep(state: CanaryState, step: ReleaseStep, images: ReleaseImages): CanaryState {
+  if ('setWeight' in step) {
+    return { ...state, previousWeight: state.canaryWeight, canaryWeight: step.setWeight, phase: 'Progressing' };
+  }
+  if ('setHeaderRoute' in step) {
+    const { name, match } = step.setHeaderRoute;
+    const others = state.headerRoutes.filter((route) => route.name !== name);
+    // Argo Rollouts: a setHeaderRoute without match removes the route.
+    const headerRoutes = match && match.length > 0 ? [...others, { name, match }] : others;
+    return { ...state, previousWeight: state.canaryWeight, headerRoutes };
+  }
+  if ('setMirrorRoute' in step) {
+    const { name, match, percentage } = step.setMirrorRoute;
+    const others = state.mirrorRoutes.filter((route) => route.name !== name);
+    const mirrorRoutes =
+      match && match.length > 0 ? [...others, { name, match, percentage: percentage ?? 100 }] : others;
+    return { ...state, previousWeight: state.canaryWeight, mirrorRoutes };
+  }
+  if ('setCanaryScale' in step) {
+    return { ...state, previousWeight: state.canaryWeight, canaryScale: { ...step.setCanaryScale } };
+  }
+  if ('promote' in step) return promotedState(state, images);
+  return state;
+}
+
+/** The State after steps 1..`throughIndex` (1-based, inclusive) of `steps`. */
+export function stateAt(steps: readonly ReleaseStep[], throughIndex: number, images: ReleaseImages): CanaryState {
+  let state = startState(images);
+  for (const step of steps.slice(0, throughIndex)) state = applyStep(state, step, images);
+  return state;
+}
+
+/** Promotion: the stable workload gets the candidate, all traffic back to stable, managed routes gone. */
+export function promotedState(state: CanaryState, images: ReleaseImages): CanaryState {
+  return {
+    ...state,
+    stableImage: images.canaryImage,
+    canaryImage: images.canaryImage,
+    previousWeight: state.canaryWeight,
+    canaryWeight: 0,
+    headerRoutes: [],
+    mirrorRoutes: [],
+    canaryScale: undefined,
+    phase: 'Promoted',
+  };
+}
+
+/** After promotion, the release is finished: nothing is canary any more (targets restore originals). */
+export function finishedState(images: ReleaseImages): CanaryState {
+  return {
+    stableImage: images.canaryImage,
+    canaryImage: undefined,
+    canaryWeight: 0,
+    previousWeight: 0,
+    headerRoutes: [],
+    mirrorRoutes: [],
+    canaryScale: undefined,
+    phase: 'Promoted',
+  };
+}
+
+/** Rollback: stable-only traffic, the canary workload back to what it ran before, routes removed. */
+export function rolledBackState(state: CanaryState, images: ReleaseImages, phase: Extract<Phase, 'RolledBack' | 'Failed'>): CanaryState {
+  return {
+    stableImage: images.stableImage,
+    canaryImage: images.previousCanaryImage,
+    canaryWeight: 0,
+    previousWeight: state.canaryWeight,
+    headerRoutes: [],
+    mirrorRoutes: [],
+    canaryScale: undefined,
+    phase,
+  };
+}
+
+/** One line for people and commit subjects: `setWeight 20`, `pause 30s`, `pause until promoted`. */
+export function describeStep(step: ReleaseStep): string {
+  if ('setWeight' in step) return `setWeight ${step.setWeight}`;
+  if ('pause' in step) {
+    const duration = step.pause?.duration;
+    return duration === undefined ? 'pause until promoted' : `pause ${typeof duration === 'number' ? `${duration}s` : duration}`;
+  }
+  if ('setCanaryScale' in step) {
+    const scale = step.setCanaryScale;
+    if (scale.matchTrafficWeight) return 'setCanaryScale matchTrafficWeight';
+    return scale.replicas !== undefined ? `setCanaryScale replicas ${scale.replicas}` : `setCanaryScale weight ${scale.weight}`;
+  }
+  if ('setHeaderRoute' in step) {
+    return step.setHeaderRoute.match?.length
+      ? `setHeaderRoute ${step.setHeaderRoute.name}`
+      : `remove header route ${step.setHeaderRoute.name}`;
+  }
+  if ('setMirrorRoute' in step) {
+    return step.setMirrorRoute.match?.length
+      ? `setMirrorRoute ${step.setMirrorRoute.name} ${step.setMirrorRoute.percentage ?? 100}%`
+      : `remove mirror route ${step.setMirrorRoute.name}`;
+  }
+  if ('analysis' in step) return `analysis ${step.analysis.gates.join(', ')}`;
+  return 'promote';
+}
