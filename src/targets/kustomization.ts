@@ -1,0 +1,190 @@
+import { isMap } from 'yaml';
+import { z } from 'zod';
+import { GitcanaryError } from '../errors.js';
+import { deleteIn, type ManifestTree, type ResourceDoc, setIn, valueAt } from '../manifests/index.js';
+import {
+  formatImageRef,
+  imageOverride,
+  type KustomizeImage,
+  mergeSetImage,
+  parseImageRef,
+  renderedImage,
+} from './image-ref.js';
+import type { Target } from './types.js';
+
+// A kustomization's `images:` entry (newName/newTag/digest) carries the image, its `replicas:`
+// entry the canary scale. In the Flagger shape the canary overlay takes role `canary`, the primary
+// overlay role `stable`.
+
+export const kustomizationConfigSchema = z.object({
+  /** Folder holding kustomization.yaml, kustomization.yml or Kustomization, or the file itself. */
+  path: z.string().min(1),
+  /** The `images[].name` to set. */
+  image: z.string().min(1),
+  /** The `replicas[].name` that carries the canary scale. */
+  replicas: z
+    .object({ name: z.string().min(1) })
+    .strict()
+    .optional(),
+});
+
+export type KustomizationConfig = z.infer<typeof kustomizationConfigSchema>;
+
+/** The file names kustomize looks for in a folder, in its order. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+const IMAGE_FIELDS = ['newName', 'newTag', 'digest'] as const;
+
+export const kustomizationTarget: Target<KustomizationConfig> = {
+  key: 'kustomization',
+  family: 'workload',
+  configSchema: kustomizationConfigSchema,
+
+  files(config) {
+    return [config.path];
+  },
+
+  apply(tree, config, state, role) {
+    const image = role === 'canary' ? state.canaryImage : state.stableImage;
+    let next = tree;
+    if (image !== undefined) {
+      next = setImage(next, config.path, imageOverride(config.image, parseImageRef(image)));
+    }
+    const replicas = state.canaryScale?.replicas;
+    if (role === 'canary' && config.replicas && replicas !== undefined) {
+      next = setReplicas(next, config.path, config.replicas.name, replicas);
+    }
+    return next;
+  },
+
+  observe(tree, config, role) {
+    const entry = currentImage(kustomizationDoc(tree, config.path), config.image);
+    if (entry === undefined) return {};
+    const image = formatImageRef(renderedImage(entry));
+    return role === 'canary' ? { canaryImage: image } : { stableImage: image };
+  },
+};
+
+/** The kustomization file at `path`: the file itself, or the one kustomize would read in that folder. */
+export function findKustomizationFile(tree: ManifestTree, path: string): string {
+  const folder = path.replace(/\/+$/, '');
+  if (tree.has(folder)) return folder;
+  const prefix = folder === '' || folder === '.' ? '' : `${folder}/`;
+  const found = KUSTOMIZATION_FILE_NAMES.map((name) => `${prefix}${name}`).filter((file) => tree.has(file));
+  if (found.length > 1) {
+    // kustomize itself refuses a folder with more than one.
+    throw new GitcanaryError('RESOURCE_DUPLICATE', 'more than one kustomization file in the folder', {
+      file: found[1],
+      hint: `also ${found[0]}; keep one`,
+    });
+  }
+  if (found.length === 0) {
+    throw new GitcanaryError('FILE_NOT_FOUND', 'no kustomization file found', {
+      file: path,
+      hint: `expected ${KUSTOMIZATION_FILE_NAMES.map((name) => `${prefix}${name}`).join(', ')}`,
+    });
+  }
+  return found[0]!;
+}
+
+/** The kustomization document (first document of the file: it has no metadata.name to find it by). */
+export function kustomizationDoc(tree: ManifestTree, path: string): ResourceDoc {
+  const file = findKustomizationFile(tree, path);
+  const doc = tree.documents(file)[0];
+  if (doc === undefined) throw new GitcanaryError('FILE_EMPTY', 'the kustomization file is empty', { file });
+  if (doc.document.contents === null) {
+    throw new GitcanaryError('FILE_EMPTY', 'the kustomization file holds no fields', { file });
+  }
+  if (!isMap(doc.document.contents)) {
+    throw new GitcanaryError('FIELD_INVALID', 'the kustomization is not a map', { file });
+  }
+  if (doc.kind !== undefined && doc.kind !== 'Kustomization' && doc.kind !== 'Component') {
+    throw new GitcanaryError('FIELD_INVALID', `expected kind Kustomization or Component, found ${doc.kind}`, {
+      file,
+      field: 'kind',
+    });
+  }
+  return doc;
+}
+
+/** The `images:` entry named `name`, or undefined. */
+export function currentImage(doc: ResourceDoc, name: string): KustomizeImage | undefined {
+  const index = imageIndex(doc, name);
+  return index === undefined ? undefined : (imagesOf(doc)[index] as KustomizeImage);
+}
+
+/**
+ * Write `entry` as kustomize's `edit set image` would (the entry replaces the one with its name,
+ * `*` fields keep current values), editing only the lines that change: fields keep their order,
+ * new fields, a new entry or a new `images:` list go at the end in the file's indentation style.
+ */
+export function setImage(tree: ManifestTree, path: string, change: KustomizeImage): ManifestTree {
+  let doc = kustomizationDoc(tree, path);
+  const index = imageIndex(doc, change.name);
+  const entry = mergeSetImage(index === undefined ? undefined : currentImage(doc, change.name), change);
+  if (index === undefined) {
+    const images = valueAt(doc, ['images']);
+    if (images !== undefined && images !== null && !Array.isArray(images)) {
+      throw new GitcanaryError('FIELD_INVALID', '`images` is not a list', {
+        file: doc.file,
+        field: 'images',
+      });
+    }
+    const at = Array.isArray(images) ? ['images', images.length] : ['images'];
+    return setIn(tree, doc, at, Array.isArray(images) ? entry : [entry]);
+  }
+  let next = tree;
+  for (const field of IMAGE_FIELDS) {
+    const value = entry[field];
+    if (value === undefined) {
+      if (valueAt(doc, ['images', index, field]) !== undefined)
+        next = deleteIn(next, doc, ['images', index, field]);
+    } else {
+      next = setIn(next, doc, ['images', index, field], value);
+    }
+    doc = kustomizationDoc(next, path);
+  }
+  return next;
+}
+
+/** Set `replicas[name=name].count`, adding the entry or the list when absent. */
+export function setReplicas(tree: ManifestTree, path: string, name: string, count: number): ManifestTree {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new GitcanaryError('FIELD_INVALID', `replica count must be a whole number ≥ 0, got ${count}`, {
+      field: `replicas[name=${name}].count`,
+    });
+  }
+  const doc = kustomizationDoc(tree, path);
+  const replicas = valueAt(doc, ['replicas']);
+  if (replicas !== undefined && replicas !== null && !Array.isArray(replicas)) {
+    throw new GitcanaryError('FIELD_INVALID', '`replicas` is not a list', {
+      file: doc.file,
+      field: 'replicas',
+    });
+  }
+  const list = Array.isArray(replicas) ? replicas : [];
+  const index = list.findIndex((item) => isRecord(item) && item.name === name);
+  if (index >= 0) return setIn(tree, doc, ['replicas', index, 'count'], count);
+  if (Array.isArray(replicas)) return setIn(tree, doc, ['replicas', list.length], { name, count });
+  return setIn(tree, doc, ['replicas'], [{ name, count }]);
+}
+
+function imagesOf(doc: ResourceDoc): unknown[] {
+  const images = valueAt(doc, ['images']);
+  return Array.isArray(images) ? images : [];
+}
+
+function imageIndex(doc: ResourceDoc, name: string): number | undefined {
+  const matches = imagesOf(doc).flatMap((item, i) => (isRecord(item) && item.name === name ? [i] : []));
+  if (matches.length > 1) {
+    throw new GitcanaryError('RESOURCE_DUPLICATE', `images has more than one entry named ${name}`, {
+      file: doc.file,
+      field: `images[${matches[1]}]`,
+    });
+  }
+  return matches[0];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
