@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldPath, GitcanaryError } from '../errors.js';
 import { isDuration } from './duration.js';
 
 // Config schemas for every gate kind. The release config schema composes `gateConfigSchema`;
@@ -192,3 +193,22 @@ export type ApprovalGateConfig = z.infer<typeof approvalGateSchema>;
 export type GateConfig = z.infer<typeof gateConfigSchema>;
 /** As written by users (defaults not yet applied). */
 export type GateConfigInput = z.input<typeof gateConfigSchema>;
+
+/** Parses one gate kind's config (defaults applied); a GitcanaryError names the first bad field. */
+export function parseGateConfig<Schema extends z.ZodType>(
+  schema: Schema,
+  config: unknown,
+  kind: string,
+): z.output<Schema> {
+  const parsed = schema.safeParse(config);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = fieldPath([
+    kind,
+    ...(issue?.path ?? []).map((part) => (typeof part === 'symbol' ? String(part) : part)),
+  ]);
+  throw new GitcanaryError('CONFIG_INVALID', `invalid ${kind} gate: ${issue?.message ?? 'invalid config'}`, {
+    field,
+    cause: parsed.error,
+  });
+}

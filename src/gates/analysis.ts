@@ -1,0 +1,163 @@
+import type { Measurement, MeasurementLimits, Verdict } from './types.js';
+
+// The measurement loop shared by every measured gate, with Argo Rollouts' analysis semantics:
+// measure now, then every interval up to `count`; more than `failureLimit` failed measurements
+// fail, more than `inconclusiveLimit` inconclusive ones make the gate inconclusive, and more than
+// `consecutiveErrorLimit` errors in a row fail it. Both limits stop the loop early, as Argo does.
+// An error (measureOnce threw: server down, HTTP 5xx, bad query) does not use up `count`: the gate
+// measures again next interval, so an unreachable provider can only ever fail, never pass.
+
+/** What the loop decided; a gate adds its name, kind and threshold to make a GateResult. */
+export interface MeasurementOutcome {
+  verdict: Verdict;
+  /** The deciding value: the last measurement's, or the measurement that tipped a limit. */
+  value?: number | string | undefined;
+  message: string;
+  measurements: Measurement[];
+}
+
+/** A measurement that could not be taken; recorded as inconclusive, counted only as an error. */
+export interface ErrorMeasurement extends Measurement {
+  error: true;
+}
+
+export function isErrorMeasurement(measurement: Measurement): measurement is ErrorMeasurement {
+  return (measurement as Partial<ErrorMeasurement>).error === true;
+}
+
+/** Defaults from Argo Rollouts' analysis (count 1, no tolerance, 4 consecutive errors). */
+export const DEFAULT_LIMITS: MeasurementLimits = {
+  intervalMs: 60_000,
+  count: 1,
+  failureLimit: 0,
+  inconclusiveLimit: 0,
+  consecutiveErrorLimit: 4,
+};
+
+export async function runMeasurements(
+  measureOnce: () => Promise<Measurement>,
+  limits: MeasurementLimits,
+  signal: AbortSignal,
+  onMeasurement?: (measurement: Measurement, index: number) => void,
+): Promise<MeasurementOutcome> {
+  const measurements: Measurement[] = [];
+  let taken = 0;
+  let failed = 0;
+  let inconclusive = 0;
+  let consecutiveErrors = 0;
+
+  while (taken < limits.count) {
+    if (measurements.length > 0) await sleep(limits.intervalMs, signal);
+    signal.throwIfAborted();
+
+    const measurement = await measureSafely(measureOnce, signal);
+    measurements.push(measurement);
+    onMeasurement?.(measurement, measurements.length - 1);
+
+    if (isErrorMeasurement(measurement)) {
+      consecutiveErrors += 1;
+      if (consecutiveErrors > limits.consecutiveErrorLimit) {
+        return {
+          verdict: 'fail',
+          value: measurement.value,
+          message: `${consecutiveErrors} consecutive errors (limit ${limits.consecutiveErrorLimit}): ${measurement.message}`,
+          measurements,
+        };
+      }
+      continue;
+    }
+    consecutiveErrors = 0;
+    taken += 1;
+    if (measurement.verdict === 'fail') failed += 1;
+    if (measurement.verdict === 'inconclusive') inconclusive += 1;
+
+    if (failed > limits.failureLimit) {
+      return {
+        verdict: 'fail',
+        value: measurement.value,
+        message: `${failed} of ${taken} measurements failed (limit ${limits.failureLimit}): ${measurement.message}`,
+        measurements,
+      };
+    }
+    if (inconclusive > limits.inconclusiveLimit) {
+      return {
+        verdict: 'inconclusive',
+        value: measurement.value,
+        message: `${inconclusive} of ${taken} measurements inconclusive (limit ${limits.inconclusiveLimit}): ${measurement.message}`,
+        measurements,
+      };
+    }
+  }
+
+  const last = measurements.at(-1);
+  const tolerated = [
+    failed > 0 ? `${failed} failed (limit ${limits.failureLimit})` : '',
+    inconclusive > 0 ? `${inconclusive} inconclusive (limit ${limits.inconclusiveLimit})` : '',
+  ].filter((part) => part !== '');
+  const summary =
+    taken === 1 ? '' : `${taken} measurements${tolerated.length > 0 ? `, ${tolerated.join(', ')}` : ''}: `;
+  return {
+    verdict: last === undefined ? 'inconclusive' : 'pass',
+    value: last?.value,
+    message: `${summary}${last?.message ?? 'no measurement'}`,
+    measurements,
+  };
+}
+
+/** Runs one measurement; a thrown error becomes an error measurement unless the run was aborted. */
+async function measureSafely(
+  measureOnce: () => Promise<Measurement>,
+  signal: AbortSignal,
+): Promise<Measurement> {
+  try {
+    return await measureOnce();
+  } catch (error) {
+    signal.throwIfAborted();
+    const message = error instanceof Error ? error.message : String(error);
+    const measurement: ErrorMeasurement = {
+      verdict: 'inconclusive',
+      message: `error: ${message}`,
+      at: new Date().toISOString(),
+      error: true,
+    };
+    return measurement;
+  }
+}
+
+/** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The parsed measurement fields of a gate config, in the shape the loop takes. */
+export function limitsFrom(
+  config: {
+    count: number;
+    failureLimit: number;
+    inconclusiveLimit: number;
+    consecutiveErrorLimit: number;
+  },
+  intervalMs: number,
+): MeasurementLimits {
+  return {
+    intervalMs,
+    count: config.count,
+    failureLimit: config.failureLimit,
+    inconclusiveLimit: config.inconclusiveLimit,
+    consecutiveErrorLimit: config.consecutiveErrorLimit,
+  };
+}

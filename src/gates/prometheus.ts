@@ -1,0 +1,194 @@
+import { GitcanaryError } from '../errors.js';
+import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { limitsFrom, runMeasurements } from './analysis.js';
+import { formatPromDuration, parseDuration } from './duration.js';
+import {
+  type PrometheusConfig,
+  parseGateConfig,
+  prometheusConfigSchema,
+  type ThresholdRange,
+} from './schemas.js';
+import { builtinMetricTemplate, contextValues, escapePromQLString, renderTemplate } from './templates.js';
+import type { Gate, GateContext, GateResult, Measurement } from './types.js';
+
+// A Prometheus gate runs one instant query (`/api/v1/query`) per measurement and checks the
+// result against `thresholdRange`, like a Flagger metric or an Argo Rollouts prometheus metric.
+
+export type PrometheusConfigInput = Parameters<typeof prometheusConfigSchema.parse>[0];
+
+export class PrometheusGate implements Gate {
+  readonly kind = 'prometheus';
+  readonly config: PrometheusConfig;
+  private readonly intervalMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly name: string,
+    config: PrometheusConfigInput,
+  ) {
+    this.config = parseGateConfig(prometheusConfigSchema, config, 'prometheus');
+    this.intervalMs = parseDuration(this.config.interval, 'prometheus.interval');
+    this.timeoutMs = parseDuration(this.config.timeout, 'prometheus.timeout');
+  }
+
+  /** The PromQL this gate runs for `context`, values escaped for PromQL strings. */
+  renderQuery(context: GateContext): string {
+    const source =
+      this.config.query ??
+      builtinMetricTemplate(this.config.router ?? 'apisix', this.config.template ?? 'request-success-rate');
+    const base = contextValues(context, this.config.variables);
+    const target = stringOr(base.target, context.releaseName);
+    // Flagger's query variables: name, namespace, target, service, ingress, route, interval.
+    const values = {
+      target,
+      service: target,
+      ingress: stringOr(base.route, ''),
+      interval: formatPromDuration(this.intervalMs),
+      ...base,
+    };
+    return renderTemplate(source, values, escapePromQLString, 'prometheus.query').trim();
+  }
+
+  async evaluate(context: GateContext): Promise<GateResult> {
+    const threshold = formatThreshold(this.config.thresholdRange);
+    let query: string;
+    try {
+      query = this.renderQuery(context);
+    } catch (error) {
+      const message = error instanceof GitcanaryError ? error.format() : String(error);
+      return { gate: this.name, kind: this.kind, verdict: 'fail', threshold, message, measurements: [] };
+    }
+    const token =
+      this.config.bearerTokenEnv === undefined ? undefined : secretFromEnv(this.config.bearerTokenEnv);
+    const outcome = await runMeasurements(
+      () => this.measure(query, token, context.signal),
+      limitsFrom(this.config, this.intervalMs),
+      context.signal,
+      (measurement, index) => context.progress(`${this.name} #${index + 1}: ${measurement.message}`),
+    );
+    return { gate: this.name, kind: this.kind, threshold, ...outcome, message: maskSecrets(outcome.message) };
+  }
+
+  private async measure(query: string, token: string | undefined, signal: AbortSignal): Promise<Measurement> {
+    const value = await instantQuery(this.config.address, query, {
+      headers: this.config.headers ?? {},
+      token,
+      signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
+    });
+    const at = new Date().toISOString();
+    if (value === undefined) {
+      return { verdict: 'inconclusive', message: `${this.name}: no data (empty result)`, at };
+    }
+    if (Number.isNaN(value))
+      return { verdict: 'inconclusive', value: 'NaN', message: `${this.name} = NaN`, at };
+    const threshold = formatThreshold(this.config.thresholdRange);
+    const verdict = inRange(value, this.config.thresholdRange) ? 'pass' : 'fail';
+    return { verdict, value, message: `${this.name} = ${formatValue(value)} (threshold ${threshold})`, at };
+  }
+}
+
+export interface InstantQueryOptions {
+  headers: Record<string, string>;
+  token: string | undefined;
+  signal: AbortSignal;
+}
+
+/**
+ * One instant query. Returns the single sample's value, `undefined` for an empty vector (no data),
+ * NaN for NaN; throws on HTTP/API errors and on results with several samples or of another type.
+ */
+export async function instantQuery(
+  address: string,
+  query: string,
+  options: InstantQueryOptions,
+): Promise<number | undefined> {
+  const url = new URL('api/v1/query', address.endsWith('/') ? address : `${address}/`);
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+    ...options.headers,
+  };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    // POST with a form body: long queries do not hit URL length limits (Prometheus accepts both).
+    response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams({ query }),
+      signal: options.signal,
+    });
+  } catch (error) {
+    throw new Error(`prometheus ${url.origin} unreachable: ${causeMessage(error)}`);
+  }
+  const text = await response.text();
+  let body: PrometheusResponse | undefined;
+  try {
+    body = JSON.parse(text) as PrometheusResponse;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok || body?.status !== 'success') {
+    const reason = body?.error ?? text.slice(0, 200);
+    throw new Error(`prometheus query failed: HTTP ${response.status}: ${reason}`);
+  }
+  return sampleValue(body.data);
+}
+
+interface PrometheusResponse {
+  status: 'success' | 'error';
+  data?: { resultType: string; result: unknown };
+  errorType?: string;
+  error?: string;
+}
+
+type SamplePair = [number, string];
+
+function sampleValue(data: PrometheusResponse['data']): number | undefined {
+  if (data === undefined) throw new Error('prometheus answered without data');
+  if (data.resultType === 'scalar') return parseSampleValue((data.result as SamplePair)[1]);
+  if (data.resultType === 'vector') {
+    const samples = data.result as { metric: Record<string, string>; value: SamplePair }[];
+    if (samples.length === 0) return undefined;
+    if (samples.length > 1) {
+      const series = samples.slice(0, 3).map((sample) => JSON.stringify(sample.metric));
+      throw new Error(
+        `query returned ${samples.length} series, expected one (aggregate with sum/avg): ${series.join(', ')}`,
+      );
+    }
+    return parseSampleValue(samples[0]!.value[1]);
+  }
+  throw new Error(`query returned a ${data.resultType}, expected a scalar or an instant vector`);
+}
+
+/** Prometheus encodes sample values as strings, with `+Inf`, `-Inf` and `NaN`. */
+function parseSampleValue(text: string): number {
+  if (text === '+Inf' || text === 'Inf') return Number.POSITIVE_INFINITY;
+  if (text === '-Inf') return Number.NEGATIVE_INFINITY;
+  return Number(text);
+}
+
+export function inRange(value: number, range: ThresholdRange): boolean {
+  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}
+
+/** `>= 99`, `<= 500`, or `[0.99, 1]`. */
+export function formatThreshold(range: ThresholdRange): string {
+  if (range.min !== undefined && range.max !== undefined) return `[${range.min}, ${range.max}]`;
+  if (range.min !== undefined) return `>= ${range.min}`;
+  return `<= ${range.max}`;
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+function causeMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}

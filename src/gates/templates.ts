@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { GitcanaryError } from '../errors.js';
+import type { MetricRouter, MetricTemplateName } from './schemas.js';
+import type { GateContext } from './types.js';
+
+// Gate templates (commands, queries) are handlebars over the gate context. Every value is escaped
+// for its destination *before* rendering and handlebars' HTML escaping is off, so a value can
+// never break out of a shell word or a PromQL string, whatever the template author wrote.
+
+const handlebars = Handlebars.create();
+
+/** Template values: strings and numbers, nested one level for `variables.*`. */
+export type TemplateValue = string | number | boolean | undefined | { [key: string]: TemplateValue };
+export type TemplateValues = Record<string, TemplateValue>;
+
+/** The context fields templates may use; `variables` also appear top-level (they override). */
+export function contextValues(context: GateContext, variables: Record<string, string> = {}): TemplateValues {
+  const allVariables = { ...context.variables, ...variables };
+  return {
+    releaseName: context.releaseName,
+    name: context.releaseName,
+    namespace: context.namespace,
+    commit: context.commit,
+    branch: context.branch,
+    stepIndex: context.stepIndex,
+    canaryWeight: context.canaryWeight,
+    canaryImage: context.canaryImage,
+    stableImage: context.stableImage,
+    canaryService: context.canaryService,
+    stableService: context.stableService,
+    route: context.route,
+    phase: context.phase,
+    ...allVariables,
+    variables: allVariables,
+  };
+}
+
+/** Renders `source` with every leaf value passed through `escape`; unknown variables are errors. */
+export function renderTemplate(
+  source: string,
+  values: TemplateValues,
+  escapeValue: (value: string) => string,
+  field: string,
+): string {
+  try {
+    const template = handlebars.compile(source, { noEscape: true, strict: true });
+    return template(escapeValues(values, escapeValue));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message.split('\n')[0]}`, {
+      field,
+      hint: 'template variables: releaseName, namespace, commit, canaryWeight, canaryService, stableService, route, target, interval, variables.*',
+      cause: error,
+    });
+  }
+}
+
+function escapeValues(values: TemplateValues, escapeValue: (value: string) => string): TemplateValues {
+  const out: TemplateValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) out[key] = escapeValue('');
+    else if (typeof value === 'object') out[key] = escapeValues(value, escapeValue);
+    else out[key] = escapeValue(String(value));
+  }
+  return out;
+}
+
+/** Escapes a value for the inside of a double-quoted PromQL string (label matcher). */
+export function escapePromQLString(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** One POSIX shell word: bare when only safe characters, else single-quoted. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The package's `templates/` folder, found upward from this file (works from src/ and dist/). */
+function templatesRoot(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'templates', 'metrics');
+    if (existsSync(candidate)) return path.join(dir, 'templates');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new GitcanaryError('INTERNAL', 'templates/metrics not found next to gitcanary');
+    dir = parent;
+  }
+}
+
+/** Source of a built-in metric query, `templates/metrics/<router>/<name>.hbs`. */
+export function builtinMetricTemplate(router: MetricRouter, name: MetricTemplateName): string {
+  const file = path.join(templatesRoot(), 'metrics', router, `${name}.hbs`);
+  if (!existsSync(file)) {
+    throw new GitcanaryError('FIELD_INVALID', `no built-in template ${name} for router ${router}`, {
+      field: 'prometheus.template',
+    });
+  }
+  // `{{!-- --}}` comments in the file document the query and render to nothing.
+  return readFileSync(file, 'utf8');
+}
