@@ -1,0 +1,19 @@
+export { type OpenRepositoryOptions, openRepository } from './open.js';
+export {
+  type CommitInfo,
+  type CommitOutcome,
+  type CommitStepOptions,
+  type ReleaseCommit,
+  Repository,
+  type StepCommit,
+  type StepIntent,
+} from './repository.js';
+export type { GitIdentity } from './runner.js';
+export {
+  formatCommitMessage,
+  GITCANARY_ACTIONS,
+  GITCANARY_TRAILERS,
+  type GitcanaryAction,
+  type GitcanaryTrailer,
+  validateTrailers,
+} from './trailers.js';

@@ -1,0 +1,300 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import pRetry from 'p-retry';
+import { GitcanaryError } from '../errors.js';
+import { assertNotOption, type GitRunner } from './runner.js';
+import {
+  formatCommitMessage,
+  GITCANARY_TRAILERS,
+  hasGitcanaryTrailer,
+  parseTrailerField,
+} from './trailers.js';
+
+/** What a step's intent wants committed: the message, its trailers and the files it wrote or deleted. */
+export interface StepCommit {
+  message: string;
+  trailers: Record<string, string>;
+  /** Paths relative to the repository root (or absolute inside it); deleted files are staged as deletions. */
+  files: string[];
+}
+
+/** Writes a step's files into the working copy at `root`; null when the step has nothing to commit. */
+export type StepIntent = (root: string) => Promise<StepCommit | null>;
+
+export interface CommitStepOptions {
+  /** Attempts in all, counting the first; each retry re-applies the intent to the new remote head. */
+  maxAttempts?: number;
+  /** Commit locally only (plan, tests) when false. */
+  push?: boolean;
+  /** Push to this branch instead of the tracked one (PR mode); the commit still builds on the tracked one. */
+  pushTo?: string;
+  /** Overwrite `pushTo` (a branch gitcanary owns) instead of requiring a fast-forward. */
+  force?: boolean;
+}
+
+export interface CommitOutcome {
+  committed: boolean;
+  /** The new commit, or when nothing was committed the head the intent saw. */
+  sha: string;
+  attempts: number;
+  /** True when the intent ran again on a newer head after a rejected push. */
+  replayed: boolean;
+}
+
+export interface CommitInfo {
+  sha: string;
+  /** Commit (not author) time, ISO 8601 in UTC. */
+  time: string;
+}
+
+export interface ReleaseCommit extends CommitInfo {
+  subject: string;
+  trailers: Record<string, string>;
+}
+
+// One record per commit: fields split by US (0x1f), trailers by GS (0x1d), records end with RS (0x1e).
+const LOG_FORMAT = '--format=%H%x1f%cI%x1f%s%x1f%(trailers:only,unfold,separator=%x1d)%x1e';
+
+// `git push --porcelain` marks a lost race as [rejected] (fetch first / non-fast-forward) or, when
+// two pushes hit the server at once, as a [remote rejected] ref-lock failure.
+const PUSH_RACE =
+  /\[rejected\] \((fetch first|non-fast-forward)\)|\[remote rejected\].*(cannot lock ref|incorrect old value|failed to update ref)/;
+
+class PushRejected extends Error {}
+
+/** An intent's own failure, carried through p-retry untouched. */
+class IntentFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('step intent failed');
+  }
+}
+
+/** A working copy of one branch of the GitOps repository. */
+export class Repository {
+  private closed = false;
+
+  /** @internal Use openRepository. */
+  constructor(
+    /** Absolute path of the working copy. */
+    readonly root: string,
+    readonly branch: string,
+    private readonly git: GitRunner,
+    /** Temp dir we cloned into; only then do we clean untracked files and delete it on close. */
+    private readonly ownedDir: string | undefined,
+  ) {}
+
+  private get remoteRef(): string {
+    return `refs/remotes/origin/${this.branch}`;
+  }
+
+  async head(): Promise<CommitInfo> {
+    return this.commitInfo('HEAD');
+  }
+
+  /** Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten). */
+  async fetch(): Promise<void> {
+    await this.git.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      'origin',
+      `+refs/heads/${this.branch}:${this.remoteRef}`,
+    ]);
+  }
+
+  /** Discards local commits and changes: the working copy becomes origin/<branch> as last fetched. */
+  async resetToRemote(): Promise<void> {
+    await this.git.run(['reset', '--quiet', '--hard', this.remoteRef]);
+    // Leftovers of an intent that threw; only in our own clone, a user's workdir keeps its files.
+    if (this.ownedDir !== undefined) await this.git.run(['clean', '--quiet', '-fd']);
+  }
+
+  /**
+   * Commits one step on top of origin/<branch> and pushes it. When the push loses a race, fetches,
+   * resets to the new head and runs `intent` again there (re-applying the intent, never rebasing
+   * text), with exponential backoff and jitter, up to `maxAttempts`. An intent that throws stops at
+   * once with nothing committed; an intent that changes nothing yields no (empty) commit.
+   */
+  async commitStep(intent: StepIntent, options: CommitStepOptions = {}): Promise<CommitOutcome> {
+    const maxAttempts = options.maxAttempts ?? 5;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+      throw new GitcanaryError('INTERNAL', `maxAttempts must be a positive integer, got ${maxAttempts}`);
+    }
+    const target = options.pushTo ?? this.branch;
+    assertNotOption('branch', target);
+    let attempts = 0;
+
+    const attempt = async (): Promise<CommitOutcome> => {
+      attempts += 1;
+      const replayed = attempts > 1;
+      await this.fetch();
+      await this.resetToRemote();
+      let step: StepCommit | null;
+      try {
+        step = await intent(this.root);
+      } catch (error) {
+        throw new IntentFailed(error);
+      }
+      const base = (await this.git.run(['rev-parse', 'HEAD'])).trim();
+      if (step === null) return { committed: false, sha: base, attempts, replayed };
+      const message = formatCommitMessage(step.message, step.trailers);
+      const files = step.files.map((file) => this.relativePath(file));
+      if (files.length === 0 || !(await this.stage(files))) {
+        await this.resetToRemote();
+        return { committed: false, sha: base, attempts, replayed };
+      }
+      // Hooks belong to people's commits; verbatim because we formatted the message (and `#` is text).
+      await this.git.run(['commit', '--quiet', '--no-verify', '--cleanup=verbatim', '-m', message]);
+      const sha = (await this.git.run(['rev-parse', 'HEAD'])).trim();
+      if (options.push === false) return { committed: true, sha, attempts, replayed };
+      await this.push(target, options.force === true);
+      return { committed: true, sha, attempts, replayed };
+    };
+
+    try {
+      return await pRetry(attempt, {
+        retries: maxAttempts - 1,
+        factor: 2,
+        minTimeout: 200,
+        maxTimeout: 5_000,
+        randomize: true,
+        shouldRetry: (error) => error instanceof PushRejected,
+      });
+    } catch (error) {
+      if (error instanceof IntentFailed) {
+        await this.resetToRemote().catch(() => undefined);
+        throw error.reason;
+      }
+      if (error instanceof PushRejected) {
+        throw new GitcanaryError(
+          'GIT_PUSH_CONFLICT',
+          `push to branch ${target} was rejected ${attempts} time(s): other commits kept landing first`,
+          { hint: 'another writer is busy on this branch; run the step again, or raise maxAttempts' },
+        );
+      }
+      await this.resetToRemote().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Commits with gitcanary trailers that are on HEAD but not on origin/<branch> as last fetched:
+   * left by a run killed between commit and push. Push them with pushUnpushed or drop them with
+   * resetToRemote. Newest first.
+   */
+  async unpushedCommits(): Promise<ReleaseCommit[]> {
+    const commits = await this.log([`${this.remoteRef}..HEAD`]);
+    return commits.filter((commit) => hasGitcanaryTrailer(commit.trailers));
+  }
+
+  /** Pushes HEAD to the branch as is (no replay: the intent that made it is gone); returns its sha. */
+  async pushUnpushed(): Promise<string> {
+    await this.push(this.branch, false).catch((error: unknown) => {
+      if (!(error instanceof PushRejected)) throw error;
+      throw new GitcanaryError(
+        'GIT_PUSH_CONFLICT',
+        `push to branch ${this.branch} was rejected: it moved on`,
+        {
+          hint: 'drop the unpushed commits (resetToRemote) and run the step again',
+        },
+      );
+    });
+    return (await this.git.run(['rev-parse', 'HEAD'])).trim();
+  }
+
+  /** Commits on origin/<branch> carrying `Gitcanary-Release: <releaseName>`, newest first. */
+  async releaseHistory(releaseName: string, options: { limit?: number } = {}): Promise<ReleaseCommit[]> {
+    const args = [
+      '--extended-regexp',
+      // git matches --grep per line; the trailer check below drops a body line that merely looks alike.
+      `--grep=^${GITCANARY_TRAILERS.release}: *${escapeRegExp(releaseName.trim())} *$`,
+    ];
+    if (options.limit !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.limit))}`);
+    const commits = await this.log([...args, this.remoteRef]);
+    return commits.filter((commit) => commit.trailers[GITCANARY_TRAILERS.release] === releaseName.trim());
+  }
+
+  /** Unified diff between two commits (`toSha` defaults to HEAD), for plans and PR bodies. */
+  async diff(fromSha: string, toSha = 'HEAD'): Promise<string> {
+    assertNotOption('revision', fromSha);
+    assertNotOption('revision', toSha);
+    return this.git.run(['diff', '--no-color', '--no-ext-diff', '--no-textconv', fromSha, toSha, '--']);
+  }
+
+  /** `git show` of one commit: header, full message and patch. */
+  async show(sha: string): Promise<string> {
+    assertNotOption('revision', sha);
+    return this.git.run([
+      'show',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--format=fuller',
+      sha,
+      '--',
+    ]);
+  }
+
+  /** Deletes the temp clone openRepository made; a given workdir is left alone. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownedDir !== undefined) await rm(this.ownedDir, { recursive: true, force: true });
+  }
+
+  private async commitInfo(revision: string): Promise<CommitInfo> {
+    const [sha = '', time = ''] = (await this.git.run(['log', '-1', '--format=%H%x1f%cI', revision, '--']))
+      .trim()
+      .split('\x1f');
+    return { sha, time: new Date(time).toISOString() };
+  }
+
+  private async log(args: readonly string[]): Promise<ReleaseCommit[]> {
+    const out = await this.git.run(['log', LOG_FORMAT, ...args, '--']);
+    const commits: ReleaseCommit[] = [];
+    for (const record of out.split('\x1e')) {
+      const [sha, time, subject, trailers] = record.replace(/^\n/, '').split('\x1f');
+      if (sha === undefined || sha === '' || time === undefined) continue;
+      commits.push({
+        sha,
+        time: new Date(time).toISOString(),
+        subject: subject ?? '',
+        trailers: parseTrailerField(trailers ?? ''),
+      });
+    }
+    return commits;
+  }
+
+  /** Stages exactly these paths (additions, changes, deletions); true when the index now differs from HEAD. */
+  private async stage(files: readonly string[]): Promise<boolean> {
+    // update-index takes literal paths (no pathspec magic, no .gitignore) and skips absent untracked ones.
+    await this.git.run(['update-index', '--add', '--remove', '--', ...files]);
+    const staged = await this.git.run(['diff', '--cached', '--name-only', '-z']);
+    return staged !== '';
+  }
+
+  private async push(target: string, force: boolean): Promise<void> {
+    const refspec = `${force ? '+' : ''}HEAD:refs/heads/${target}`;
+    const outcome = await this.git.runOr(['push', '--porcelain', 'origin', refspec], (message) =>
+      PUSH_RACE.test(message) ? new PushRejected(message) : undefined,
+    );
+    if (outcome instanceof PushRejected) throw outcome;
+  }
+
+  private relativePath(file: string): string {
+    const relative = path.relative(this.root, path.resolve(this.root, file));
+    if (
+      relative === '' ||
+      relative === '..' ||
+      relative.startsWith(`..${path.sep}`) ||
+      path.isAbsolute(relative)
+    ) {
+      throw new GitcanaryError('PATH_OUTSIDE_REPO', `step file ${file} is outside the repository`, { file });
+    }
+    return relative.split(path.sep).join('/');
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
