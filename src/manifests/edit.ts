@@ -1,5 +1,20 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, Scalar, stringify } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  parse,
+  parseAllDocuments,
+  Scalar,
+  stringify,
+  visit,
+} from 'yaml';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { describeDoc, type ManifestTree, type ResourceDoc, toPlain } from './tree.js';
 
@@ -14,53 +29,91 @@ interface Splice {
   text: string;
 }
 
-interface FileStyle {
+/** How a file (or one document of it) writes YAML, so inserted lines look like their neighbours. */
+export interface FileStyle {
   eol: '\n' | '\r\n';
-  /** Spaces per nesting level. */
+  /** Spaces per map nesting level. */
   unit: number;
   /** `key:\n- item` (true) or `key:\n  - item` (false). */
   indentlessSeq: boolean;
+  /** Spaces between a key's column and its block sequence's `-` (0 when indentless). */
+  seqIndent: number;
+}
+
+/** Everything an edit needs to know about where it happens; errors are located from it. */
+interface EditSite {
+  tree: ManifestTree;
+  doc: ResourceDoc;
+  text: string;
+  path: YamlPath;
+}
+
+/** The nodes along a path: `nodes[i]` is the node at `path.slice(0, i)`, `pairs[i]` the pair holding it. */
+interface Located {
+  nodes: unknown[];
+  pairs: (Pair | undefined)[];
+  /** How many leading path segments exist in the document. */
+  found: number;
 }
 
 /**
  * Set the value at `path` in a resource, inserting missing keys (and a missing last sequence item)
- * in the file's own indentation style. Returns the new tree; the document is re-read from it.
+ * in the file's own indentation style. `doc` may come from an earlier tree: it is re-read from
+ * `tree` by file and document index, so edits can be chained with one `find`.
  */
 export function setIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath, value: unknown): ManifestTree {
-  const text = tree.text(doc.file);
-  const style = detectStyle(text);
-  const splice = planSet(doc, path, value, text, style);
+  const site = siteOf(tree, doc, path);
+  const located = locate(site);
+  guardAliases(site, located);
+  const splice = planSet(site, located, value);
   if (splice === null) return tree;
-  const next = applySplice(text, splice);
-  return confirm(tree, doc, next, (before) => setPlain(before, path, value), path);
+  const next = applySplice(site.text, splice);
+  return confirm(site, next, (before) => setPlain(before, path, value));
 }
 
 /** Remove the key (or sequence item) at `path`; a map left empty by it is removed with its key. */
 export function deleteIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): ManifestTree {
-  const text = tree.text(doc.file);
-  if (path.length === 0) throw new Error('deleteIn needs a non-empty path');
+  if (path.length === 0) throw new GitcanaryError('INTERNAL', 'deleteIn needs a non-empty path');
+  const site = siteOf(tree, doc, path);
+  const located = locate(site);
+  if (located.found < path.length) return tree;
+  guardAliases(site, located);
   const parentPath = path.slice(0, -1);
-  const parent = nodeAt(doc, parentPath);
-  const key = path[path.length - 1]!;
+  const parent = located.nodes[path.length - 1];
+  const grandparent = located.nodes[path.length - 2];
   if (!isCollection(parent)) return tree;
+  const key = path[path.length - 1]!;
   const item = isMap(parent)
     ? parent.items.find((pair) => keyOf(pair) === key)
     : typeof key === 'number'
       ? parent.items[key]
       : undefined;
   if (item === undefined) return tree;
-  if (isMap(parent) && parent.items.length === 1 && parentPath.length > 0) {
-    return deleteIn(tree, doc, parentPath);
+  // A map emptied under a map key goes with its key (deletePlain drops it the same way).
+  if (isMap(parent) && parent.items.length === 1 && isMap(grandparent)) {
+    return deleteIn(tree, site.doc, parentPath);
   }
+  const text = site.text;
   let splice: Splice;
   if (parent.flow) {
     splice = flowItemRemoval(parent.items as (Pair | Node)[], item as Pair | Node);
+  } else if (isMap(parent) && parent.items.length === 1) {
+    // The only key of a sequence item (`- key: v`): the item stays, as an empty map.
+    const [start, end] = itemRange(item as Pair);
+    splice = { start, end: trimEnd(text, end), text: '{}' };
   } else {
     const [start, end] = itemRange(item as Pair | Node);
-    splice = { start: lineStart(text, start), end: lineAfter(text, end), text: '' };
+    const from = lineStart(text, start);
+    if (text.slice(from, start).trim() === '') {
+      splice = { start: from, end: lineAfter(text, end), text: '' };
+    } else {
+      // The first key of a sequence item shares its line with `- `: pull the next key up instead.
+      const nextItem = (parent.items as (Pair | Node)[])[(parent.items as unknown[]).indexOf(item) + 1]!;
+      splice = { start, end: itemRange(nextItem)[0], text: '' };
+    }
   }
   const next = applySplice(text, splice);
-  return confirm(tree, doc, next, (before) => deletePlain(before, path), path);
+  return confirm(site, next, (before) => deletePlain(before, path));
 }
 
 /** The node at `path`, or undefined. */
@@ -68,91 +121,208 @@ export function nodeAt(doc: ResourceDoc, path: YamlPath): unknown {
   return path.length === 0 ? doc.document.contents : doc.document.getIn(path, true);
 }
 
-function planSet(
-  doc: ResourceDoc,
-  path: YamlPath,
-  value: unknown,
-  text: string,
-  style: FileStyle,
-): Splice | null {
-  const existing = nodeAt(doc, path);
-  if (existing !== undefined && existing !== null) {
-    return replaceNode(existing as Node, value, text, style, doc, path);
+function siteOf(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): EditSite {
+  return { tree, doc: current(tree, doc), text: tree.text(doc.file), path };
+}
+
+/** The document in `tree` that `doc` names (it may have been found in an earlier tree). */
+function current(tree: ManifestTree, doc: ResourceDoc): ResourceDoc {
+  const docs = tree.documents(doc.file);
+  if (tree.isEmpty(doc.file)) {
+    throw new GitcanaryError('FILE_EMPTY', 'the file holds no YAML document to edit', {
+      file: doc.file,
+      resource: describeDoc(doc),
+      hint: 'gitcanary edits existing manifests; add the resource to the file first',
+    });
   }
-  // Walk down to the deepest existing collection, then insert the rest there.
-  let depth = path.length - 1;
-  let parent: unknown = nodeAt(doc, path.slice(0, depth));
-  while (
-    (parent === undefined || parent === null || (isScalar(parent) && parent.value === null)) &&
-    depth > 0
+  const now = docs[doc.index];
+  if (now?.document === doc.document) return now;
+  if (
+    now === undefined ||
+    now.kind !== doc.kind ||
+    now.name !== doc.name ||
+    now.namespace !== doc.namespace
   ) {
-    depth -= 1;
-    parent = nodeAt(doc, path.slice(0, depth));
+    throw new GitcanaryError('RESOURCE_NOT_FOUND', 'the resource is no longer at its place in the file', {
+      file: doc.file,
+      resource: describeDoc(doc),
+      hint: `expected it as document ${doc.index + 1}; find it again in the current tree`,
+    });
+  }
+  return now;
+}
+
+/** Walk `path` without following aliases; stop at the first missing or empty segment. */
+function locate(site: EditSite): Located {
+  const nodes: unknown[] = [site.doc.document.contents];
+  const pairs: (Pair | undefined)[] = [undefined];
+  let node: unknown = nodes[0];
+  for (const [i, key] of site.path.entries()) {
+    if (isAlias(node)) throw aliasRefused(site, site.path.slice(0, i), node);
+    let child: unknown;
+    let pair: Pair | undefined;
+    if (isMap(node)) {
+      pair = node.items.find((p) => keyOf(p) === key);
+      if (pair === undefined) return { nodes, pairs, found: i };
+      child = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
+      child = node.items[key];
+    } else {
+      return { nodes, pairs, found: i };
+    }
+    nodes.push(child);
+    pairs.push(pair);
+    node = child;
+  }
+  if (isAlias(node)) throw aliasRefused(site, site.path, node);
+  return { nodes, pairs, found: site.path.length };
+}
+
+/**
+ * Refuse edits that would change other places through YAML anchors: an anchored collection on the
+ * path that aliases refer to, or an anchor inside a replaced node that is used outside it.
+ */
+function guardAliases(site: EditSite, located: Located): void {
+  const uses = new Map<string, number>();
+  visit(site.doc.document, {
+    Alias(_, alias) {
+      uses.set(alias.source, (uses.get(alias.source) ?? 0) + 1);
+    },
+  });
+  if (uses.size === 0) return;
+  const replaced = located.found === site.path.length ? located.nodes[located.found] : undefined;
+  const ancestors = located.nodes.slice(0, replaced === undefined ? located.found + 1 : located.found);
+  for (const [depth, node] of ancestors.entries()) {
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor !== undefined && (uses.get(anchor) ?? 0) > 0) {
+      throw anchorRefused(site, site.path.slice(0, depth), node as Node, anchor);
+    }
+  }
+  if (replaced === undefined || replaced === null || typeof replaced !== 'object') return;
+  const inside = new Map<string, number>();
+  const anchored: Node[] = [];
+  visit(replaced as Node, {
+    Alias(_, alias) {
+      inside.set(alias.source, (inside.get(alias.source) ?? 0) + 1);
+    },
+    Node(_, node) {
+      if (node.anchor !== undefined) anchored.push(node);
+    },
+  });
+  for (const node of anchored) {
+    const anchor = node.anchor!;
+    if ((uses.get(anchor) ?? 0) > (inside.get(anchor) ?? 0))
+      throw anchorRefused(site, site.path, node, anchor);
+  }
+}
+
+function planSet(site: EditSite, located: Located, value: unknown): Splice | null {
+  const { path } = site;
+  const style = styleAt(site, located);
+  if (located.found === path.length) {
+    const existing = located.nodes[path.length];
+    const pair = located.pairs[path.length];
+    if (pair !== undefined && isEmptyNode(existing)) return fillEmptyValue(site, pair, value, style);
+    if (pair !== undefined && isEmptyFlow(existing) && isObject(value) && !isEmptyObject(value)) {
+      return fillEmptyValue(site, pair, value, style);
+    }
+    return replaceNode(site, existing as Node, pair, value, style);
+  }
+  const depth = located.found;
+  const parent = located.nodes[depth];
+  const parentPair = located.pairs[depth];
+  if (parentPair !== undefined && (isEmptyNode(parent) || isEmptyFlow(parent))) {
+    // `key:`, `key: ~`, `key: {}` or `key: []` on the way: the rest of the path becomes its block.
+    return fillEmptyValue(site, parentPair, nestValue(path.slice(depth), value), style);
   }
   const key = path[depth]!;
   const rest = nestValue(path.slice(depth + 1), value);
   if (isMap(parent)) {
-    const pair = parent.items.find((p) => keyOf(p) === key);
-    if (pair && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
-      return fillEmptyValue(pair, rest, text, style);
-    }
-    if (typeof key !== 'string') throw unsupported(doc, path, 'a numeric key in a map');
-    return insertPair(parent, key, rest, text, style);
+    if (typeof key !== 'string') throw refused(site, path, 'cannot use a number as a map key', parent);
+    return insertPair(site, parent, key, rest, style);
   }
   if (isSeq(parent)) {
     if (key !== parent.items.length) {
-      throw unsupported(
-        doc,
+      throw refused(
+        site,
         path,
-        `an item index ${String(key)} beyond the end of a sequence of ${parent.items.length}`,
+        `cannot set item ${String(key)} of a sequence of ${parent.items.length} (only appending is supported)`,
+        parent,
       );
     }
-    return appendItem(parent, rest, text, style);
+    return appendItem(site, parent, rest, style);
   }
-  throw new GitcanaryError('FIELD_INVALID', 'cannot set a field below a scalar value', {
-    file: doc.file,
-    resource: describeDoc(doc),
-    field: fieldPath(path.slice(0, depth)),
-  });
+  throw refused(site, path.slice(0, depth), 'cannot set a field below a scalar value', parent);
 }
 
 function replaceNode(
+  site: EditSite,
   node: Node,
+  pair: Pair | undefined,
   value: unknown,
-  text: string,
   style: FileStyle,
-  doc: ResourceDoc,
-  path: YamlPath,
 ): Splice | null {
+  const { text } = site;
   const range = node.range;
-  if (!range) throw unsupported(doc, path, 'a node without source position');
+  if (!range) throw refused(site, site.path, 'cannot edit a node without source position');
   if (isScalar(node) && !isObject(value)) {
     if (node.value === value) return null;
+    if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+      return replaceBlockScalar(site, node, value, style);
+    }
     return { start: range[0], end: range[1], text: renderScalar(value, node) };
   }
   if (isDeepStrictEqual(isScalar(node) ? node.value : node.toJSON(), value)) return null;
-  const [start, end] = [range[0], trimEnd(text, range[1])];
-  const col = columnOf(text, start);
+  const start = range[0];
+  const end = trimEnd(text, range[1]);
   if (isCollection(node) && node.flow) return { start, end, text: renderFlow(value) };
-  if (isObject(value) && isScalar(node)) {
-    // `key: scalar` becomes `key:\n  block`: put the block on the next lines, under the key.
-    const keyCol = columnOf(text, lineStart(text, start)) + leadingSpaces(text, lineStart(text, start));
-    const block = renderBlock(value, keyCol + childIndent(value, style), style);
-    return { start: trimBackSpaces(text, start), end, text: style.eol + block };
+  const inline = !isObject(value) || isEmptyObject(value);
+  if (pair !== undefined && (isScalar(node) || inline)) {
+    // `key: scalar` ↔ `key:\n  block`: rewrite everything after the key's colon.
+    const colon = colonAfterKey(text, pair);
+    if (inline) return { start: colon + 1, end, text: ` ${renderInline(value)}` };
+    return {
+      start: colon + 1,
+      end,
+      text: style.eol + renderBlock(value, childColumn(site, pair, value, style), style),
+    };
   }
+  if (inline) return { start, end, text: renderInline(value) };
+  const col = columnOf(text, start);
   return { start, end, text: renderBlock(value, col, style).slice(col) };
 }
 
+/** A `|` or `>` scalar keeps its style and indentation; yaml picks the chomping indicator. */
+function replaceBlockScalar(site: EditSite, node: Scalar, value: unknown, style: FileStyle): Splice {
+  const { text } = site;
+  const [start, , end] = node.range!;
+  const scalar = new Scalar(value);
+  scalar.type = typeof value === 'string' ? node.type : undefined;
+  const rendered = stringify(scalar, { lineWidth: 0 }).replace(/\n$/, '');
+  const [header, ...body] = rendered.split('\n');
+  const source = text.slice(start, end);
+  const bodyIndent = /\n( +)\S/.exec(source)?.[1] ?? ' '.repeat(columnOf(text, start) + style.unit);
+  const lines = body.map((line) => (line === '' ? line : bodyIndent + line));
+  const trailing = /(\r?\n)*$/.exec(text.slice(start, node.range![1]))?.[0] ?? '';
+  if (lines.length === 0) return { start, end: trimEnd(text, end), text: header! };
+  return {
+    start,
+    end: start + text.slice(start, end).length - trailing.length,
+    text: [header, ...lines].join(style.eol),
+  };
+}
+
 function insertPair(
+  site: EditSite,
   map: Node & { items: Pair[] },
   key: string,
   value: unknown,
-  text: string,
   style: FileStyle,
 ): Splice {
+  const { text } = site;
   const range = map.range!;
   if (isCollection(map) && map.flow) {
-    const close = text.lastIndexOf('}', range[1]);
+    const close = text.lastIndexOf('}', trimEnd(text, range[1]) - 1);
     const entry = `${renderKey(key)}: ${renderFlow(value)}`;
     if (map.items.length === 0) return { start: close, end: close, text: entry };
     // After the last entry, so `{a: 1}` and `{ a: 1 }` keep their padding.
@@ -162,68 +332,99 @@ function insertPair(
   const first = map.items[0]!;
   const col = columnOf(text, (first.key as Node).range![0]);
   const last = map.items[map.items.length - 1]!;
-  const at = lineEnd(text, itemRange(last)[1]);
+  const kept = keptBlockEnd(text, last.value);
+  if (kept !== undefined)
+    return { start: kept, end: kept, text: renderPair(key, value, col, style) + style.eol };
+  const at = insertionPoint(text, itemRange(last)[1], col);
   return { start: at, end: at, text: style.eol + renderPair(key, value, col, style) };
 }
 
 function appendItem(
+  site: EditSite,
   seq: Node & { items: unknown[] },
   value: unknown,
-  text: string,
   style: FileStyle,
 ): Splice {
+  const { text } = site;
   const range = seq.range!;
   if (isCollection(seq) && seq.flow) {
-    const close = text.lastIndexOf(']', range[1]);
+    const close = text.lastIndexOf(']', trimEnd(text, range[1]) - 1);
     const inner = text.slice(range[0] + 1, close).trim();
     return { start: close, end: close, text: inner === '' ? renderFlow(value) : `, ${renderFlow(value)}` };
   }
   const col = columnOf(text, range[0]);
   const last = seq.items[seq.items.length - 1] as Node;
-  const at = lineEnd(text, itemRange(last)[1]);
-  const item = renderBlock([value], col, style);
-  return { start: at, end: at, text: style.eol + item };
+  const kept = keptBlockEnd(text, last);
+  if (kept !== undefined)
+    return { start: kept, end: kept, text: renderBlock([value], col, style) + style.eol };
+  const at = insertionPoint(text, itemRange(last)[1], col);
+  return { start: at, end: at, text: style.eol + renderBlock([value], col, style) };
 }
 
-/** `key:` with no value (or `key: null` written empty) gets a block under it. */
-function fillEmptyValue(pair: Pair, value: unknown, text: string, style: FileStyle): Splice {
-  const keyNode = pair.key as Node;
-  const keyCol = columnOf(text, keyNode.range![0]);
+/** `key:` with no value, `key: ~`, `key: {}` or `key: []` gets the value in place, as a block if it is one. */
+function fillEmptyValue(site: EditSite, pair: Pair, value: unknown, style: FileStyle): Splice {
+  const { text } = site;
+  const colon = colonAfterKey(text, pair);
   const valueNode = pair.value as Node | null;
-  const colon = text.indexOf(':', keyNode.range![1]);
-  const end = valueNode?.range ? trimEnd(text, valueNode.range[1]) : colon + 1;
-  if (!isObject(value)) return { start: colon + 1, end, text: ` ${renderScalar(value)}` };
+  const end = valueNode?.range && valueNode.range[1] > colon ? trimEnd(text, valueNode.range[1]) : colon + 1;
+  const tail = text.slice(colon + 1, end);
+  if (tail.trim() !== '' && !/^\s*(~|null|Null|NULL|\{\s*\}|\[\s*\])$/.test(tail)) {
+    throw refused(site, site.path, 'cannot fill a value that is not empty', valueNode ?? undefined);
+  }
+  if (!isObject(value) || isEmptyObject(value))
+    return { start: colon + 1, end, text: ` ${renderInline(value)}` };
   return {
     start: colon + 1,
     end,
-    text: style.eol + renderBlock(value, keyCol + childIndent(value, style), style),
+    text: style.eol + renderBlock(value, childColumn(site, pair, value, style), style),
   };
+}
+
+/** Column of a new block under `pair`'s key: one unit deeper, or the file's sequence indent. */
+function childColumn(site: EditSite, pair: Pair, value: unknown, style: FileStyle): number {
+  const keyCol = columnOf(site.text, (pair.key as Node).range![0]);
+  return keyCol + (Array.isArray(value) ? style.seqIndent : style.unit);
+}
+
+function colonAfterKey(text: string, pair: Pair): number {
+  const keyEnd = (pair.key as Node).range![1];
+  return text.indexOf(':', keyEnd);
 }
 
 function renderPair(key: string, value: unknown, col: number, style: FileStyle): string {
   const pad = ' '.repeat(col);
-  if (!isObject(value) || isEmptyObject(value))
-    return `${pad}${renderKey(key)}: ${isObject(value) ? renderFlow(value) : renderScalar(value)}`;
-  return `${pad}${renderKey(key)}:${style.eol}${renderBlock(value, col + childIndent(value, style), style)}`;
+  if (!isObject(value) || isEmptyObject(value)) return `${pad}${renderKey(key)}: ${renderInline(value)}`;
+  const childCol = col + (Array.isArray(value) ? style.seqIndent : style.unit);
+  return `${pad}${renderKey(key)}:${style.eol}${renderBlock(value, childCol, style)}`;
 }
 
-function childIndent(value: unknown, style: FileStyle): number {
-  return Array.isArray(value) && style.indentlessSeq ? 0 : style.unit;
-}
-
-/** Block YAML for `value`, every line indented by `col`, joined with the file's line ending. */
+/**
+ * Block YAML for a collection, every line indented by `col`, in the file's indentation and line
+ * endings. yaml's `stringify` has one indent for maps and sequences (and `indentSeq: false` means
+ * `indent - 2`), so the structure is laid out here and every scalar and key is quoted by yaml.
+ */
 function renderBlock(value: unknown, col: number, style: FileStyle): string {
-  const out = stringify(value, {
-    indent: style.unit,
-    indentSeq: !style.indentlessSeq,
-    lineWidth: 0,
-    flowCollectionPadding: false,
-  }).replace(/\n$/, '');
   const pad = ' '.repeat(col);
-  return out
-    .split('\n')
-    .map((line) => (line === '' ? line : pad + line))
-    .join(style.eol);
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (!isObject(item) || isEmptyObject(item)) return `${pad}- ${renderInline(item)}`;
+        // `- key: v` with the item's further keys two columns in, as kubectl and kustomize write it.
+        return `${pad}- ${renderBlock(item, col + 2, style).slice(col + 2)}`;
+      })
+      .join(style.eol);
+  }
+  if (isObject(value)) {
+    return Object.entries(value)
+      .map(([key, child]) => renderPair(key, child, col, style))
+      .join(style.eol);
+  }
+  return pad + renderInline(value);
+}
+
+/** A scalar or an empty collection, on one line. */
+function renderInline(value: unknown): string {
+  return isObject(value) ? renderFlow(value) : renderScalar(value);
 }
 
 function renderFlow(value: unknown): string {
@@ -234,29 +435,34 @@ function renderFlow(value: unknown): string {
 }
 
 function renderKey(key: string): string {
-  return stringify(key, { lineWidth: 0 }).replace(/\n$/, '');
+  return renderScalar(key);
 }
 
-/** A scalar in the style of the one it replaces, quoted through the library so `1.10` stays a string. */
-function renderScalar(value: unknown, like?: Scalar): string {
-  const type = like?.type;
+/**
+ * A one-line scalar in the style of the one it replaces (plain, 'single' or "double"), quoted
+ * through yaml so `1.10`, `true`, `null` or `0x1` stay strings. Plain strings are also checked
+ * against YAML 1.1, which Kubernetes' parser follows (`yes`, `on`, `0777` are not strings there).
+ */
+export function renderScalar(value: unknown, like?: Scalar): string {
   const scalar = new Scalar(value);
+  const type = like?.type;
   if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) scalar.type = type;
-  // A quoted number in the source stays quoted (e.g. an annotation `"10"`) when we write a string.
-  return stringify(scalar, { lineWidth: 0 }).replace(/\n$/, '');
+  if (typeof value === 'string' && /[\n\r]/.test(value)) scalar.type = Scalar.QUOTE_DOUBLE;
+  const out = stringify(scalar, { lineWidth: 0 }).replace(/\n$/, '');
+  if (typeof value === 'string' && scalar.type === undefined && parse(out, { version: '1.1' }) !== value) {
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return stringify(scalar, { lineWidth: 0 }).replace(/\n$/, '');
+  }
+  return out;
 }
 
-function confirm(
-  tree: ManifestTree,
-  doc: ResourceDoc,
-  nextText: string,
-  expect: (before: unknown) => unknown,
-  path: YamlPath,
-): ManifestTree {
+function confirm(site: EditSite, nextText: string, expect: (before: unknown) => unknown): ManifestTree {
+  const { tree, doc, path } = site;
   const next = tree.with(doc.file, nextText);
   const fail = (why: string): never => {
     throw new GitcanaryError('EDIT_UNCONFIRMED', `edit could not be confirmed: ${why}`, {
       file: doc.file,
+      ...doc.position,
       resource: describeDoc(doc),
       field: fieldPath(path),
       hint: 'the file is left unchanged; please report this with the manifest',
@@ -358,43 +564,121 @@ function applySplice(text: string, splice: Splice): string {
   return text.slice(0, splice.start) + splice.text + text.slice(splice.end);
 }
 
-export function detectStyle(text: string): FileStyle {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  let unit = 0;
-  let indentless = 0;
-  let indented = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const prev = lines[i - 1]!;
-    const line = lines[i]!;
-    if (!/:\s*(#.*)?$/.test(prev) || line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const prevIndent = leadingSpacesOf(prev.replace(/^(\s*)- /, '$1  '));
+/** After a `|+` / `>+` scalar its trailing blank lines are content: insert after them, at a line start. */
+function keptBlockEnd(text: string, node: unknown): number | undefined {
+  if (!isScalar(node) || (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED))
+    return undefined;
+  const [start, end] = node.range!;
+  const header = text.slice(start, text.indexOf('\n', start));
+  return header.includes('+') && text[end - 1] === '\n' ? end : undefined;
+}
+
+/**
+ * Where a new last item goes: at the end of the previous item's last line, after comment lines
+ * indented deeper than the new item (they annotate the previous item's nested block).
+ */
+function insertionPoint(text: string, lastItemEnd: number, col: number): number {
+  let at = lineEnd(text, lastItemEnd);
+  for (;;) {
+    const next = text.indexOf('\n', at);
+    if (next === -1) return at;
+    const following = text.indexOf('\n', next + 1);
+    const lineEndAt =
+      following === -1 ? text.length : text[following - 1] === '\r' ? following - 1 : following;
+    const line = text.slice(next + 1, lineEndAt);
     const indent = leadingSpacesOf(line);
-    if (line.trimStart().startsWith('- ') || line.trim() === '-') {
-      if (indent === prevIndent) indentless++;
-      else if (indent > prevIndent) indented++;
-    }
-    if (indent > prevIndent && unit === 0) unit = indent - prevIndent;
+    if (!line.trimStart().startsWith('#') || indent <= col) return at;
+    at = lineEndAt;
   }
-  return { eol, unit: unit > 0 && unit <= 8 ? unit : 2, indentlessSeq: indentless > indented };
+}
+
+/**
+ * The indentation style of a file. With `document` (and an offset `near` in it), measured on that
+ * document and the sequence nearest to the edit, so a file mixing styles gets each one's own.
+ */
+export function detectStyle(text: string, document?: Document.Parsed, near?: number): FileStyle {
+  const docs = parseAllDocuments(text);
+  const fileVotes = measure(text, Array.isArray(docs) ? docs : [], near);
+  const docVotes = document === undefined ? fileVotes : measure(text, [document], near);
+  const unit = mostCommon(docVotes.units) ?? mostCommon(fileVotes.units) ?? 2;
+  const seqIndent = docVotes.nearestSeq ?? mostCommon(fileVotes.seqIndents) ?? unit;
+  return { eol: eolAt(text, near), unit, indentlessSeq: seqIndent === 0, seqIndent };
+}
+
+function styleAt(site: EditSite, located: Located): FileStyle {
+  const deepest = located.nodes[Math.min(located.found, located.nodes.length - 1)] as Node | null;
+  const near = deepest?.range?.[0] ?? site.doc.document.contents?.range?.[0];
+  return detectStyle(site.text, site.doc.document, near);
+}
+
+interface StyleVotes {
+  units: number[];
+  seqIndents: number[];
+  nearestSeq: number | undefined;
+}
+
+/** Indentation steps as written: key → nested map key, and key → its block sequence's `-`. */
+function measure(text: string, documents: readonly Document[], near: number | undefined): StyleVotes {
+  const votes: StyleVotes = { units: [], seqIndents: [], nearestSeq: undefined };
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const document of documents) {
+    visit(document, {
+      Pair(_, pair) {
+        const keyStart = (pair.key as Node | null)?.range?.[0];
+        const child = pair.value;
+        if (keyStart === undefined || !isCollection(child) || child.flow || child.items.length === 0) return;
+        const childStart = child.range?.[0];
+        if (childStart === undefined || lineStart(text, childStart) === lineStart(text, keyStart)) return;
+        const step = columnOf(text, childStart) - columnOf(text, keyStart);
+        if (isMap(child) && step > 0 && step <= 8) votes.units.push(step);
+        if (isSeq(child) && step >= 0 && step <= 8) {
+          votes.seqIndents.push(step);
+          const distance = near === undefined ? 0 : Math.abs(childStart - near);
+          if (distance < nearest) {
+            nearest = distance;
+            votes.nearestSeq = step;
+          }
+        }
+      },
+    });
+  }
+  return votes;
+}
+
+function mostCommon(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, n] of counts) {
+    const bestCount = best === undefined ? 0 : counts.get(best)!;
+    if (n > bestCount || (n === bestCount && best !== undefined && v < best)) best = v;
+  }
+  return best;
+}
+
+/** The line ending of the line at `near`, else the file's most common one. */
+function eolAt(text: string, near: number | undefined): '\n' | '\r\n' {
+  if (near !== undefined) {
+    const nl = text.indexOf('\n', near);
+    if (nl !== -1) return text[nl - 1] === '\r' ? '\r\n' : '\n';
+  }
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 function leadingSpacesOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-function leadingSpaces(text: string, at: number): number {
-  let n = 0;
-  while (text[at + n] === ' ') n++;
-  return n;
-}
-
 function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
+/** Start of the line holding `offset`; a byte-order mark is not part of the first line's indentation. */
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && text.startsWith('\uFEFF') && offset > 0 ? 1 : start;
 }
 
 /** Offset of the end of the line holding `offset` (before its line ending). */
@@ -414,14 +698,8 @@ function lineAfter(text: string, offset: number): number {
 /** Move `offset` back over trailing line breaks and spaces that a node's range may include. */
 function trimEnd(text: string, offset: number): number {
   let end = offset;
-  while (end > 0 && /[\s]/.test(text[end - 1]!)) end--;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   return end;
-}
-
-function trimBackSpaces(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] === ' ') start--;
-  return start;
 }
 
 function isObject(value: unknown): value is object {
@@ -432,10 +710,57 @@ function isEmptyObject(value: unknown): boolean {
   return isObject(value) && Object.keys(value).length === 0;
 }
 
-function unsupported(doc: ResourceDoc, path: YamlPath, what: string): GitcanaryError {
-  return new GitcanaryError('FIELD_INVALID', `cannot edit ${what}`, {
-    file: doc.file,
-    resource: describeDoc(doc),
+/** `key:` with nothing, `~` or `null`: a null scalar, or no node at all. */
+function isEmptyNode(node: unknown): boolean {
+  return (
+    node === null ||
+    node === undefined ||
+    (isScalar(node) && node.value === null && !node.anchor && !node.tag)
+  );
+}
+
+function isEmptyFlow(node: unknown): boolean {
+  return isCollection(node) && node.flow === true && node.items.length === 0 && !node.anchor && !node.tag;
+}
+
+function nodePosition(site: EditSite, node: unknown): { line?: number; column?: number } {
+  const start = (node as Node | null | undefined)?.range?.[0];
+  return start === undefined ? (site.doc.position ?? {}) : site.tree.position(site.doc.file, start);
+}
+
+function refused(site: EditSite, path: YamlPath, message: string, node?: unknown): GitcanaryError {
+  return new GitcanaryError('FIELD_INVALID', message, {
+    file: site.doc.file,
+    ...nodePosition(site, node),
+    resource: describeDoc(site.doc),
     field: fieldPath(path),
   });
+}
+
+function aliasRefused(site: EditSite, path: YamlPath, alias: Node & { source: string }): GitcanaryError {
+  return new GitcanaryError(
+    'FIELD_INVALID',
+    `the field is an alias (*${alias.source}) of a value anchored elsewhere; refusing to edit through it`,
+    {
+      file: site.doc.file,
+      ...nodePosition(site, alias),
+      resource: describeDoc(site.doc),
+      field: fieldPath(path),
+      hint: `edit the anchored value &${alias.source}, or write the value out in place of the alias`,
+    },
+  );
+}
+
+function anchorRefused(site: EditSite, path: YamlPath, node: Node, anchor: string): GitcanaryError {
+  return new GitcanaryError(
+    'FIELD_INVALID',
+    `the field is anchored as &${anchor} and aliases (*${anchor}) elsewhere would change with it`,
+    {
+      file: site.doc.file,
+      ...nodePosition(site, node),
+      resource: describeDoc(site.doc),
+      field: fieldPath(site.path),
+      hint: `anchored at ${fieldPath(path) || 'the document root'}; write the aliased places out in full, then retry`,
+    },
+  );
 }

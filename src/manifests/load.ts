@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
 import { ManifestTree } from './tree.js';
@@ -63,12 +63,13 @@ async function listManifests(root: string, dir: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = dir === '.' ? entry.name : `${dir}/${entry.name}`;
     if (entry.name.startsWith('.')) continue;
+    const manifest = MANIFEST_EXTENSIONS.has(path.extname(entry.name)) || entry.name === 'Kustomization';
     if (entry.isDirectory()) out.push(...(await listManifests(root, rel)));
-    else if (
-      entry.isFile() &&
-      (MANIFEST_EXTENSIONS.has(path.extname(entry.name)) || entry.name === 'Kustomization')
-    ) {
-      out.push(rel);
+    else if (entry.isFile() && manifest) out.push(rel);
+    else if (entry.isSymbolicLink() && manifest) {
+      // A linked manifest is read only when it resolves inside the repository; one pointing out is refused.
+      await resolveInside(root, rel);
+      if ((await stat(path.join(root, rel)).catch(() => undefined))?.isFile()) out.push(rel);
     }
   }
   return out;

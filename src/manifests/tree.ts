@@ -21,6 +21,8 @@ export interface ResourceDoc {
   kind: string | undefined;
   name: string | undefined;
   namespace: string | undefined;
+  /** 1-based line and column where the document's content starts, for errors. */
+  position?: { line: number; column: number } | undefined;
 }
 
 interface ParsedFile {
@@ -80,6 +82,14 @@ export class ManifestTree {
     return this.#parse(file).docs;
   }
 
+  /** True when the file holds no document with content (empty, only comments or `---`). */
+  isEmpty(file: string): boolean {
+    return this.documents(file).every((doc) => {
+      const contents = doc.document.contents;
+      return contents === null || (isScalar(contents) && contents.value === null && contents.source === '');
+    });
+  }
+
   /** 1-based line and column of an offset in a file. */
   position(file: string, offset: number): { line: number; column: number } {
     const pos = this.#parse(file).lines.linePos(offset);
@@ -98,6 +108,14 @@ export class ManifestTree {
   find(ref: ResourceRef, files: readonly string[] = this.paths()): ResourceDoc {
     const matches = this.resources(files).filter((doc) => matchesRef(doc, ref));
     const resource = describeRef(ref);
+    if (matches.length === 0 && files.length === 1 && this.isEmpty(files[0]!)) {
+      // Searching a folder skips empty files; naming one to edit is a mistake worth its own error.
+      throw new GitcanaryError('FILE_EMPTY', 'the file holds no YAML document', {
+        file: files[0],
+        resource,
+        hint: `add the ${ref.kind} to the file, or point gitcanary at the file that has it`,
+      });
+    }
     if (matches.length === 0) {
       const sameKind = this.resources(files)
         .filter((doc) => doc.kind === ref.kind)
@@ -124,8 +142,7 @@ export class ManifestTree {
   }
 
   #docPosition(doc: ResourceDoc): { line?: number; column?: number } {
-    const start = doc.document.contents?.range?.[0];
-    return start === undefined ? {} : this.position(doc.file, start);
+    return doc.position ?? {};
   }
 
   #parse(file: string): ParsedFile {
@@ -137,6 +154,8 @@ export class ManifestTree {
       keepSourceTokens: true,
       lineCounter: lines,
       uniqueKeys: true,
+      // Kubernetes' YAML parser (go-yaml) honours `<<: *base` merge keys; read them the same way.
+      merge: true,
     });
     if (!Array.isArray(documents)) {
       // parseAllDocuments returns an EmptyStream for a file with no document at all.
@@ -156,7 +175,12 @@ export class ManifestTree {
           cause: error,
         });
       }
-      docs.push(identify(file, index, document));
+      const start = document.contents?.range?.[0];
+      const pos = start === undefined ? undefined : lines.linePos(start);
+      docs.push({
+        ...identify(file, index, document),
+        position: pos === undefined ? undefined : { line: pos.line, column: pos.col },
+      });
     }
     const parsed = { docs, lines };
     this.#parsed.set(file, parsed);
@@ -209,6 +233,7 @@ export function toPlain(doc: ResourceDoc): unknown {
   } catch (cause) {
     throw new GitcanaryError('YAML_ALIAS_LIMIT', `alias expansion exceeds ${MAX_ALIAS_COUNT} (alias bomb?)`, {
       file: doc.file,
+      ...doc.position,
       resource: describeDoc(doc),
       cause,
     });
