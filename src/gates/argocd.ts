@@ -1,0 +1,266 @@
+import http from 'node:http';
+import https from 'node:https';
+import { GitcanaryError, isGitcanaryError } from '../errors.js';
+import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { argoCdApplicationSchema, assessApplication } from './argocd-state.js';
+import { parseDuration } from './duration.js';
+import { type Observation, type PollOutcome, pollUntilDecided, requestSignal, shortCommit } from './poll.js';
+import { type ArgocdSyncConfig, argocdSyncSchema, parseGateConfig } from './schemas.js';
+import type { Gate, GateContext, GateResult } from './types.js';
+
+// Waits until Argo CD has synced the step's commit and the Application is Healthy, polling
+// `GET /api/v1/applications/{name}` of the Argo CD API server with a bearer token.
+
+export type ArgoCdSyncConfigInput = Parameters<typeof argocdSyncSchema.parse>[0];
+
+/** Knobs that are not user config: tests shorten the poll interval. */
+export interface ArgoCdSyncOptions {
+  /** Time between polls, ms (default 5000). */
+  pollIntervalMs?: number;
+  /** Health statuses that count as done (default `['Healthy']`). */
+  acceptedHealth?: readonly string[];
+  /** Time limit of one HTTP request, ms (default 30000). */
+  requestTimeoutMs?: number;
+}
+
+/** The `argocd` CLI reads its token from this variable; used when `tokenEnv` is not set. */
+const DEFAULT_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
+const DEFAULT_DEADLINE = '10m';
+
+interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+export class ArgoCdSyncGate implements Gate {
+  readonly kind = 'sync';
+  readonly config: ArgocdSyncConfig;
+  private readonly deadlineMs: number;
+  private readonly baseUrl: URL;
+  private readonly agent: http.Agent | undefined;
+
+  constructor(
+    readonly name: string,
+    config: ArgoCdSyncConfigInput,
+    private readonly options: ArgoCdSyncOptions = {},
+  ) {
+    this.config = parseGateConfig(argocdSyncSchema, config, 'sync.argocd');
+    this.deadlineMs = parseDuration(
+      this.config.progressDeadline ?? DEFAULT_DEADLINE,
+      'sync.argocd.progressDeadline',
+    );
+    // The argocd CLI takes a bare host name; the API is HTTPS unless the URL says otherwise.
+    const server = /^[a-z][a-z0-9+.-]*:\/\//i.test(this.config.server)
+      ? this.config.server
+      : `https://${this.config.server}`;
+    this.baseUrl = new URL(server.endsWith('/') ? server : `${server}/`);
+    // Only this client skips certificate checks; the process-wide agent stays strict.
+    this.agent =
+      this.config.insecure === true && this.baseUrl.protocol === 'https:'
+        ? new https.Agent({ rejectUnauthorized: false, keepAlive: true })
+        : undefined;
+  }
+
+  /** `podinfo` or `apps-namespace/podinfo` (Applications in any namespace). */
+  private applicationRef(): { name: string; appNamespace: string | undefined } {
+    const [first, second] = this.config.application.split('/', 2) as [string, string | undefined];
+    return second === undefined
+      ? { name: first, appNamespace: undefined }
+      : { name: second, appNamespace: first };
+  }
+
+  async evaluate(context: GateContext): Promise<GateResult> {
+    const { name: application } = this.applicationRef();
+    const label = `argocd ${application}`;
+    const threshold = `synced ${shortCommit(context.commit)} ${(this.options.acceptedHealth ?? ['Healthy']).join('|')}`;
+    const result = (verdict: GateResult['verdict'], message: string, outcome?: PollOutcome): GateResult => ({
+      gate: this.name,
+      kind: this.kind,
+      verdict,
+      value: outcome?.last.state,
+      threshold,
+      message: maskSecrets(message),
+      measurements: outcome?.measurements ?? [],
+    });
+
+    let token: string | undefined;
+    try {
+      token = this.token();
+    } catch (error) {
+      return result('fail', isGitcanaryError(error) ? error.format() : String(error));
+    }
+
+    let polls = 0;
+    const outcome = await pollUntilDecided(
+      (remainingMs) => this.observe(context, token, polls++ === 0, remainingMs),
+      {
+        deadlineMs: this.deadlineMs,
+        intervalMs: this.options.pollIntervalMs ?? 5000,
+        signal: context.signal,
+        onChange: (observation) => context.progress(maskSecrets(progressLine(label, observation))),
+      },
+    );
+    const { last } = outcome;
+    if (outcome.aborted)
+      return result('inconclusive', `${label}: aborted while ${progressLine('', last)}`, outcome);
+    if (outcome.timedOut) {
+      return result(
+        'fail',
+        `${label}: ${shortCommit(context.commit)} not synced and healthy within ` +
+          `${this.config.progressDeadline ?? DEFAULT_DEADLINE}; last state: ${stateWithReason(last)}`,
+        outcome,
+      );
+    }
+    if (last.status === 'fail') return result('fail', `${label}: ${stateWithReason(last)}`, outcome);
+    return result('pass', `${label}: ${last.state} (reconciled after sync)`, outcome);
+  }
+
+  private token(): string | undefined {
+    const variable = this.config.tokenEnv ?? DEFAULT_TOKEN_ENV;
+    const value = secretFromEnv(variable);
+    if ((value === undefined || value === '') && this.config.tokenEnv !== undefined) {
+      throw new GitcanaryError('CONFIG_INVALID', `environment variable ${variable} is not set`, {
+        field: 'sync.argocd.tokenEnv',
+        hint: 'create a token with `argocd account generate-token` and export it',
+      });
+    }
+    return value === '' ? undefined : value;
+  }
+
+  private applicationUrl(refresh: boolean): URL {
+    const { name, appNamespace } = this.applicationRef();
+    const url = new URL(`api/v1/applications/${encodeURIComponent(name)}`, this.baseUrl);
+    // A normal refresh makes Argo CD compare now instead of at its next 3-minute poll.
+    if (refresh) url.searchParams.set('refresh', 'normal');
+    if (appNamespace !== undefined) url.searchParams.set('appNamespace', appNamespace);
+    if (this.config.project !== undefined) url.searchParams.append('projects', this.config.project);
+    return url;
+  }
+
+  private async observe(
+    context: GateContext,
+    token: string | undefined,
+    refresh: boolean,
+    remainingMs: number,
+  ): Promise<Observation> {
+    const url = this.applicationUrl(refresh);
+    const where = `${this.baseUrl.origin}${this.baseUrl.pathname}`;
+    let answer: HttpAnswer;
+    try {
+      answer = await this.get(
+        url,
+        token,
+        requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs),
+      );
+    } catch (error) {
+      // Unreachable server, reset connection, request timeout: the deadline decides.
+      return {
+        status: 'wait',
+        state: 'unreachable',
+        reason: `cannot reach ${where}: ${errorText(error)}`,
+        unreachable: true,
+      };
+    }
+    const { status } = answer;
+    if (status === 401 || status === 403) {
+      const variable = this.config.tokenEnv ?? DEFAULT_TOKEN_ENV;
+      return {
+        status: 'fail',
+        state: `HTTP ${status}`,
+        reason:
+          `Argo CD at ${where} refused the token from $${variable} (HTTP ${status}${apiMessage(answer.body)}); ` +
+          'check that it is valid and may get this application (Argo CD also answers 403 for applications ' +
+          'that do not exist)',
+      };
+    }
+    if (status === 404) {
+      return {
+        status: 'fail',
+        state: 'HTTP 404',
+        reason: `application ${this.config.application} not found at ${where}${apiMessage(answer.body)}`,
+      };
+    }
+    if (status >= 500 || status === 429) {
+      return {
+        status: 'wait',
+        state: `HTTP ${status}`,
+        reason: `Argo CD answered ${status}${apiMessage(answer.body)}`,
+      };
+    }
+    if (status !== 200) {
+      return {
+        status: 'fail',
+        state: `HTTP ${status}`,
+        reason: `Argo CD answered ${status}${apiMessage(answer.body)}`,
+      };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.body);
+    } catch {
+      return {
+        status: 'fail',
+        state: 'not JSON',
+        reason: `${url.pathname} at ${where} did not answer JSON; is server the Argo CD API URL?`,
+      };
+    }
+    const parsed = argoCdApplicationSchema.safeParse(body);
+    if (!parsed.success) {
+      return {
+        status: 'fail',
+        state: 'unexpected answer',
+        reason: `not an Argo CD Application: ${parsed.error.message}`,
+      };
+    }
+    return assessApplication(parsed.data, context.commit, this.options.acceptedHealth);
+  }
+
+  private get(url: URL, token: string | undefined, signal: AbortSignal): Promise<HttpAnswer> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const client = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const request = client.request(
+        url,
+        { method: 'GET', headers, agent: this.agent, signal },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  }
+}
+
+function progressLine(label: string, observation: Observation): string {
+  const prefix = label === '' ? '' : `${label}: `;
+  return `${prefix}${stateWithReason(observation)}`;
+}
+
+function stateWithReason(observation: Observation): string {
+  return observation.reason === '' ? observation.state : `${observation.state}, ${observation.reason}`;
+}
+
+/** The `message` of Argo CD's error body (`runtimeError`), if there is one. */
+function apiMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    return typeof parsed.message === 'string' && parsed.message !== '' ? `: ${parsed.message}` : '';
+  } catch {
+    return '';
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${error.message}` : error.message;
+  }
+  return String(error);
+}
