@@ -75,7 +75,7 @@ export async function runMeasurements(
       return {
         verdict: 'fail',
         value: measurement.value,
-        message: `${failed} of ${taken} measurements failed (limit ${limits.failureLimit}): ${measurement.message}`,
+        message: `${tally(limits, `${failed} of ${taken} measurements failed (limit ${limits.failureLimit})`)}${measurement.message}`,
         measurements,
       };
     }
@@ -83,7 +83,7 @@ export async function runMeasurements(
       return {
         verdict: 'inconclusive',
         value: measurement.value,
-        message: `${inconclusive} of ${taken} measurements inconclusive (limit ${limits.inconclusiveLimit}): ${measurement.message}`,
+        message: `${tally(limits, `${inconclusive} of ${taken} measurements inconclusive (limit ${limits.inconclusiveLimit})`)}${measurement.message}`,
         measurements,
       };
     }
@@ -102,6 +102,11 @@ export async function runMeasurements(
     message: `${summary}${last?.message ?? 'no measurement'}`,
     measurements,
   };
+}
+
+/** The tally prefix, only when the gate measures more than once (one measurement speaks for itself). */
+function tally(limits: MeasurementLimits, text: string): string {
+  return limits.count > 1 ? `${text}: ` : '';
 }
 
 /** Runs one measurement; a thrown error becomes an error measurement unless the run was aborted. */

@@ -4,6 +4,7 @@ import { limitsFrom, runMeasurements } from './analysis.js';
 import { formatPromDuration, parseDuration } from './duration.js';
 import {
   type PrometheusConfig,
+  type PrometheusConfigInput,
   parseGateConfig,
   prometheusConfigSchema,
   type ThresholdRange,
@@ -14,7 +15,7 @@ import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 // A Prometheus gate runs one instant query (`/api/v1/query`) per measurement and checks the
 // result against `thresholdRange`, like a Flagger metric or an Argo Rollouts prometheus metric.
 
-export type PrometheusConfigInput = Parameters<typeof prometheusConfigSchema.parse>[0];
+export type { PrometheusConfigInput } from './schemas.js';
 
 export class PrometheusGate implements Gate {
   readonly kind = 'prometheus';

@@ -212,3 +212,9 @@ export function parseGateConfig<Schema extends z.ZodType>(
     cause: parsed.error,
   });
 }
+
+/** Gate configs as written (defaults not yet applied); gate constructors take these. */
+export type CommandConfigInput = z.input<typeof commandConfigSchema>;
+export type PrometheusConfigInput = z.input<typeof prometheusConfigSchema>;
+export type WebhookConfigInput = z.input<typeof webhookConfigSchema>;
+export type HttpConfigInput = z.input<typeof httpConfigSchema>;

@@ -1,0 +1,145 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandGate } from '../../src/gates/command.js';
+import type { GateContext } from '../../src/gates/types.js';
+import { secretFromEnv } from '../../src/report/secrets.js';
+
+function gateContext(overrides: Partial<GateContext> = {}): GateContext {
+  return {
+    releaseName: 'podinfo',
+    namespace: 'test',
+    commit: 'abc1234',
+    branch: 'main',
+    stepIndex: 1,
+    canaryWeight: 20,
+    canaryImage: 'ghcr.io/stefanprodan/podinfo:6.5.1',
+    stableImage: 'ghcr.io/stefanprodan/podinfo:6.5.0',
+    canaryService: 'podinfo-canary',
+    stableService: 'podinfo-stable',
+    route: 'podinfo',
+    phase: 'Progressing',
+    variables: {},
+    signal: new AbortController().signal,
+    progress: () => {},
+    ...overrides,
+  };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('CommandGate', () => {
+  it('passes on exit 0 and captures the output', async () => {
+    const result = await new CommandGate('smoke', {
+      command: 'echo "weight {{canaryWeight}} on {{canaryService}} at {{commit}}"',
+    }).evaluate(gateContext());
+    expect(result).toMatchObject({
+      gate: 'smoke',
+      kind: 'command',
+      verdict: 'pass',
+      value: 0,
+      threshold: 'exit 0',
+    });
+    expect(result.message).toBe('exit 0\n  weight 20 on podinfo-canary at abc1234');
+  });
+
+  it('fails on a non-zero exit with stderr in the message', async () => {
+    const result = await new CommandGate('smoke', { command: 'echo boom >&2; exit 3' }).evaluate(
+      gateContext(),
+    );
+    expect(result).toMatchObject({ verdict: 'fail', value: 3 });
+    expect(result.message).toBe('exit 3\n  boom');
+  });
+
+  it('keeps only the last 20 lines of output', async () => {
+    const result = await new CommandGate('smoke', { command: 'seq 1 50; exit 1' }).evaluate(gateContext());
+    const lines = result.message.split('\n');
+    expect(lines[0]).toBe('exit 1');
+    expect(lines[1]).toBe('  … 30 lines');
+    expect(lines.slice(2)).toEqual(Array.from({ length: 20 }, (_, i) => `  ${31 + i}`));
+  });
+
+  it('fails on timeout and kills the command', async () => {
+    const started = Date.now();
+    const result = await new CommandGate('slow', {
+      command: 'echo started; sleep 10',
+      timeout: '300ms',
+    }).evaluate(gateContext());
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result).toMatchObject({ verdict: 'fail', value: 'timeout' });
+    expect(result.message).toContain('timed out after 300ms');
+  });
+
+  it('keeps a shell injection through a variable a literal word', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-command-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const hostile = `x'; touch ${dir}/pwned; echo '$(touch ${dir}/pwned2)\`touch ${dir}/pwned3\``;
+    const gate = new CommandGate('smoke', { command: 'printf "%s|" {{canaryService}} {{variables.note}}' });
+    const context = gateContext({ canaryService: hostile, variables: { note: 'two words; ls' } });
+    const result = await gate.evaluate(context);
+    expect(result.verdict).toBe('pass');
+    expect(result.message).toBe(`exit 0\n  ${hostile}|two words; ls|`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('masks registered secrets in the output', async () => {
+    process.env.GITCANARY_TEST_COMMAND_TOKEN = 's3cr3t-token-value';
+    secretFromEnv('GITCANARY_TEST_COMMAND_TOKEN');
+    const result = await new CommandGate('leaky', {
+      command: 'echo "token=$GITCANARY_TEST_COMMAND_TOKEN"; exit 1',
+    }).evaluate(gateContext());
+    expect(result.message).toBe('exit 1\n  token=[secure]');
+    expect(JSON.stringify(result)).not.toContain('s3cr3t');
+  });
+
+  it('passes env to the command', async () => {
+    const result = await new CommandGate('env', {
+      command: 'test "$TARGET_URL" = "http://podinfo-canary:9898"',
+      env: { TARGET_URL: 'http://podinfo-canary:9898' },
+    }).evaluate(gateContext());
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('repeats the command count times and tolerates failureLimit failures', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-command-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    // Fails the first run only: the marker file exists from the second run on.
+    const command = `test -e ${dir}/ran || { touch ${dir}/ran; exit 1; }`;
+    const tolerant = await new CommandGate('flaky', {
+      command,
+      count: 3,
+      interval: 0.05,
+      failureLimit: 1,
+    }).evaluate(gateContext());
+    expect(tolerant.measurements.map((m) => m.verdict)).toEqual(['fail', 'pass', 'pass']);
+    expect(tolerant.verdict).toBe('pass');
+  });
+
+  it('fails without running when the template names an unknown variable', async () => {
+    const result = await new CommandGate('typo', { command: 'echo {{canarySevrice}}' }).evaluate(
+      gateContext(),
+    );
+    expect(result.verdict).toBe('fail');
+    expect(result.measurements).toEqual([]);
+    expect(result.message).toContain('canarySevrice');
+  });
+
+  it('stops when the release is aborted', async () => {
+    const controller = new AbortController();
+    const running = new CommandGate('slow', { command: 'sleep 10' }).evaluate(
+      gateContext({ signal: controller.signal }),
+    );
+    setTimeout(() => controller.abort(new Error('release aborted')), 100);
+    await expect(running).rejects.toThrow('release aborted');
+  });
+
+  it('rejects an invalid duration in the config', () => {
+    expect(() => new CommandGate('bad', { command: 'true', timeout: '5 minutes' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', place: { field: 'command.timeout' } }),
+    );
+  });
+});
