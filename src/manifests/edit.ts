@@ -373,10 +373,13 @@ function fillEmptyValue(site: EditSite, pair: Pair, value: unknown, style: FileS
   }
   if (!isObject(value) || isEmptyObject(value))
     return { start: colon + 1, end, text: ` ${renderInline(value)}` };
+  // A comment after `key: []` stays on the key's line, above the new block.
+  const lineEndAt = lineEnd(text, end);
+  const comment = /^\s+#/.test(text.slice(end, lineEndAt)) ? text.slice(end, lineEndAt) : '';
   return {
     start: colon + 1,
-    end,
-    text: style.eol + renderBlock(value, childColumn(site, pair, value, style), style),
+    end: end + comment.length,
+    text: comment + style.eol + renderBlock(value, childColumn(site, pair, value, style), style),
   };
 }
 
