@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import type { z } from 'zod';
+import { fieldPath, GitcanaryError } from '../errors.js';
+import type { Target } from '../targets/types.js';
+import { defaultReleaseSchema, type ReleaseConfig, releaseSchema } from './schema.js';
+
+// Reads `gitcanary.yaml`, validates it against the release schema and turns every schema issue into
+// a GitcanaryError that points at file:line:column of the offending YAML node.
+
+export interface LoadOptions {
+  /** Targets whose config blocks the file may use; default: the registry. */
+  targets?: readonly Target[];
+}
+
+export interface LoadedConfig {
+  config: ReleaseConfig;
+  /** The config file as given. */
+  file: string;
+  /** Folder relative paths in the config resolve against. */
+  dir: string;
+}
+
+/** One validation problem, placed in the file. */
+export interface ConfigIssue {
+  message: string;
+  field: string;
+  line: number | undefined;
+  column: number | undefined;
+}
+
+/** Read, parse and validate a release config file. */
+export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new GitcanaryError('CONFIG_NOT_FOUND', 'config file not found', {
+        file,
+        hint: 'create gitcanary.yaml (see fixtures/config/) or pass its path',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  return parseConfig(text, file, options);
+}
+
+/** Parse and validate config text; `file` names it in errors and anchors relative paths. */
+export function parseConfig(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const documents = Array.isArray(docs) ? docs : [];
+  const doc = documents[0];
+  if (doc === undefined || doc.contents === null) {
+    throw new GitcanaryError('CONFIG_INVALID', 'the config file holds no document', { file });
+  }
+  const syntaxError = documents.flatMap((document) => document.errors)[0];
+  if (syntaxError !== undefined) {
+    const at = lineCounter.linePos(syntaxError.pos[0]);
+    throw new GitcanaryError('YAML_INVALID', syntaxError.message.split('\n')[0] ?? 'invalid YAML', {
+      file,
+      line: at.line,
+      column: at.col,
+    });
+  }
+  if (documents.length > 1) {
+    const at = lineCounter.linePos(documents[1]?.range[0] ?? 0);
+    throw new GitcanaryError('CONFIG_INVALID', 'expected one YAML document, found several', {
+      file,
+      line: at.line,
+      column: at.col,
+    });
+  }
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new GitcanaryError('YAML_ALIAS_LIMIT', 'too many alias expansions in the config', {
+      file,
+      cause: error,
+    });
+  }
+  const schema = options.targets === undefined ? defaultReleaseSchema() : releaseSchema(options.targets);
+  const result = schema.safeParse(input);
+  if (!result.success) throw configError(file, doc, lineCounter, result.error.issues);
+  const dir = path.dirname(path.resolve(file));
+  const config = result.data;
+  const repo = isRemoteRepo(config.spec.git.repo)
+    ? config.spec.git.repo
+    : path.resolve(dir, config.spec.git.repo);
+  return { config: { ...config, spec: { ...config.spec, git: { ...config.spec.git, repo } } }, file, dir };
+}
+
+/** URLs (`https://`, `ssh://`, `file://`) and scp-like `git@host:owner/repo` are not local paths. */
+function isRemoteRepo(repo: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[\w.-]+@[\w.-]+:/.test(repo);
+}
+
+type IssuePath = (string | number)[];
+
+function configError(
+  file: string,
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  zodIssues: readonly z.core.$ZodIssue[],
+): GitcanaryError {
+  const issues = dedupe(zodIssues.map(bestIssue)).map((issue) => placeIssue(issue, doc, lineCounter));
+  const [first, ...rest] = issues;
+  const more = rest.map(
+    (issue) => `\n  ${file}:${issue.line ?? '?'}:${issue.column ?? '?'}: ${issue.field}: ${issue.message}`,
+  );
+  return new GitcanaryError(
+    'CONFIG_INVALID',
+    `${first?.message ?? 'invalid config'}${more.length > 0 ? `\n  and ${more.length} more:${more.join('')}` : ''}`,
+    {
+      file,
+      line: first?.line,
+      column: first?.column,
+      field: first?.field,
+      hint: 'the JSON Schema schema/gitcanary.schema.json lists every field',
+      cause: issues,
+    },
+  );
+}
+
+/** For a union (gates), the branch that got furthest explains the mistake best. */
+function bestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
+  const [inner] = best;
+  if (inner === undefined) return issue;
+  return bestIssue({ ...inner, path: [...issue.path, ...inner.path] });
+}
+
+/** A "set exactly one" after an unknown key at the same place says nothing new. */
+function dedupe(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const unknownAt = new Set(
+    issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => key(issue.path)),
+  );
+  return issues.filter((issue) => issue.code !== 'custom' || !unknownAt.has(key(issue.path)));
+}
+
+const key = (issuePath: readonly PropertyKey[]) => JSON.stringify(issuePath.map(String));
+
+function placeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lineCounter: LineCounter): ConfigIssue {
+  const issuePath = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const fullPath = unknownKey === undefined ? issuePath : [...issuePath, unknownKey];
+  const { node, found } = deepestNode(doc, fullPath, unknownKey !== undefined);
+  let message = issue.message;
+  if (found && isScalar(node) && issue.code !== 'unrecognized_keys' && node.source !== undefined) {
+    message += `; got ${JSON.stringify(node.toJSON())}`;
+  }
+  if (!found && issue.code === 'invalid_type' && issue.input === undefined) {
+    message = `\`${String(issuePath.at(-1))}\` is required`;
+  }
+  const offset = node?.range?.[0];
+  const at = offset === undefined ? undefined : lineCounter.linePos(offset);
+  return { message, field: fieldPath(fullPath) || '(root)', line: at?.line, column: at?.col };
+}
+
+/**
+ * The node the path names, or its deepest existing ancestor. Unknown keys point at the key itself;
+ * a collection points at the key that holds it; a sequence item at its first key.
+ */
+function deepestNode(
+  doc: Document.Parsed,
+  issuePath: IssuePath,
+  preferKey: boolean,
+): { node: Node | null | undefined; found: boolean } {
+  let current: unknown = doc.contents;
+  let keyNode: Node | null | undefined;
+  for (let depth = 0; depth < issuePath.length; depth++) {
+    const part = issuePath[depth];
+    const pair = isMap(current)
+      ? current.items.find((item) => isScalar(item.key) && item.key.value === part)
+      : undefined;
+    const next = isMap(current)
+      ? pair?.value
+      : (current as { get?: (k: unknown, keep: boolean) => unknown })?.get?.(part, true);
+    const isLast = depth === issuePath.length - 1;
+    if (isPair(pair) && isLast && (preferKey || next === null || next === undefined || !isScalar(next))) {
+      return { node: pair.key as Node, found: true };
+    }
+    if (next === undefined || next === null) {
+      return { node: keyNode ?? (current as Node), found: false };
+    }
+    keyNode = isPair(pair) ? (pair.key as Node) : (next as Node);
+    current = next;
+  }
+  return { node: current as Node, found: true };
+}

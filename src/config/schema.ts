@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import {
+  argocdSyncSchema,
+  durationSchema,
+  fluxSyncSchema,
+  type GateConfig,
+  gateConfigSchema,
+} from '../gates/schemas.js';
+import { allTargets } from '../targets/registry.js';
+import type { Target } from '../targets/types.js';
+import { type FlaggerAnalysis, flaggerAnalysisSchema, flaggerIssues } from './flagger.js';
+import { routesTraffic, type Step, stepSchema } from './steps.js';
+
+// The release config (`gitcanary.yaml`): one zod schema gives the TypeScript types, the runtime
+// validation and the published JSON Schema. Target blocks come from the target registry, so adding
+// a router touches nothing here.
+
+export const API_VERSION = 'gitcanary.dev/v1alpha1';
+export const SCHEMA_ID = 'https://gitcanary.dev/schema/gitcanary.schema.json';
+
+const exactlyOne = (value: object) =>
+  Object.values(value).filter((field) => field !== undefined).length === 1;
+const listKeys = (keys: readonly string[]) => (keys.length === 0 ? '(none registered)' : keys.join(', '));
+
+/** `{ <targetKey>: <its config> }` over one family's targets; `exact` = exactly one key, else at least one. */
+function targetBlockSchema(family: Target['family'], targets: readonly Target[], exact: boolean) {
+  const keys = targets.map((target) => target.key);
+  const noun = family === 'workload' ? 'workload target' : 'traffic router';
+  const shape = Object.fromEntries(
+    targets.map((target) => [target.key, target.configSchema.optional()] as const),
+  ) as Record<string, z.ZodOptional<z.ZodType<unknown>>>;
+  return z
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown ${noun} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; known: ${listKeys(keys)}`
+          : undefined,
+    })
+    .refine(
+      (block) => (exact ? exactlyOne(block) : Object.values(block).some((field) => field !== undefined)),
+      {
+        message: `${exact ? 'set exactly one' : 'set at least one'} ${noun}: ${listKeys(keys)}`,
+      },
+    )
+    .meta(exact ? { minProperties: 1, maxProperties: 1 } : { minProperties: 1 });
+}
+
+export const metadataSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'a name is lowercase letters, digits and dashes (DNS-1123 label)',
+    )
+    .max(63)
+    .describe('Release name: in commit trailers, reports and gate templates.'),
+  namespace: z
+    .string()
+    .min(1)
+    .default('default')
+    .describe('Namespace for gate templates and webhook payloads.'),
+});
+
+export const gitSchema = z.strictObject({
+  repo: z.string().min(1).describe('GitOps repository: a URL, or a path relative to this file.'),
+  branch: z.string().min(1).default('main'),
+  author: z
+    .strictObject({ name: z.string().min(1), email: z.email() })
+    .optional()
+    .describe('Commit author.'),
+  tokenEnv: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Environment variable holding the push token, e.g. GITHUB_TOKEN.'),
+});
+
+export const releaseSyncSchema = z
+  .strictObject({
+    argocd: argocdSyncSchema.optional(),
+    flux: fluxSyncSchema.optional(),
+    delay: durationSchema.optional().describe('Fixed wait, when no reconciler can be asked.'),
+  })
+  .refine(exactlyOne, { message: 'set exactly one of argocd, flux or delay' })
+  .meta({ minProperties: 1, maxProperties: 1 })
+  .describe('Waited after every commit: the reconciler applied that commit.');
+
+export const optionsSchema = z.strictObject({
+  // Flagger restarts the analysis when the target changes mid-release; superseding does the same.
+  supersede: z.boolean().default(true).describe('A new candidate image restarts a release under way.'),
+  maxPushAttempts: z.number().int().min(1).default(5).describe('Pushes tried when the branch moved.'),
+});
+
+/** The whole `gitcanary.yaml` schema over the given targets. */
+export function releaseSchema(targets: readonly Target[]) {
+  const workload = targets.filter((target) => target.family === 'workload');
+  const traffic = targets.filter((target) => target.family === 'traffic');
+  const specSchema = z.strictObject({
+    git: gitSchema,
+    workload: targetBlockSchema('workload', workload, false).describe('Where the candidate image goes.'),
+    stable: targetBlockSchema('workload', workload, false)
+      .optional()
+      .describe('Where the image goes on promotion (Flagger-style primary).'),
+    traffic: z
+      .array(targetBlockSchema('traffic', traffic, true))
+      .default([])
+      .describe('Traffic routers, each a single-key object.'),
+    steps: z.array(stepSchema).min(1).optional().describe('Argo Rollouts canary steps.'),
+    analysis: flaggerAnalysisSchema.optional(),
+    gates: z
+      .record(z.string().min(1), gateConfigSchema)
+      .default({})
+      .describe('Gates by name, referenced from analysis steps.'),
+    sync: releaseSyncSchema.optional(),
+    options: optionsSchema.default({ supersede: true, maxPushAttempts: 5 }),
+  });
+  return z
+    .strictObject({
+      apiVersion: z.literal(API_VERSION),
+      kind: z.literal('Release'),
+      metadata: metadataSchema,
+      spec: specSchema,
+    })
+    .superRefine((config, ctx) => {
+      for (const issue of crossFieldIssues(config.spec)) ctx.addIssue({ code: 'custom', ...issue });
+    })
+    .meta({
+      $id: SCHEMA_ID,
+      title: 'gitcanary release',
+      description: 'A canary release driven through Git.',
+    });
+}
+
+/** The schema over every registered target. */
+export function defaultReleaseSchema() {
+  return releaseSchema(allTargets());
+}
+
+export type ReleaseSchema = ReturnType<typeof releaseSchema>;
+export type ReleaseConfig = z.infer<ReleaseSchema>;
+/** As written by users, before defaults. */
+export type ReleaseConfigInput = z.input<ReleaseSchema>;
+export type ReleaseSpec = ReleaseConfig['spec'];
+export type ReleaseMetadata = z.infer<typeof metadataSchema>;
+export type GitConfig = z.infer<typeof gitSchema>;
+export type ReleaseSync = z.infer<typeof releaseSyncSchema>;
+export type ReleaseOptions = z.infer<typeof optionsSchema>;
+/** `{ kustomization: {...} }`: target key → that target's config. */
+export type TargetBlock = ReleaseSpec['workload'];
+
+interface SpecForChecks {
+  traffic: Record<string, unknown>[];
+  steps?: Step[] | undefined;
+  analysis?: FlaggerAnalysis | undefined;
+  gates: Record<string, GateConfig>;
+}
+
+/** Checks across fields: steps xor analysis, gate references, a router when traffic moves. */
+function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const gateNames = Object.keys(spec.gates);
+  const router = spec.traffic.map((block) => Object.keys(block)[0]).find((key) => key !== undefined);
+  if (spec.steps !== undefined && spec.analysis !== undefined) {
+    issues.push({ path: ['spec', 'analysis'], message: 'set either steps or analysis, not both' });
+  }
+  if (spec.steps === undefined && spec.analysis === undefined) {
+    issues.push({ path: ['spec'], message: 'set steps (Argo Rollouts) or analysis (Flagger)' });
+  }
+  spec.steps?.forEach((step, index) => {
+    if (!('analysis' in step)) return;
+    step.analysis.gates.forEach((name, gateIndex) => {
+      if (!gateNames.includes(name)) {
+        issues.push({
+          path: ['spec', 'steps', index, 'analysis', 'gates', gateIndex],
+          message: `gate \`${name}\` is not defined in spec.gates; defined: ${gateNames.join(', ') || '(none)'}`,
+        });
+      }
+    });
+  });
+  const firstRouting = spec.steps?.findIndex(routesTraffic) ?? -1;
+  if (router === undefined && (firstRouting >= 0 || spec.analysis !== undefined)) {
+    issues.push({
+      path: firstRouting >= 0 ? ['spec', 'steps', firstRouting] : ['spec', 'analysis'],
+      message: 'moving traffic needs a traffic router in spec.traffic',
+    });
+  }
+  if (spec.analysis !== undefined) {
+    for (const issue of flaggerIssues(spec.analysis, { router })) {
+      issues.push({ path: ['spec', 'analysis', ...issue.path], message: issue.message });
+    }
+    const generated = [
+      ...(spec.analysis.metrics ?? []).map((metric) => metric.name),
+      ...(spec.analysis.webhooks ?? []).map((webhook) => webhook.name),
+    ];
+    for (const name of generated.filter((name) => gateNames.includes(name))) {
+      issues.push({
+        path: ['spec', 'gates', name],
+        message: `gate \`${name}\` is also a metric or webhook in spec.analysis; rename one`,
+      });
+    }
+  }
+  return issues;
+}
