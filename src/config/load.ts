@@ -150,9 +150,10 @@ function placeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lineCounter: 
   const issuePath = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const fullPath = unknownKey === undefined ? issuePath : [...issuePath, unknownKey];
-  const { node, found } = deepestNode(doc, fullPath, unknownKey !== undefined);
+  const { node, found, isKey } = deepestNode(doc, fullPath, unknownKey !== undefined);
   let message = issue.message;
-  if (found && isScalar(node) && issue.code !== 'unrecognized_keys' && node.source !== undefined) {
+  // Show the offending value unless the message already names it.
+  if (found && !isKey && isScalar(node) && !message.includes(`\`${String(node.value)}\``)) {
     message += `; got ${JSON.stringify(node.toJSON())}`;
   }
   if (!found && issue.code === 'invalid_type' && issue.input === undefined) {
@@ -171,7 +172,7 @@ function deepestNode(
   doc: Document.Parsed,
   issuePath: IssuePath,
   preferKey: boolean,
-): { node: Node | null | undefined; found: boolean } {
+): { node: Node | null | undefined; found: boolean; isKey: boolean } {
   let current: unknown = doc.contents;
   let keyNode: Node | null | undefined;
   for (let depth = 0; depth < issuePath.length; depth++) {
@@ -184,13 +185,13 @@ function deepestNode(
       : (current as { get?: (k: unknown, keep: boolean) => unknown })?.get?.(part, true);
     const isLast = depth === issuePath.length - 1;
     if (isPair(pair) && isLast && (preferKey || next === null || next === undefined || !isScalar(next))) {
-      return { node: pair.key as Node, found: true };
+      return { node: pair.key as Node, found: true, isKey: true };
     }
     if (next === undefined || next === null) {
-      return { node: keyNode ?? (current as Node), found: false };
+      return { node: keyNode ?? (current as Node), found: false, isKey: keyNode !== undefined };
     }
     keyNode = isPair(pair) ? (pair.key as Node) : (next as Node);
     current = next;
   }
-  return { node: current as Node, found: true };
+  return { node: current as Node, found: true, isKey: false };
 }
