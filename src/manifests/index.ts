@@ -1,4 +1,4 @@
-export { deleteIn, detectStyle, nodeAt, setIn, type YamlPath } from './edit.js';
+export { deleteIn, detectStyle, type FileStyle, nodeAt, renderScalar, setIn, type YamlPath } from './edit.js';
 export { loadTree, resolveInside, writeTree } from './load.js';
 export {
   describeDoc,

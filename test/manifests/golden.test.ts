@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deleteIn, detectStyle, type ManifestTree, setIn, valueAt } from '../../src/manifests/index.js';
+import {
+  deleteIn,
+  detectStyle,
+  type ManifestTree,
+  renderScalar,
+  setIn,
+  valueAt,
+} from '../../src/manifests/index.js';
 import { fixture, hunk, treeOf } from './helpers.js';
 
 const route = { kind: 'ApisixRoute', name: 'shop', namespace: 'prod', apiVersions: ['apisix.apache.org/v2'] };
@@ -388,5 +395,34 @@ describe('insertion points', () => {
       'm.yaml',
     );
     expect(hunk(before, after)).toEqual(['@@ 10', '+spec:', '+  ports:', '+    - port: 80']);
+  });
+});
+
+describe('renderScalar', () => {
+  const like = (source: string) => {
+    const tree = treeOf({ 's.yaml': `kind: S\nmetadata:\n  name: s\nvalue: ${source}\n` });
+    return tree.find({ kind: 'S', name: 's' }).document.get('value', true) as Parameters<
+      typeof renderScalar
+    >[1];
+  };
+
+  it.each([
+    ['1.10', undefined, '"1.10"'],
+    ['true', undefined, '"true"'],
+    ['null', undefined, '"null"'],
+    ['0x1', undefined, '"0x1"'],
+    ['yes', undefined, '"yes"'],
+    ['0777', undefined, '"0777"'],
+    ['shop-canary', undefined, 'shop-canary'],
+    ['a: b', undefined, '"a: b"'],
+    ['two\nlines', undefined, '"two\\nlines"'],
+    [40, undefined, '40'],
+    ['40', '"20"', '"40"'],
+    ["it's", "'x'", "'it''s'"],
+    ['1.10', "'1.4'", "'1.10'"],
+    ['v2', 'v1', 'v2'],
+    [40, '"20"', '40'],
+  ])('renders %j (replacing %s) as %s', (value, source, expected) => {
+    expect(renderScalar(value, source === undefined ? undefined : like(source))).toBe(expected);
   });
 });
