@@ -103,18 +103,26 @@ export const expectStatusSchema = z.union([
   z.string().regex(/^[1-5]xx$/),
 ]);
 
+/** An http(s) URL that may hold handlebars (`http://{{canaryService}}:9898/healthz`). */
+const templatedUrlSchema = z
+  .string()
+  .refine((url) => URL.canParse(url.replace(/\{\{[^}]*\}\}/g, 'x')) && /^https?:\/\//.test(url), {
+    message: 'expected an http(s) URL',
+  });
+
 export const httpConfigSchema = z.strictObject({
-  url: z.url(),
+  url: templatedUrlSchema.describe('Handlebars over the gate context; values are URL-encoded.'),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
   headers: stringMap.optional(),
+  bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
   body: z.string().optional(),
   timeout: durationSchema.default('10s'),
   expectStatus: expectStatusSchema.default('2xx'),
   jsonPath: z
     .string()
-    .regex(/^\$/, 'jsonPath starts with $')
+    .regex(/^\{?\$/, 'jsonPath starts with $')
     .optional()
-    .describe('e.g. $.data.ok or $.items[0].rate'),
+    .describe("e.g. $.data.ok or $.items[0].rate (Argo Rollouts' {$.data.ok} too)"),
   successCondition: z.string().min(1).optional().describe('e.g. result == "ok" or result >= 0.99'),
   failureCondition: z.string().min(1).optional(),
   ...measurementFields,
