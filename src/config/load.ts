@@ -107,7 +107,7 @@ function configError(
   lineCounter: LineCounter,
   zodIssues: readonly z.core.$ZodIssue[],
 ): GitcanaryError {
-  const issues = dedupe(zodIssues.map(bestIssue)).map((issue) => placeIssue(issue, doc, lineCounter));
+  const issues = dedupe(zodIssues.flatMap(bestIssues)).map((issue) => placeIssue(issue, doc, lineCounter));
   const [first, ...rest] = issues;
   const more = rest.map(
     (issue) => `\n  ${file}:${issue.line ?? '?'}:${issue.column ?? '?'}: ${issue.field}: ${issue.message}`,
@@ -126,14 +126,16 @@ function configError(
   );
 }
 
-/** For a union (gates), the branch that got furthest explains the mistake best. */
-function bestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+/** For a union (gates), the branch that got furthest explains the mistake best: keep all its issues. */
+function bestIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
   const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
   const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
-  const [inner] = best;
-  if (inner === undefined) return issue;
-  return bestIssue({ ...inner, path: [...issue.path, ...inner.path] });
+  // A misspelt key explains the missing field that follows from it, so it goes first.
+  const ordered = [...best].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
+  return ordered.flatMap((inner) => bestIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /** A "set exactly one" after an unknown key at the same place says nothing new. */
