@@ -499,7 +499,8 @@ export class ReleaseEngine {
 
   async #load(root: string): Promise<ManifestTree> {
     const files = [...new Set(this.#plan.targets.flatMap((b) => b.target.files(b.config)))];
-    return loadTree(root, files);
+    const owned = [...new Set(this.#plan.targets.flatMap((b) => b.target.ownedFiles?.(b.config) ?? []))];
+    return loadTree(root, files, { optional: owned.filter((file) => !files.includes(file)) });
   }
 
   /** What the manifests say now: the candidate's previous image and the stable image. */
@@ -509,8 +510,13 @@ export class ReleaseEngine {
     for (const bound of this.#plan.targets) {
       if (bound.target.family !== 'workload') continue;
       const seen = bound.target.observe(tree, bound.config, bound.role);
-      if (bound.role === 'stable') observed.stableImage ??= seen.stableImage ?? seen.canaryImage;
-      else observed.canaryImage ??= seen.canaryImage;
+      if (bound.role === 'stable') {
+        observed.stableImage ??= seen.stableImage ?? seen.canaryImage;
+      } else {
+        // An idle Rollout reports its template as the stable image: there is no canary yet.
+        observed.canaryImage ??= seen.canaryImage;
+        observed.stableImage ??= seen.stableImage;
+      }
     }
     return observed;
   }

@@ -40,12 +40,19 @@ function outside(userPath: string, why = 'it is outside the repository'): Gitcan
 }
 
 /** Read the manifest files at `paths` (files or folders, searched recursively) below `root`. */
-export async function loadTree(root: string, paths: readonly string[]): Promise<ManifestTree> {
+export async function loadTree(
+  root: string,
+  paths: readonly string[],
+  options: { optional?: readonly string[] } = {},
+): Promise<ManifestTree> {
   const files = new Map<string, string>();
-  for (const userPath of paths) {
+  const optional = new Set(options.optional ?? []);
+  for (const userPath of [...paths, ...optional]) {
     const rel = await resolveInside(root, userPath);
     const absolute = path.join(root, rel);
     const stat = await lstat(absolute).catch(() => undefined);
+    // Files a target owns (and creates on demand) may be absent; everything else must exist.
+    if (!stat && optional.has(userPath)) continue;
     if (!stat) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file: userPath });
     if (stat.isDirectory()) {
       for (const file of await listManifests(root, rel))

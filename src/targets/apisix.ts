@@ -79,12 +79,13 @@ export const apisixTarget: Target<ApisixConfig> = {
   family: 'traffic',
   configSchema: apisixConfigSchema,
   files(config) {
-    // The owned header-route file may not exist yet; the loader must accept a missing one.
-    const files = [config.file];
+    return [config.file];
+  },
+  ownedFiles(config) {
+    // The header-route file gitcanary owns; absent until the first header route.
     const owned =
       config.headerRouteFile ?? (isManifestFile(config.file) ? defaultOwnedFile(config) : undefined);
-    if (owned !== undefined && owned !== config.file) files.push(owned);
-    return files;
+    return owned !== undefined && owned !== config.file ? [owned] : [];
   },
   apply(tree, config, state: CanaryState) {
     // Mirror routes are ignored, as Argo Rollouts' APISIX router does (SetMirrorRoute is a no-op).

@@ -69,6 +69,8 @@ export interface Target<C = unknown> {
   readonly configSchema: z.ZodType<C>;
   /** Repository-relative files or folders the target reads and may write. */
   files(config: C): string[];
+  /** Files the target owns and creates or deletes itself; they may not exist yet. */
+  ownedFiles?(config: C): string[];
   /** Write the target's part of `state` into the tree (pure: no disk, git or network). */
   apply(tree: ManifestTree, config: C, state: CanaryState, role: TargetRole): ManifestTree;
   /** Read the target's part of the state back from the tree. */

@@ -578,11 +578,10 @@ describe('apisix target: shape', () => {
   it('is the `apisix` traffic target and lists the route and its header route file', () => {
     expect(apisixTarget.key).toBe('apisix');
     expect(apisixTarget.family).toBe('traffic');
-    expect(apisixTarget.files(argo)).toEqual([
-      'argo-rollouts/route.yaml',
-      'argo-rollouts/rollouts-apisix-route-gitcanary-routes.yaml',
-    ]);
+    expect(apisixTarget.files(argo)).toEqual(['argo-rollouts/route.yaml']);
+    expect(apisixTarget.ownedFiles?.(argo)).toEqual(['argo-rollouts/rollouts-apisix-route-gitcanary-routes.yaml']);
     expect(apisixTarget.files(podinfo)).toEqual(['flagger-podinfo']);
+    expect(apisixTarget.ownedFiles?.(podinfo)).toEqual([]);
   });
 
   it('does not change the tree it is given', async () => {
