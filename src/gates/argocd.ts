@@ -4,7 +4,15 @@ import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import { maskSecrets, secretFromEnv } from '../report/secrets.js';
 import { argoCdApplicationSchema, assessApplication } from './argocd-state.js';
 import { parseDuration } from './duration.js';
-import { type Observation, type PollOutcome, pollUntilDecided, requestSignal, shortCommit } from './poll.js';
+import {
+  errorText,
+  type Observation,
+  type PollOutcome,
+  pollUntilDecided,
+  requestSignal,
+  shortCommit,
+  stateWithReason,
+} from './poll.js';
 import { type ArgocdSyncConfig, argocdSyncSchema, parseGateConfig } from './schemas.js';
 import type { Gate, GateContext, GateResult } from './types.js';
 
@@ -243,10 +251,6 @@ function progressLine(label: string, observation: Observation): string {
   return `${prefix}${stateWithReason(observation)}`;
 }
 
-function stateWithReason(observation: Observation): string {
-  return observation.reason === '' ? observation.state : `${observation.state}, ${observation.reason}`;
-}
-
 /** The `message` of Argo CD's error body (`runtimeError`), if there is one. */
 function apiMessage(body: string): string {
   try {
@@ -255,12 +259,4 @@ function apiMessage(body: string): string {
   } catch {
     return '';
   }
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code} ${error.message}` : error.message;
-  }
-  return String(error);
 }

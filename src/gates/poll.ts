@@ -110,3 +110,17 @@ export function shortCommit(revision: string | undefined): string {
   if (revision === undefined || revision === '') return '(none)';
   return /^[0-9a-f]{40,64}$/i.test(revision) ? revision.slice(0, 7) : revision;
 }
+
+/** `state, reason` — one line for progress and messages. */
+export function stateWithReason(observation: Observation): string {
+  return observation.reason === '' ? observation.state : `${observation.state}, ${observation.reason}`;
+}
+
+/** An error's code and message (`ECONNREFUSED connect ...`), never its stack. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${error.message}` : error.message;
+  }
+  return String(error);
+}
