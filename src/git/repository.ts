@@ -95,7 +95,7 @@ export class Repository {
   async fetch(): Promise<void> {
     await this.git.run([
       'fetch',
-      '--quiet',
+      '--verbose',
       '--no-tags',
       'origin',
       `+refs/heads/${this.branch}:${this.remoteRef}`,
@@ -104,7 +104,7 @@ export class Repository {
 
   /** Discards local commits and changes: the working copy becomes origin/<branch> as last fetched. */
   async resetToRemote(): Promise<void> {
-    await this.git.run(['reset', '--quiet', '--hard', this.remoteRef]);
+    await this.git.run(['reset', '--hard', this.remoteRef]);
     // Leftovers of an intent that threw; only in our own clone, a user's workdir keeps its files.
     if (this.ownedDir !== undefined) await this.git.run(['clean', '--quiet', '-fd']);
   }
@@ -135,16 +135,21 @@ export class Repository {
       } catch (error) {
         throw new IntentFailed(error);
       }
-      const base = (await this.git.run(['rev-parse', 'HEAD'])).trim();
-      if (step === null) return { committed: false, sha: base, attempts, replayed };
+      const unchanged = async (): Promise<CommitOutcome> => {
+        await this.resetToRemote();
+        return {
+          committed: false,
+          sha: (await this.git.run(['rev-parse', 'HEAD'])).trim(),
+          attempts,
+          replayed,
+        };
+      };
+      if (step === null) return unchanged();
       const message = formatCommitMessage(step.message, step.trailers);
       const files = step.files.map((file) => this.relativePath(file));
-      if (files.length === 0 || !(await this.stage(files))) {
-        await this.resetToRemote();
-        return { committed: false, sha: base, attempts, replayed };
-      }
+      if (files.length === 0 || !(await this.stage(files))) return unchanged();
       // Hooks belong to people's commits; verbatim because we formatted the message (and `#` is text).
-      await this.git.run(['commit', '--quiet', '--no-verify', '--cleanup=verbatim', '-m', message]);
+      await this.git.run(['commit', '--no-verify', '--cleanup=verbatim', '-m', message]);
       const sha = (await this.git.run(['rev-parse', 'HEAD'])).trim();
       if (options.push === false) return { committed: true, sha, attempts, replayed };
       await this.push(target, options.force === true);
@@ -268,7 +273,7 @@ export class Repository {
   /** Stages exactly these paths (additions, changes, deletions); true when the index now differs from HEAD. */
   private async stage(files: readonly string[]): Promise<boolean> {
     // update-index takes literal paths (no pathspec magic, no .gitignore) and skips absent untracked ones.
-    await this.git.run(['update-index', '--add', '--remove', '--', ...files]);
+    await this.git.run(['update-index', '--verbose', '--add', '--remove', '--', ...files]);
     const staged = await this.git.run(['diff', '--cached', '--name-only', '-z']);
     return staged !== '';
   }

@@ -72,7 +72,11 @@ export function httpsOrigin(remote: string): string | undefined {
   }
 }
 
-/** Runs git in one directory with one environment; every failure becomes a masked GIT_FAILED. */
+/**
+ * Runs git in one directory with one environment; every failure becomes a masked GIT_FAILED.
+ * simple-git waits 50 ms more after a command that printed nothing, so callers prefer
+ * `--verbose` to `--quiet` on the hot path (commitStep).
+ */
 export class GitRunner {
   private readonly git: SimpleGit;
 
