@@ -34,6 +34,15 @@ export interface ArgoCdSyncOptions {
 /** The `argocd` CLI reads its token from this variable; used when `tokenEnv` is not set. */
 const DEFAULT_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
 const DEFAULT_DEADLINE = '10m';
+/** Certificate problems retrying cannot fix: fail at once and point at `insecure`. */
+const TLS_TRUST_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 interface HttpAnswer {
   status: number;
@@ -161,6 +170,16 @@ export class ArgoCdSyncGate implements Gate {
         requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs),
       );
     } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && TLS_TRUST_ERRORS.has(code)) {
+        return {
+          status: 'fail',
+          state: 'TLS',
+          reason:
+            `cannot verify the certificate of ${where}: ${errorText(error)} ` +
+            '(add its CA with NODE_EXTRA_CA_CERTS, or set insecure: true for a self-signed certificate)',
+        };
+      }
       // Unreachable server, reset connection, request timeout: the deadline decides.
       return {
         status: 'wait',

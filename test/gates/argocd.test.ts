@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArgoCdSyncGate } from '../../src/gates/argocd.js';
 import type { GateContext } from '../../src/gates/types.js';
@@ -387,5 +391,55 @@ describe('ArgoCdSyncGate', () => {
     setTimeout(() => controller.abort(), 100);
     const result = await gate.evaluate(context([], controller.signal));
     expect(result.verdict).toBe('inconclusive');
+  });
+
+  it('talks to a self-signed server only when insecure is set, and fails at once otherwise', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gitcanary-tls-'));
+    try {
+      const key = path.join(dir, 'key.pem');
+      const cert = path.join(dir, 'cert.pem');
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+        ],
+        { stdio: 'ignore' },
+      );
+      process.env[TOKEN_ENV] = TOKEN;
+      fake = await FakeArgoCd.start({
+        application: 'podinfo',
+        token: TOKEN,
+        script: [syncedHealthy],
+        tls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') },
+      });
+      const config = {
+        server: fake.url,
+        application: 'podinfo',
+        tokenEnv: TOKEN_ENV,
+        progressDeadline: '10m',
+      };
+      const strict = await new ArgoCdSyncGate('argocd', config, { pollIntervalMs: 20 }).evaluate(context());
+      expect(strict.verdict).toBe('fail');
+      expect(strict.message).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+      const insecure = new ArgoCdSyncGate('argocd', { ...config, insecure: true }, { pollIntervalMs: 20 });
+      expect((await insecure.evaluate(context())).verdict).toBe('pass');
+      expect(fake.errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

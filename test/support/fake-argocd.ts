@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { matchOperation, queryErrors, responseDefinition, swaggerErrors } from './swagger.js';
 
@@ -18,6 +19,8 @@ export interface FakeArgoCdOptions {
   /** Bearer token the server accepts; requests without it get 401. */
   token: string;
   script: ScriptedAnswer[];
+  /** Serve HTTPS with this key and certificate (e.g. self-signed) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RecordedRequest {
@@ -38,7 +41,7 @@ export class FakeArgoCd {
   ) {}
 
   static async start(options: FakeArgoCdOptions): Promise<FakeArgoCd> {
-    const server = http.createServer();
+    const server = options.tls === undefined ? http.createServer() : https.createServer(options.tls);
     const fake = new FakeArgoCd(server, options);
     server.on('request', (request, response) => fake.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,7 +50,7 @@ export class FakeArgoCd {
 
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    return `${this.options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
   }
 
   async close(): Promise<void> {
