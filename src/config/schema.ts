@@ -95,25 +95,28 @@ export const optionsSchema = z.strictObject({
 export function releaseSchema(targets: readonly Target[]) {
   const workload = targets.filter((target) => target.family === 'workload');
   const traffic = targets.filter((target) => target.family === 'traffic');
-  const specSchema = z.strictObject({
-    git: gitSchema,
-    workload: targetBlockSchema('workload', workload, false).describe('Where the candidate image goes.'),
-    stable: targetBlockSchema('workload', workload, false)
-      .optional()
-      .describe('Where the image goes on promotion (Flagger-style primary).'),
-    traffic: z
-      .array(targetBlockSchema('traffic', traffic, true))
-      .default([])
-      .describe('Traffic routers, each a single-key object.'),
-    steps: z.array(stepSchema).min(1).optional().describe('Argo Rollouts canary steps.'),
-    analysis: flaggerAnalysisSchema.optional(),
-    gates: z
-      .record(z.string().min(1), gateConfigSchema)
-      .default({})
-      .describe('Gates by name, referenced from analysis steps.'),
-    sync: releaseSyncSchema.optional(),
-    options: optionsSchema.default({ supersede: true, maxPushAttempts: 5 }),
-  });
+  const specSchema = z
+    .strictObject({
+      git: gitSchema,
+      workload: targetBlockSchema('workload', workload, false).describe('Where the candidate image goes.'),
+      stable: targetBlockSchema('workload', workload, false)
+        .optional()
+        .describe('Where the image goes on promotion (Flagger-style primary).'),
+      traffic: z
+        .array(targetBlockSchema('traffic', traffic, true))
+        .default([])
+        .describe('Traffic routers, each a single-key object.'),
+      steps: z.array(stepSchema).min(1).optional().describe('Argo Rollouts canary steps.'),
+      analysis: flaggerAnalysisSchema.optional(),
+      gates: z
+        .record(z.string().min(1), gateConfigSchema)
+        .default({})
+        .describe('Gates by name, referenced from analysis steps.'),
+      sync: releaseSyncSchema.optional(),
+      options: optionsSchema.default({ supersede: true, maxPushAttempts: 5 }),
+    })
+    // Editors learn the steps-xor-analysis rule too; the other cross-field checks run only at load.
+    .meta({ oneOf: [{ required: ['steps'] }, { required: ['analysis'] }] });
   return z
     .strictObject({
       apiVersion: z.literal(API_VERSION),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, planRelease, planSteps, type ReleaseConfig, type Step } from '../../src/config/index.js';
+import { testTargets } from './targets.js';
+
+const load = async (name: string): Promise<ReleaseConfig> =>
+  (await loadConfig(`fixtures/config/valid/${name}`, { targets: testTargets })).config;
+
+describe('planSteps', () => {
+  it('lists the user steps with summaries and appends the implicit promote', async () => {
+    const plan = planRelease(await load('podinfo-argo-steps.yaml'));
+    expect(plan.implicitPromote).toBe(true);
+    expect(plan.steps.map((planned) => `${planned.index} ${planned.summary}`)).toEqual([
+      '0 setCanaryScale replicas 1',
+      '1 setHeaderRoute canary-by-header',
+      '2 analysis smoke',
+      '3 setWeight 10',
+      '4 pause 30s',
+      '5 setMirrorRoute mirror 20%',
+      '6 setCanaryScale matchTrafficWeight',
+      '7 setWeight 50',
+      '8 pause 1h',
+      '9 remove header route canary-by-header',
+      '10 remove mirror route mirror',
+      '11 pause until promoted',
+      '12 promote',
+    ]);
+    expect(plan.steps.at(-1)?.step).toEqual({ promote: {} });
+    expect(Object.keys(plan.gates)).toEqual(['smoke']);
+  });
+
+  it('adds no promote when the steps already promote', async () => {
+    const config = await load('podinfo-argo-steps.yaml');
+    const steps: Step[] = [{ setWeight: 10 }, { promote: {} }, { analysis: { gates: ['smoke'] } }];
+    const planned = planSteps({ ...config, spec: { ...config.spec, steps } });
+    expect(planned.map((step) => step.summary)).toEqual(['setWeight 10', 'promote', 'analysis smoke']);
+  });
+
+  it('expands a Flagger analysis block with the first traffic router for the built-in metrics', async () => {
+    const plan = planRelease(await load('podinfo-flagger-apisix.yaml'));
+    expect(plan.implicitPromote).toBe(false);
+    const checks = 'analysis load-test, request-success-rate, request-duration';
+    expect(plan.steps.map((planned) => planned.summary)).toEqual([
+      ...[10, 20, 30, 40, 50].flatMap((weight) => [`setWeight ${weight}`, 'pause 10s', checks]),
+      'promote',
+    ]);
+    expect(plan.gates['request-success-rate']).toMatchObject({
+      prometheus: {
+        address: 'http://flagger-prometheus.apisix:9090',
+        template: 'request-success-rate',
+        router: 'apisix',
+        failureLimit: 9,
+      },
+    });
+  });
+});
