@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { summarizeStep } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
 import { parseDuration } from '../gates/duration.js';
 import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
@@ -8,7 +9,6 @@ import { renderTemplate } from '../report/templates.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
 import { type HistoryCommit, isFinished, type ReleaseAction, type ReleaseProgress, readProgress, TRAILER } from './progress.js';
 import {
-  describeStep,
   finishedState,
   isCommitting,
   promotedState,
@@ -192,7 +192,7 @@ export class ReleaseEngine {
       index: pauseIndex,
       state: stateAt(this.#plan.steps, pauseIndex, images),
       action: 'resume',
-      summary: `resume after ${describeStep(this.#plan.steps[pauseIndex - 1]!)}`,
+      summary: `resume after ${summarizeStep(this.#plan.steps[pauseIndex - 1]!)}`,
       gates: [],
       allowEmpty: true,
     });
@@ -284,7 +284,7 @@ export class ReleaseEngine {
     // Analysis and pauses after the last commit are re-evaluated when resuming: they left no commit.
     while (index <= this.total) {
       const step = this.#plan.steps[index - 1]!;
-      this.#deps.reporter.event({ type: 'step', index, total: this.total, summary: describeStep(step) });
+      this.#deps.reporter.event({ type: 'step', index, total: this.total, summary: summarizeStep(step) });
       if ('pause' in step) {
         const waited = await this.#pause(progress, step.pause?.duration, index, once);
         if (waited) return waited;
@@ -312,7 +312,7 @@ export class ReleaseEngine {
         index,
         state,
         action: 'promote' in step ? 'promote' : 'step',
-        summary: describeStep(step),
+        summary: summarizeStep(step),
         gates: evidence,
         allowEmpty: true,
       });

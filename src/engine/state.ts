@@ -1,28 +1,15 @@
-import type { CanaryState, HeaderRoute, MirrorRoute, Phase } from '../targets/types.js';
+import type { Step } from '../config/index.js';
+import type { CanaryState, Phase } from '../targets/types.js';
 
 // The desired State after each step, as a pure fold over the planned steps. The engine commits
 // the State of each committing step; gates and pauses sit between commits and change nothing.
 
-/** The steps the planner emits (Argo Rollouts' canary step names). */
-export type ReleaseStep =
-  | { setWeight: number }
-  | { pause: { duration?: string | number | undefined } }
-  | { setCanaryScale: { replicas?: number | undefined; weight?: number | undefined; matchTrafficWeight?: boolean | undefined } }
-  | { setHeaderRoute: { name: string; match?: HeaderRoute['match'] | undefined } }
-  | { setMirrorRoute: { name: string; percentage?: number | undefined; match?: MirrorRoute['match'] | undefined } }
-  | { analysis: { gates: string[] } }
-  | { promote: Record<string, never> | undefined | null };
-
-export type StepKind = 'setWeight' | 'pause' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'analysis' | 'promote';
-
-export function stepKind(step: ReleaseStep): StepKind {
-  return Object.keys(step)[0] as StepKind;
-}
+/** A planned step (Argo Rollouts' canary step names), as the config module validates it. */
+export type ReleaseStep = Step;
 
 /** Steps that change manifests and so become a commit; pause and analysis wait between commits. */
 export function isCommitting(step: ReleaseStep): boolean {
-  const kind = stepKind(step);
-  return kind !== 'pause' && kind !== 'analysis';
+  return !('pause' in step) && !('analysis' in step);
 }
 
 export interface ReleaseImages {
@@ -122,30 +109,4 @@ export function rolledBackState(state: CanaryState, images: ReleaseImages, phase
     canaryScale: undefined,
     phase,
   };
-}
-
-/** One line for people and commit subjects: `setWeight 20`, `pause 30s`, `pause until promoted`. */
-export function describeStep(step: ReleaseStep): string {
-  if ('setWeight' in step) return `setWeight ${step.setWeight}`;
-  if ('pause' in step) {
-    const duration = step.pause?.duration;
-    return duration === undefined ? 'pause until promoted' : `pause ${typeof duration === 'number' ? `${duration}s` : duration}`;
-  }
-  if ('setCanaryScale' in step) {
-    const scale = step.setCanaryScale;
-    if (scale.matchTrafficWeight) return 'setCanaryScale matchTrafficWeight';
-    return scale.replicas !== undefined ? `setCanaryScale replicas ${scale.replicas}` : `setCanaryScale weight ${scale.weight}`;
-  }
-  if ('setHeaderRoute' in step) {
-    return step.setHeaderRoute.match?.length
-      ? `setHeaderRoute ${step.setHeaderRoute.name}`
-      : `remove header route ${step.setHeaderRoute.name}`;
-  }
-  if ('setMirrorRoute' in step) {
-    return step.setMirrorRoute.match?.length
-      ? `setMirrorRoute ${step.setMirrorRoute.name} ${step.setMirrorRoute.percentage ?? 100}%`
-      : `remove mirror route ${step.setMirrorRoute.name}`;
-  }
-  if ('analysis' in step) return `analysis ${step.analysis.gates.join(', ')}`;
-  return 'promote';
 }

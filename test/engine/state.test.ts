@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep, isCommitting, type ReleaseImages, type ReleaseStep, rolledBackState, stateAt } from '../../src/engine/state.js';
+import { summarizeStep } from '../../src/config/index.js';
+import { isCommitting, type ReleaseImages, type ReleaseStep, rolledBackState, stateAt } from '../../src/engine/state.js';
 
 const images: ReleaseImages = {
   canaryImage: 'ghcr.io/stefanprodan/podinfo:6.1.0',
@@ -55,7 +56,7 @@ describe('release state', () => {
 
   it('commits weight, route and promote steps but not pauses or analysis', () => {
     expect(steps.map(isCommitting)).toEqual([true, false, true, false, true, true, false, true]);
-    expect(steps.map(describeStep)).toEqual([
+    expect(steps.map(summarizeStep)).toEqual([
       'setWeight 10',
       'pause 30s',
       'setHeaderRoute by-header',

@@ -1,0 +1,46 @@
+import { GitcanaryError } from '../errors.js';
+import { ArgoCdSyncGate } from './argocd.js';
+import { CommandGate } from './command.js';
+import { FluxSyncGate } from './flux.js';
+import { HttpGate } from './http.js';
+import { PrometheusGate } from './prometheus.js';
+import type { GateConfig, SyncConfig } from './schemas.js';
+import type { Gate } from './types.js';
+import { WebhookGate } from './webhook.js';
+
+export { parseDuration } from './duration.js';
+export { type GateConfig, gateConfigSchema, type SyncConfig } from './schemas.js';
+export type { Gate, GateContext, GateResult, Measurement, Verdict } from './types.js';
+export { worstVerdict } from './types.js';
+export { webhookFiresAt } from './webhook.js';
+
+// The one place that maps a gate config's kind key to its implementation.
+const builders: Record<string, (name: string, config: never) => Gate> = {
+  command: (name, config) => new CommandGate(name, config),
+  prometheus: (name, config) => new PrometheusGate(name, config),
+  webhook: (name, config) => new WebhookGate(name, config),
+  http: (name, config) => new HttpGate(name, config),
+  sync: (name, config: SyncConfig) => syncGate(name, config),
+};
+
+/** A gate from its config block (`{ command: {...} }`, `{ prometheus: {...} }`, …). */
+export function createGate(name: string, config: GateConfig): Gate {
+  const kind = Object.keys(config).find((key) => key !== 'name');
+  const build = kind === undefined ? undefined : builders[kind];
+  if (kind === 'approval') {
+    throw new GitcanaryError('CONFIG_INVALID', 'approval gates need pull-request mode, which this version does not have', {
+      field: `spec.gates.${name}.approval`,
+      hint: 'use a `pause: {}` step and `gitcanary promote` for manual approval',
+    });
+  }
+  if (build === undefined || kind === undefined) {
+    throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind ?? '(none)'}`, { field: `spec.gates.${name}` });
+  }
+  return build(config.name ?? name, (config as unknown as Record<string, never>)[kind] as never);
+}
+
+/** The gate that waits for the reconciler: Argo CD application or Flux Kustomization. */
+export function syncGate(name: string, config: SyncConfig): Gate {
+  if ('argocd' in config) return new ArgoCdSyncGate(name, config.argocd);
+  return new FluxSyncGate(name, config.flux);
+}
