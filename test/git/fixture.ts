@@ -5,6 +5,7 @@ import path from 'node:path';
 
 // Tests must not depend on the machine's git config: no system file, an empty HOME.
 const home = mkdtempSync(path.join(os.tmpdir(), 'gitcanary-home-'));
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 process.env.HOME = home;
 process.env.XDG_CONFIG_HOME = home;
 process.env.GIT_CONFIG_NOSYSTEM = '1';
