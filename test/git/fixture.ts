@@ -3,11 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Tests must not depend on the machine's git config: no system file, an empty HOME.
-const home = mkdtempSync(path.join(os.tmpdir(), 'gitcanary-home-'));
-process.on('exit', () => rmSync(home, { recursive: true, force: true }));
-process.env.HOME = home;
-process.env.XDG_CONFIG_HOME = home;
+// Tests must not depend on the machine's git config: no system nor global file.
+process.env.GIT_CONFIG_GLOBAL = os.devNull;
 process.env.GIT_CONFIG_NOSYSTEM = '1';
 process.env.GIT_AUTHOR_NAME = 'Other Writer';
 process.env.GIT_AUTHOR_EMAIL = 'other@example.com';
