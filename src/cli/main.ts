@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerReleaseCommands } from './release.js';
 import { registerImageCommands } from './set-image.js';
 import { registerWeightCommands } from './set-weight.js';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
       // Usage errors (unknown option, missing argument) exit 2 like other bad input.
       process.exit(error.exitCode === 0 ? 0 : 2);
     });
+  registerReleaseCommands(program);
   const set = program.command('set').description('edit manifests in place, without committing');
   const get = program.command('get').description('read canary state from manifests');
   registerWeightCommands(set, get);

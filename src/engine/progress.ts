@@ -1,21 +1,12 @@
+import { GITCANARY_TRAILERS, type GitcanaryAction } from '../git/index.js';
 import type { Phase } from '../targets/types.js';
 
 // Where a release stands, read back from the commit trailers alone (no side database): the newest
 // commit of the release says which step was completed last, with which image, in which phase.
 
-export const TRAILER = {
-  release: 'Gitcanary-Release',
-  releaseId: 'Gitcanary-Release-Id',
-  step: 'Gitcanary-Step',
-  phase: 'Gitcanary-Phase',
-  weight: 'Gitcanary-Weight',
-  image: 'Gitcanary-Image',
-  stableImage: 'Gitcanary-Stable-Image',
-  previousImage: 'Gitcanary-Previous-Image',
-  action: 'Gitcanary-Action',
-} as const;
+export const TRAILER = GITCANARY_TRAILERS;
 
-export type ReleaseAction = 'start' | 'supersede' | 'step' | 'resume' | 'promote' | 'finish' | 'rollback' | 'abort';
+export type ReleaseAction = GitcanaryAction;
 
 export interface HistoryCommit {
   sha: string;

@@ -3,11 +3,19 @@ import { summarizeStep } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
 import { parseDuration } from '../gates/duration.js';
 import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
-import { loadTree, type ManifestTree, writeTree } from '../manifests/index.js';
+import { writeTree } from '../manifests/index.js';
 import type { Outcome, Reporter } from '../report/events.js';
 import { renderTemplate } from '../report/templates.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
-import { type HistoryCommit, isFinished, type ReleaseAction, type ReleaseProgress, readProgress, TRAILER } from './progress.js';
+import { applyState, loadTargetTree, observeImages } from './apply.js';
+import {
+  type HistoryCommit,
+  isFinished,
+  type ReleaseAction,
+  type ReleaseProgress,
+  readProgress,
+  TRAILER,
+} from './progress.js';
 import {
   finishedState,
   isCommitting,
@@ -17,13 +25,22 @@ import {
   rolledBackState,
   startState,
   stateAt,
+  stateForStep,
 } from './state.js';
 
 // The engine is the only place that sequences side effects: write manifests, commit, push, wait for
 // the reconciler, evaluate gates, and move on or roll back. Everything it decides comes from the
 // plan and from the release's commits, so any process can pick the release up where it stands.
 
-export const EXIT_CODES = { promoted: 0, stepped: 0, noop: 0, rolledBack: 1, aborted: 1, waiting: 3, paused: 3 } as const;
+export const EXIT_CODES = {
+  promoted: 0,
+  stepped: 0,
+  noop: 0,
+  rolledBack: 1,
+  aborted: 1,
+  waiting: 3,
+  paused: 3,
+} as const;
 
 export interface BoundTarget {
   target: Target<unknown>;
@@ -32,7 +49,7 @@ export interface BoundTarget {
 }
 
 /** Everything the engine needs from the config, already validated and planned. */
-export interface ReleasePlan {
+export interface ReleaseInput {
   name: string;
   namespace: string;
   branch: string;
@@ -114,12 +131,12 @@ export interface ReleaseResult {
 }
 
 export class ReleaseEngine {
-  readonly #plan: ReleasePlan;
+  readonly #plan: ReleaseInput;
   readonly #deps: EngineDeps;
   readonly #clock: Clock;
   readonly #signal: AbortSignal;
 
-  constructor(plan: ReleasePlan, deps: EngineDeps) {
+  constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
     this.#deps = deps;
     this.#clock = deps.clock ?? systemClock;
@@ -154,13 +171,16 @@ export class ReleaseEngine {
           });
         }
         progress = await this.#start(image, progress, 'supersede');
-        if (options.once) return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
+        if (options.once)
+          return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
       } else {
         this.#announce(progress, 'resume');
       }
     } else {
       if (progress === undefined) {
-        throw new GitcanaryError('RELEASE_STATE', 'no release in progress', { hint: 'pass --image to start one' });
+        throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {
+          hint: 'pass --image to start one',
+        });
       }
       if (isFinished(progress)) return this.#finishedResult(progress);
       this.#announce(progress, 'resume');
@@ -177,7 +197,13 @@ export class ReleaseEngine {
     if (full) {
       const images = imagesOf(progress);
       const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
-      const next = await this.#commit(progress, { index: this.total, state, action: 'promote', summary: 'promote (full)', gates: [] });
+      const next = await this.#commit(progress, {
+        index: this.total,
+        state,
+        action: 'promote',
+        summary: 'promote (full)',
+        gates: [],
+      });
       return this.#finish(next);
     }
     const pauseIndex = this.#currentPause(progress);
@@ -203,14 +229,20 @@ export class ReleaseEngine {
   async abort(): Promise<ReleaseResult> {
     const progress = await this.#active();
     const next = await this.#rollback(progress, 'abort', []);
-    return this.#done('aborted', `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`, next);
+    return this.#done(
+      'aborted',
+      `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
+      next,
+    );
   }
 
   async #active(): Promise<ReleaseProgress> {
     const progress = await this.progress();
     if (progress === undefined || isFinished(progress)) {
       throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {
-        hint: progress ? `the last release (${progress.image}) ended with ${progress.action}` : 'start one with `run --image`',
+        hint: progress
+          ? `the last release (${progress.image}) ended with ${progress.action}`
+          : 'start one with `run --image`',
       });
     }
     return progress;
@@ -230,12 +262,20 @@ export class ReleaseEngine {
     return undefined;
   }
 
-  async #start(image: string, previous: ReleaseProgress | undefined, action: 'start' | 'supersede'): Promise<ReleaseProgress> {
+  async #start(
+    image: string,
+    previous: ReleaseProgress | undefined,
+    action: 'start' | 'supersede',
+  ): Promise<ReleaseProgress> {
     const head = await this.#deps.repo.head();
     let images: ReleaseImages;
     if (action === 'supersede' && previous) {
       // The canary runs the superseded candidate now; what to return to is what that release recorded.
-      images = { canaryImage: image, stableImage: previous.stableImage, previousCanaryImage: previous.previousCanaryImage };
+      images = {
+        canaryImage: image,
+        stableImage: previous.stableImage,
+        previousCanaryImage: previous.previousCanaryImage,
+      };
     } else {
       const observed = await this.#observe();
       images = {
@@ -265,13 +305,18 @@ export class ReleaseEngine {
       releaseId,
       image,
       steps: this.total,
-      ...(action === 'supersede' && previous ? { message: `supersedes ${previous.image} at step ${previous.stepIndex}/${previous.total}` } : {}),
+      ...(action === 'supersede' && previous
+        ? { message: `supersedes ${previous.image} at step ${previous.stepIndex}/${previous.total}` }
+        : {}),
     });
     return this.#commit(pseudo, {
       index: 0,
       state: startState(images),
       action,
-      summary: action === 'supersede' ? `supersede ${previous?.image ?? ''} with ${image}` : `start canary of ${image}`,
+      summary:
+        action === 'supersede'
+          ? `supersede ${previous?.image ?? ''} with ${image}`
+          : `start canary of ${image}`,
       gates: [],
       allowEmpty: true,
     });
@@ -297,17 +342,25 @@ export class ReleaseEngine {
         const verdict = worstVerdict(results.map((r) => r.verdict));
         if (verdict === 'fail') {
           const next = await this.#rollback(progress, 'rollback', evidence);
-          return this.#done('rolledBack', `gate failed at step ${index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`, next);
+          return this.#done(
+            'rolledBack',
+            `gate failed at step ${index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`,
+            next,
+          );
         }
         if (verdict === 'inconclusive') {
           // A gate that cannot be evaluated never passes: hold here, as Argo Rollouts pauses on Inconclusive.
-          return this.#done('paused', `analysis at step ${index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``, progress);
+          return this.#done(
+            'paused',
+            `analysis at step ${index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``,
+            progress,
+          );
         }
         index++;
         continue;
       }
       const images = imagesOf(progress);
-      const state = 'promote' in step ? promotedState(stateAt(this.#plan.steps, index - 1, images), images) : stateAt(this.#plan.steps, index, images);
+      const state = stateForStep(this.#plan.steps, index, images);
       const committed = await this.#commit(progress, {
         index,
         state,
@@ -321,7 +374,11 @@ export class ReleaseEngine {
       const synced = await this.#waitForSync(progress, index);
       if (synced.verdict !== 'pass') {
         const next = await this.#rollback(progress, 'rollback', [synced]);
-        return this.#done('rolledBack', `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`, next);
+        return this.#done(
+          'rolledBack',
+          `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`,
+          next,
+        );
       }
       if ('promote' in step) return this.#finish(progress);
       if (once) return this.#done('stepped', `step ${index}/${this.total} committed`, progress);
@@ -344,16 +401,29 @@ export class ReleaseEngine {
   }
 
   /** Returns a result when the release must wait (or exit in step mode); undefined when the pause is over. */
-  async #pause(progress: ReleaseProgress, duration: string | number | undefined, index: number, once: boolean): Promise<ReleaseResult | undefined> {
+  async #pause(
+    progress: ReleaseProgress,
+    duration: string | number | undefined,
+    index: number,
+    once: boolean,
+  ): Promise<ReleaseResult | undefined> {
     if (duration === undefined) {
-      return this.#done('paused', `paused at step ${index}/${this.total} until \`gitcanary promote\``, progress);
+      return this.#done(
+        'paused',
+        `paused at step ${index}/${this.total} until \`gitcanary promote\``,
+        progress,
+      );
     }
     const ms = parseDuration(duration, `spec.steps[${index - 1}].pause.duration`);
     // Measured from the commit time so scheduled `step` jobs see the same deadline.
     const until = new Date(Date.parse(progress.lastCommit.time) + ms);
     const left = until.getTime() - this.#clock.now().getTime();
     if (left <= 0) return undefined;
-    this.#deps.reporter.event({ type: 'wait', reason: `pause ${describeDuration(duration)}`, until: until.toISOString() });
+    this.#deps.reporter.event({
+      type: 'wait',
+      reason: `pause ${describeDuration(duration)}`,
+      until: until.toISOString(),
+    });
     if (once) return this.#done('waiting', `pause until ${until.toISOString()}`, progress);
     await this.#clock.sleep(left, this.#signal);
     return undefined;
@@ -365,7 +435,9 @@ export class ReleaseEngine {
       names.map(async (name) => {
         const config = this.#plan.gates[name];
         if (config === undefined) {
-          throw new GitcanaryError('CONFIG_INVALID', `gate ${name} is not defined`, { field: `spec.gates.${name}` });
+          throw new GitcanaryError('CONFIG_INVALID', `gate ${name} is not defined`, {
+            field: `spec.gates.${name}`,
+          });
         }
         try {
           return await this.#deps.createGate(name, config).evaluate(context);
@@ -387,14 +459,22 @@ export class ReleaseEngine {
 
   async #waitForSync(progress: ReleaseProgress, index: number): Promise<GateResult> {
     const sync = this.#plan.sync;
-    const pass: GateResult = { gate: 'sync', kind: 'sync', verdict: 'pass', message: 'no sync configured', measurements: [] };
+    const pass: GateResult = {
+      gate: 'sync',
+      kind: 'sync',
+      verdict: 'pass',
+      message: 'no sync configured',
+      measurements: [],
+    };
     if (sync === undefined) return pass;
     if ('delayMs' in sync) {
       this.#deps.reporter.event({ type: 'wait', reason: `reconciler delay ${sync.delayMs}ms` });
       await this.#clock.sleep(sync.delayMs, this.#signal);
       return { ...pass, message: `waited ${sync.delayMs}ms` };
     }
-    const result = await this.#deps.createGate('sync', sync.gate).evaluate(this.#gateContext(progress, index, 'Progressing'));
+    const result = await this.#deps
+      .createGate('sync', sync.gate)
+      .evaluate(this.#gateContext(progress, index, 'Progressing'));
     this.#deps.reporter.event({ type: 'gate', result });
     return result;
   }
@@ -419,7 +499,11 @@ export class ReleaseEngine {
     };
   }
 
-  async #rollback(progress: ReleaseProgress, action: 'rollback' | 'abort', evidence: GateResult[]): Promise<ReleaseProgress> {
+  async #rollback(
+    progress: ReleaseProgress,
+    action: 'rollback' | 'abort',
+    evidence: GateResult[],
+  ): Promise<ReleaseProgress> {
     const images = imagesOf(progress);
     const current = stateAt(this.#plan.steps, progress.stepIndex, images);
     const state = rolledBackState(current, images, action === 'abort' ? 'RolledBack' : 'Failed');
@@ -427,7 +511,8 @@ export class ReleaseEngine {
       index: progress.stepIndex,
       state,
       action,
-      summary: action === 'abort' ? `abort canary of ${progress.image}` : `roll back canary of ${progress.image}`,
+      summary:
+        action === 'abort' ? `abort canary of ${progress.image}` : `roll back canary of ${progress.image}`,
       gates: evidence,
       allowEmpty: true,
     });
@@ -436,7 +521,14 @@ export class ReleaseEngine {
   /** One commit: apply every target to the tree, write, commit with trailers, push (replaying on conflict). */
   async #commit(
     progress: ReleaseProgress,
-    step: { index: number; state: CanaryState; action: ReleaseAction; summary: string; gates: GateResult[]; allowEmpty?: boolean },
+    step: {
+      index: number;
+      state: CanaryState;
+      action: ReleaseAction;
+      summary: string;
+      gates: GateResult[];
+      allowEmpty?: boolean;
+    },
   ): Promise<ReleaseProgress> {
     const trailers: Record<string, string> = {
       [TRAILER.release]: this.#plan.name,
@@ -491,34 +583,12 @@ export class ReleaseEngine {
 
   /** Apply all targets to the manifests under `root`; returns the repository paths written. */
   async #apply(root: string, state: CanaryState): Promise<string[]> {
-    const base = await this.#load(root);
-    let tree = base;
-    for (const bound of this.#plan.targets) tree = bound.target.apply(tree, bound.config, state, bound.role);
-    return writeTree(root, base, tree);
+    const base = await loadTargetTree(this.#plan.targets, root);
+    return writeTree(root, base, applyState(this.#plan.targets, base, state));
   }
 
-  async #load(root: string): Promise<ManifestTree> {
-    const files = [...new Set(this.#plan.targets.flatMap((b) => b.target.files(b.config)))];
-    const owned = [...new Set(this.#plan.targets.flatMap((b) => b.target.ownedFiles?.(b.config) ?? []))];
-    return loadTree(root, files, { optional: owned.filter((file) => !files.includes(file)) });
-  }
-
-  /** What the manifests say now: the candidate's previous image and the stable image. */
   async #observe(): Promise<Observation> {
-    const tree = await this.#load(this.#deps.repo.root);
-    const observed: Observation = {};
-    for (const bound of this.#plan.targets) {
-      if (bound.target.family !== 'workload') continue;
-      const seen = bound.target.observe(tree, bound.config, bound.role);
-      if (bound.role === 'stable') {
-        observed.stableImage ??= seen.stableImage ?? seen.canaryImage;
-      } else {
-        // An idle Rollout reports its template as the stable image: there is no canary yet.
-        observed.canaryImage ??= seen.canaryImage;
-        observed.stableImage ??= seen.stableImage;
-      }
-    }
-    return observed;
+    return observeImages(this.#plan.targets, await loadTargetTree(this.#plan.targets, this.#deps.repo.root));
   }
 
   #announce(progress: ReleaseProgress, action: 'resume'): void {
@@ -534,7 +604,8 @@ export class ReleaseEngine {
   }
 
   #finishedResult(progress: ReleaseProgress): ReleaseResult {
-    if (progress.action === 'finish' || progress.action === 'promote') return this.#done('noop', `${progress.image} is already promoted`, progress);
+    if (progress.action === 'finish' || progress.action === 'promote')
+      return this.#done('noop', `${progress.image} is already promoted`, progress);
     return this.#done(
       progress.action === 'abort' ? 'aborted' : 'rolledBack',
       `the release of ${progress.image} ended with ${progress.action}; push a new image to try again`,

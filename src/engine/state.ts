@@ -38,7 +38,12 @@ export function startState(images: ReleaseImages): CanaryState {
 /** Apply one step to a state. */
 export function applyStep(state: CanaryState, step: ReleaseStep, images: ReleaseImages): CanaryState {
   if ('setWeight' in step) {
-    return { ...state, previousWeight: state.canaryWeight, canaryWeight: step.setWeight, phase: 'Progressing' };
+    return {
+      ...state,
+      previousWeight: state.canaryWeight,
+      canaryWeight: step.setWeight,
+      phase: 'Progressing',
+    };
   }
   if ('setHeaderRoute' in step) {
     const { name, match } = step.setHeaderRoute;
@@ -62,7 +67,11 @@ export function applyStep(state: CanaryState, step: ReleaseStep, images: Release
 }
 
 /** The State after steps 1..`throughIndex` (1-based, inclusive) of `steps`. */
-export function stateAt(steps: readonly ReleaseStep[], throughIndex: number, images: ReleaseImages): CanaryState {
+export function stateAt(
+  steps: readonly ReleaseStep[],
+  throughIndex: number,
+  images: ReleaseImages,
+): CanaryState {
   let state = startState(images);
   for (const step of steps.slice(0, throughIndex)) state = applyStep(state, step, images);
   return state;
@@ -98,7 +107,11 @@ export function finishedState(images: ReleaseImages): CanaryState {
 }
 
 /** Rollback: stable-only traffic, the canary workload back to what it ran before, routes removed. */
-export function rolledBackState(state: CanaryState, images: ReleaseImages, phase: Extract<Phase, 'RolledBack' | 'Failed'>): CanaryState {
+export function rolledBackState(
+  state: CanaryState,
+  images: ReleaseImages,
+  phase: Extract<Phase, 'RolledBack' | 'Failed'>,
+): CanaryState {
   return {
     stableImage: images.stableImage,
     canaryImage: images.previousCanaryImage,
@@ -109,4 +122,16 @@ export function rolledBackState(state: CanaryState, images: ReleaseImages, phase
     canaryScale: undefined,
     phase,
   };
+}
+
+/** The State the commit of step `index` (1-based) writes; promote is computed from the step before. */
+export function stateForStep(
+  steps: readonly ReleaseStep[],
+  index: number,
+  images: ReleaseImages,
+): CanaryState {
+  const step = steps[index - 1];
+  if (step !== undefined && 'promote' in step)
+    return promotedState(stateAt(steps, index - 1, images), images);
+  return stateAt(steps, index, images);
 }

@@ -28,19 +28,28 @@ export function createGate(name: string, config: GateConfig): Gate {
   const kind = Object.keys(config).find((key) => key !== 'name');
   const build = kind === undefined ? undefined : builders[kind];
   if (kind === 'approval') {
-    throw new GitcanaryError('CONFIG_INVALID', 'approval gates need pull-request mode, which this version does not have', {
-      field: `spec.gates.${name}.approval`,
-      hint: 'use a `pause: {}` step and `gitcanary promote` for manual approval',
-    });
+    throw new GitcanaryError(
+      'CONFIG_INVALID',
+      'approval gates need pull-request mode, which this version does not have',
+      {
+        field: `spec.gates.${name}.approval`,
+        hint: 'use a `pause: {}` step and `gitcanary promote` for manual approval',
+      },
+    );
   }
   if (build === undefined || kind === undefined) {
-    throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind ?? '(none)'}`, { field: `spec.gates.${name}` });
+    throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind ?? '(none)'}`, {
+      field: `spec.gates.${name}`,
+    });
   }
   return build(config.name ?? name, (config as unknown as Record<string, never>)[kind] as never);
 }
 
 /** The gate that waits for the reconciler: Argo CD application or Flux Kustomization. */
 export function syncGate(name: string, config: SyncConfig): Gate {
-  if ('argocd' in config) return new ArgoCdSyncGate(name, config.argocd);
+  if ('argocd' in config) {
+    const { acceptHealth, ...argocd } = config.argocd;
+    return new ArgoCdSyncGate(name, argocd, acceptHealth ? { acceptedHealth: acceptHealth } : {});
+  }
   return new FluxSyncGate(name, config.flux);
 }

@@ -139,6 +139,13 @@ export const argocdSyncSchema = z.strictObject({
   insecure: z.boolean().optional(),
   project: z.string().min(1).optional(),
   progressDeadline: durationSchema.optional(),
+  acceptHealth: z
+    .array(z.enum(['Healthy', 'Suspended', 'Progressing']))
+    .min(1)
+    .optional()
+    .describe(
+      'Health statuses that pass (default Healthy; with an Argo Rollout workload also Suspended, since a Rollout paused at its step shows Suspended).',
+    ),
 });
 
 export const fluxSyncSchema = z.strictObject({

@@ -30,6 +30,8 @@ export interface CommitStepOptions {
   pushTo?: string;
   /** Overwrite `pushTo` (a branch gitcanary owns) instead of requiring a fast-forward. */
   force?: boolean;
+  /** Commit even when the intent changed no file: a marker such as a release start or a resume. */
+  allowEmpty?: boolean;
 }
 
 export interface CommitOutcome {
@@ -147,9 +149,17 @@ export class Repository {
       if (step === null) return unchanged();
       const message = formatCommitMessage(step.message, step.trailers);
       const files = step.files.map((file) => this.relativePath(file));
-      if (files.length === 0 || !(await this.stage(files))) return unchanged();
+      const staged = files.length > 0 && (await this.stage(files));
+      if (!staged && options.allowEmpty !== true) return unchanged();
       // Hooks belong to people's commits; verbatim because we formatted the message (and `#` is text).
-      await this.git.run(['commit', '--no-verify', '--cleanup=verbatim', '-m', message]);
+      await this.git.run([
+        'commit',
+        '--no-verify',
+        '--cleanup=verbatim',
+        ...(staged ? [] : ['--allow-empty']),
+        '-m',
+        message,
+      ]);
       const sha = (await this.git.run(['rev-parse', 'HEAD'])).trim();
       if (options.push === false) return { committed: true, sha, attempts, replayed };
       await this.push(target, options.force === true);

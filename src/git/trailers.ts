@@ -18,13 +18,24 @@ export const GITCANARY_TRAILERS = {
   image: 'Gitcanary-Image',
   /** Stable image reference the release started from. */
   stableImage: 'Gitcanary-Stable-Image',
-  /** What this commit does: start, step, promote, rollback, abort, supersede. */
+  /** Image the canary workload ran before the release (restored on rollback). */
+  previousImage: 'Gitcanary-Previous-Image',
+  /** What this commit does: start, supersede, step, resume, promote, finish, rollback, abort. */
   action: 'Gitcanary-Action',
 } as const;
 
 export type GitcanaryTrailer = (typeof GITCANARY_TRAILERS)[keyof typeof GITCANARY_TRAILERS];
 
-export const GITCANARY_ACTIONS = ['start', 'step', 'promote', 'rollback', 'abort', 'supersede'] as const;
+export const GITCANARY_ACTIONS = [
+  'start',
+  'supersede',
+  'step',
+  'resume',
+  'promote',
+  'finish',
+  'rollback',
+  'abort',
+] as const;
 export type GitcanaryAction = (typeof GITCANARY_ACTIONS)[number];
 
 /** Prefix shared by all our trailer keys; a commit carrying one is a gitcanary commit. */

@@ -1,5 +1,5 @@
-import { maskSecrets } from './secrets.js';
 import type { ReleaseEvent, Reporter } from './events.js';
+import { maskSecrets } from './secrets.js';
 
 type Write = (line: string) => void;
 

@@ -5,9 +5,27 @@ import type { Phase } from '../targets/types.js';
 // JSON object per line for machines, and both go through the secret mask.
 
 export type ReleaseEvent =
-  | { type: 'release'; action: 'start' | 'supersede' | 'resume'; release: string; releaseId: string; image: string; steps: number; message?: string }
+  | {
+      type: 'release';
+      action: 'start' | 'supersede' | 'resume';
+      release: string;
+      releaseId: string;
+      image: string;
+      steps: number;
+      message?: string;
+    }
   | { type: 'step'; index: number; total: number; summary: string }
-  | { type: 'commit'; sha: string; index: number; total: number; action: string; phase: Phase; weight: number; attempts: number; subject: string }
+  | {
+      type: 'commit';
+      sha: string;
+      index: number;
+      total: number;
+      action: string;
+      phase: Phase;
+      weight: number;
+      attempts: number;
+      subject: string;
+    }
   | { type: 'wait'; reason: string; until?: string | undefined }
   | { type: 'progress'; message: string }
   | { type: 'gate'; result: GateResult }

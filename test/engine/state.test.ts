@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeStep } from '../../src/config/index.js';
-import { isCommitting, type ReleaseImages, type ReleaseStep, rolledBackState, stateAt } from '../../src/engine/state.js';
+import {
+  isCommitting,
+  type ReleaseImages,
+  type ReleaseStep,
+  rolledBackState,
+  stateAt,
+} from '../../src/engine/state.js';
 
 const images: ReleaseImages = {
   canaryImage: 'ghcr.io/stefanprodan/podinfo:6.1.0',
@@ -37,7 +43,9 @@ describe('release state', () => {
     const state = stateAt(steps, 5, images);
     expect(state.canaryWeight).toBe(50);
     expect(state.previousWeight).toBe(10);
-    expect(state.headerRoutes).toEqual([{ name: 'by-header', match: [{ headerName: 'x-canary', headerValue: { exact: '1' } }] }]);
+    expect(state.headerRoutes).toEqual([
+      { name: 'by-header', match: [{ headerName: 'x-canary', headerValue: { exact: '1' } }] },
+    ]);
   });
 
   it('removes a header route when setHeaderRoute has no match, as Argo Rollouts does', () => {
@@ -46,12 +54,24 @@ describe('release state', () => {
 
   it('promotes: stable gets the candidate, traffic back to stable, routes gone', () => {
     const promoted = stateAt(steps, 8, images);
-    expect(promoted).toMatchObject({ stableImage: images.canaryImage, canaryWeight: 0, previousWeight: 50, phase: 'Promoted', headerRoutes: [] });
+    expect(promoted).toMatchObject({
+      stableImage: images.canaryImage,
+      canaryWeight: 0,
+      previousWeight: 50,
+      phase: 'Promoted',
+      headerRoutes: [],
+    });
   });
 
   it('rolls back to the images the release started from', () => {
     const state = rolledBackState(stateAt(steps, 5, images), images, 'Failed');
-    expect(state).toMatchObject({ stableImage: images.stableImage, canaryImage: images.previousCanaryImage, canaryWeight: 0, phase: 'Failed', headerRoutes: [] });
+    expect(state).toMatchObject({
+      stableImage: images.stableImage,
+      canaryImage: images.previousCanaryImage,
+      canaryWeight: 0,
+      phase: 'Failed',
+      headerRoutes: [],
+    });
   });
 
   it('commits weight, route and promote steps but not pauses or analysis', () => {

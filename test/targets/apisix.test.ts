@@ -579,7 +579,9 @@ describe('apisix target: shape', () => {
     expect(apisixTarget.key).toBe('apisix');
     expect(apisixTarget.family).toBe('traffic');
     expect(apisixTarget.files(argo)).toEqual(['argo-rollouts/route.yaml']);
-    expect(apisixTarget.ownedFiles?.(argo)).toEqual(['argo-rollouts/rollouts-apisix-route-gitcanary-routes.yaml']);
+    expect(apisixTarget.ownedFiles?.(argo)).toEqual([
+      'argo-rollouts/rollouts-apisix-route-gitcanary-routes.yaml',
+    ]);
     expect(apisixTarget.files(podinfo)).toEqual(['flagger-podinfo']);
     expect(apisixTarget.ownedFiles?.(podinfo)).toEqual([]);
   });

@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { planDiffs } from '../engine/plan.js';
+import type { ReleaseResult } from '../engine/release.js';
+import { ReleaseEngine } from '../engine/release.js';
+import { releaseInput } from '../engine/setup.js';
+import { describeStatus, releaseStatus } from '../engine/status.js';
+import { validateRelease } from '../engine/validate.js';
+import { createGate } from '../gates/index.js';
+import { openRepository, type Repository } from '../git/index.js';
+import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
+import { secretFromEnv } from '../report/secrets.js';
+import { action, EXIT, printOut } from './output.js';
+
+// `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: thin adapters over the engine.
+
+interface ReleaseOptions {
+  config: string;
+  workdir?: string;
+  json?: boolean;
+  image?: string;
+  supersede?: boolean;
+}
+
+const DEFAULT_AUTHOR = { name: 'gitcanary', email: 'gitcanary@users.noreply.github.com' };
+
+export function registerReleaseCommands(program: Command): void {
+  const common = (command: Command): Command =>
+    command
+      .option('-c, --config <file>', 'release config', 'gitcanary.yaml')
+      .option('--workdir <dir>', 'use this clone of the GitOps repository instead of a temporary one')
+      .option('--json', 'one JSON event per line');
+
+  common(
+    program.command('run').description('drive the whole release; exit when promoted, rolled back or paused'),
+  )
+    .option('--image <ref>', 'candidate image (required to start a release)')
+    .option('--no-supersede', 'refuse a new image while a release is in progress')
+    .action(action((options: ReleaseOptions) => drive(options, false)));
+
+  common(program.command('step').description('advance at most one commit, then exit (scheduled CI jobs)'))
+    .option('--image <ref>', 'candidate image (required to start a release)')
+    .option('--no-supersede', 'refuse a new image while a release is in progress')
+    .action(action((options: ReleaseOptions) => drive(options, true)));
+
+  common(program.command('plan').description("print every step's diff; write nothing"))
+    .requiredOption('--image <ref>', 'candidate image')
+    .action(
+      action(async (options: ReleaseOptions) => {
+        const loaded = await loadConfig(options.config);
+        return withRepository(loaded, options, async (repo) => {
+          const input = releaseInput(loaded);
+          for (const step of await planDiffs(input, repo.root, options.image!)) {
+            if (options.json) {
+              printOut(JSON.stringify(step));
+              continue;
+            }
+            printOut(
+              `# [${step.index}/${input.steps.length}] ${step.summary}${step.commits ? '' : ' (no commit)'}`,
+            );
+            if (step.diff) printOut(step.diff.trimEnd());
+          }
+          return EXIT.ok;
+        });
+      }),
+    );
+
+  common(program.command('status').description('where the release stands, read from Git')).action(
+    action(async (options: ReleaseOptions) => {
+      const loaded = await loadConfig(options.config);
+      return withRepository(loaded, options, async (repo) => {
+        const status = await releaseStatus(releaseInput(loaded), repo);
+        printOut(options.json ? JSON.stringify(status) : describeStatus(status));
+        return EXIT.ok;
+      });
+    }),
+  );
+
+  common(program.command('promote').description('go on past the current pause; --full promotes now'))
+    .option('--full', 'skip every remaining step and promote')
+    .action(
+      action(async (options: ReleaseOptions & { full?: boolean }) =>
+        withEngine(options, (engine) => engine.promote(options.full === true)),
+      ),
+    );
+
+  common(program.command('abort').description('roll back: one commit with stable-only traffic')).action(
+    action(async (options: ReleaseOptions) => withEngine(options, (engine) => engine.abort())),
+  );
+
+  common(program.command('validate').description('check the config and every manifest it references')).action(
+    action(async (options: ReleaseOptions) => {
+      const loaded = await loadConfig(options.config);
+      return withRepository(loaded, options, async (repo) => {
+        const report = await validateRelease(releaseInput(loaded), repo.root);
+        if (options.json) printOut(JSON.stringify(report));
+        else for (const line of report.lines) printOut(line);
+        return EXIT.ok;
+      });
+    }),
+  );
+}
+
+async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
+  return withEngine(options, (engine) => engine.run({ image: options.image, once }));
+}
+
+async function withEngine(
+  options: ReleaseOptions,
+  act: (engine: ReleaseEngine) => Promise<ReleaseResult>,
+): Promise<number> {
+  const loaded = await loadConfig(options.config);
+  const reporter: Reporter = options.json ? new JsonReporter() : new ConsoleReporter();
+  return withRepository(loaded, options, async (repo) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort(new Error('interrupted'));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const engine = new ReleaseEngine(releaseInput(loaded, { supersede: options.supersede }), {
+        repo,
+        reporter,
+        createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
+        signal: controller.signal,
+      });
+      const result = await act(engine);
+      return result.exitCode;
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  });
+}
+
+async function withRepository(
+  loaded: LoadedConfig,
+  options: ReleaseOptions,
+  use: (repo: Repository) => Promise<number>,
+): Promise<number> {
+  const { git } = loaded.config.spec;
+  const token = git.tokenEnv === undefined ? undefined : secretFromEnv(git.tokenEnv);
+  const repo = await openRepository({
+    repo: git.repo,
+    branch: git.branch,
+    author: git.author ?? DEFAULT_AUTHOR,
+    ...(token ? { token } : {}),
+    ...(options.workdir ? { workdir: options.workdir } : {}),
+  });
+  try {
+    return await use(repo);
+  } finally {
+    await repo.close();
+  }
+}

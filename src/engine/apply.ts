@@ -1,0 +1,52 @@
+import { loadTree, type ManifestTree } from '../manifests/index.js';
+import type { CanaryState, Observation } from '../targets/types.js';
+import type { BoundTarget } from './release.js';
+
+// Reading and writing the State through every bound target: shared by the engine, plan and validate.
+
+/** The manifests every target reads, from the working copy at `root`. */
+export async function loadTargetTree(targets: readonly BoundTarget[], root: string): Promise<ManifestTree> {
+  const files = [...new Set(targets.flatMap((b) => b.target.files(b.config)))];
+  const owned = [...new Set(targets.flatMap((b) => b.target.ownedFiles?.(b.config) ?? []))];
+  return loadTree(root, files, { optional: owned.filter((file) => !files.includes(file)) });
+}
+
+/** Every target writes its part of `state` (pure). */
+export function applyState(
+  targets: readonly BoundTarget[],
+  tree: ManifestTree,
+  state: CanaryState,
+): ManifestTree {
+  let next = tree;
+  for (const bound of targets) next = bound.target.apply(next, bound.config, state, bound.role);
+  return next;
+}
+
+/** What the manifests say now: the canary workload's image and the stable image. */
+export function observeImages(targets: readonly BoundTarget[], tree: ManifestTree): Observation {
+  const observed: Observation = {};
+  for (const bound of targets) {
+    if (bound.target.family !== 'workload') continue;
+    const seen = bound.target.observe(tree, bound.config, bound.role);
+    if (bound.role === 'stable') {
+      observed.stableImage ??= seen.stableImage ?? seen.canaryImage;
+    } else {
+      // An idle Rollout reports its template as the stable image: there is no canary yet.
+      observed.canaryImage ??= seen.canaryImage;
+      observed.stableImage ??= seen.stableImage;
+    }
+  }
+  return observed;
+}
+
+/** Every target's observation, for `status` and `validate`. */
+export function observeAll(
+  targets: readonly BoundTarget[],
+  tree: ManifestTree,
+): { key: string; role: string; observed: Observation }[] {
+  return targets.map((bound) => ({
+    key: bound.target.key,
+    role: bound.role,
+    observed: bound.target.observe(tree, bound.config, bound.role),
+  }));
+}

@@ -1,0 +1,89 @@
+import { summarizeStep } from '../config/index.js';
+import { parseDuration } from '../gates/duration.js';
+import type { Observation } from '../targets/types.js';
+import { loadTargetTree, observeAll } from './apply.js';
+import { isFinished, readProgress } from './progress.js';
+import type { ReleaseInput, ReleaseRepository } from './release.js';
+
+export interface ReleaseStatus {
+  release: string;
+  /** No release was ever started, one is under way, or the last one ended. */
+  state: 'none' | 'progressing' | 'paused' | 'finished';
+  releaseId?: string | undefined;
+  image?: string | undefined;
+  stableImage?: string | undefined;
+  phase?: string | undefined;
+  action?: string | undefined;
+  step?: number | undefined;
+  total: number;
+  weight?: number | undefined;
+  nextStep?: string | undefined;
+  /** For a pause with a duration: when it ends (measured from the last commit). */
+  waitingUntil?: string | undefined;
+  lastCommit?: { sha: string; time: string; subject: string } | undefined;
+  manifests: { target: string; role: string; observed: Observation }[];
+}
+
+/** Where the release stands: the trailers of its newest commit, and what the manifests say. */
+export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository): Promise<ReleaseStatus> {
+  const progress = readProgress(await repo.releaseHistory(input.name, { limit: 200 }));
+  const tree = await loadTargetTree(input.targets, repo.root);
+  const manifests = observeAll(input.targets, tree).map(({ key, role, observed }) => ({
+    target: key,
+    role,
+    observed,
+  }));
+  const total = input.steps.length;
+  if (!progress) return { release: input.name, state: 'none', total, manifests };
+  const finished = isFinished(progress);
+  const next = finished ? undefined : input.steps[progress.stepIndex];
+  let waitingUntil: string | undefined;
+  let state: ReleaseStatus['state'] = finished ? 'finished' : 'progressing';
+  if (next && 'pause' in next) {
+    if (next.pause.duration === undefined) state = 'paused';
+    else {
+      const ms = parseDuration(next.pause.duration, `spec.steps[${progress.stepIndex}].pause.duration`);
+      waitingUntil = new Date(Date.parse(progress.lastCommit.time) + ms).toISOString();
+    }
+  }
+  return {
+    release: input.name,
+    state,
+    releaseId: progress.releaseId,
+    image: progress.image,
+    stableImage: progress.stableImage,
+    phase: state === 'paused' ? 'Paused' : progress.phase,
+    action: progress.action,
+    step: progress.stepIndex,
+    total,
+    weight: progress.weight,
+    nextStep: next ? summarizeStep(next) : undefined,
+    waitingUntil,
+    lastCommit: {
+      sha: progress.lastCommit.sha,
+      time: progress.lastCommit.time,
+      subject: progress.lastCommit.subject,
+    },
+    manifests,
+  };
+}
+
+/** The status for people, a few lines. */
+export function describeStatus(status: ReleaseStatus): string {
+  if (status.state === 'none')
+    return `release ${status.release}: no release found in the history of the branch`;
+  const lines = [
+    `release ${status.release} (${status.releaseId}): ${status.image}`,
+    `  phase:   ${status.phase}${status.state === 'finished' ? ` (ended with ${status.action})` : ''}`,
+    `  step:    ${status.step}/${status.total}${status.nextStep ? `, next: ${status.nextStep}` : ''}`,
+    `  weight:  ${status.weight}% to the canary`,
+    `  stable:  ${status.stableImage ?? '(unknown)'}`,
+  ];
+  if (status.waitingUntil) lines.push(`  waiting: until ${status.waitingUntil}`);
+  if (status.state === 'paused') lines.push('  waiting: until `gitcanary promote`');
+  if (status.lastCommit)
+    lines.push(
+      `  commit:  ${status.lastCommit.sha.slice(0, 7)} ${status.lastCommit.subject} (${status.lastCommit.time})`,
+    );
+  return lines.join('\n');
+}
