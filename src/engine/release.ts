@@ -88,6 +88,10 @@ export interface ReleaseRepository {
     options?: { maxAttempts?: number; allowEmpty?: boolean },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
+  /** Commits with gitcanary trailers made but not pushed (a run killed between commit and push). */
+  unpushedCommits?(): Promise<HistoryCommit[]>;
+  pushUnpushed?(): Promise<string>;
+  resetToRemote?(): Promise<void>;
 }
 
 export interface Clock {
@@ -155,6 +159,7 @@ export class ReleaseEngine {
 
   /** `run` (whole release) and `step` (at most one commit). */
   async run(options: RunOptions): Promise<ReleaseResult> {
+    await this.#recover();
     let progress = await this.progress();
     const image = options.image;
     if (image !== undefined) {
@@ -234,6 +239,29 @@ export class ReleaseEngine {
       `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
       next,
     );
+  }
+
+  /**
+   * A run killed between commit and push leaves its commit in the working copy: its gates had
+   * passed, so push it; if the branch moved meanwhile, drop it and let the step be done again.
+   */
+  async #recover(): Promise<void> {
+    const repo = this.#deps.repo;
+    const unpushed = (await repo.unpushedCommits?.()) ?? [];
+    if (unpushed.length === 0) return;
+    try {
+      const sha = await repo.pushUnpushed!();
+      this.#deps.reporter.event({
+        type: 'progress',
+        message: `pushed ${unpushed.length} commit(s) left by an interrupted run, up to ${sha.slice(0, 7)}`,
+      });
+    } catch {
+      await repo.resetToRemote!();
+      this.#deps.reporter.event({
+        type: 'progress',
+        message: `dropped ${unpushed.length} unpushed commit(s) of an interrupted run: the branch moved`,
+      });
+    }
   }
 
   async #active(): Promise<ReleaseProgress> {
@@ -380,11 +408,32 @@ export class ReleaseEngine {
           next,
         );
       }
-      if ('promote' in step) return this.#finish(progress);
+      if ('promote' in step) {
+        await this.#afterPromotion(index, progress);
+        return this.#finish(progress);
+      }
       if (once) return this.#done('stepped', `step ${index}/${this.total} committed`, progress);
       index++;
     }
     return this.#finish(progress);
+  }
+
+  /**
+   * Steps after the promote commit only notify (Flagger's post-rollout webhooks): the release is
+   * promoted whatever they answer, so their verdicts are reported and not acted on.
+   */
+  async #afterPromotion(promoteIndex: number, progress: ReleaseProgress): Promise<void> {
+    for (let index = promoteIndex + 1; index <= this.total; index++) {
+      const step = this.#plan.steps[index - 1]!;
+      if (!('analysis' in step)) continue;
+      this.#deps.reporter.event({
+        type: 'step',
+        index,
+        total: this.total,
+        summary: `${summarizeStep(step)} (after promotion)`,
+      });
+      await this.#evaluate(step.analysis.gates, progress, index);
+    }
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
