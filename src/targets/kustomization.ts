@@ -16,16 +16,16 @@ import type { Target } from './types.js';
 // entry the canary scale. In the Flagger shape the canary overlay takes role `canary`, the primary
 // overlay role `stable`.
 
-export const kustomizationConfigSchema = z.object({
-  /** Folder holding kustomization.yaml, kustomization.yml or Kustomization, or the file itself. */
-  path: z.string().min(1),
-  /** The `images[].name` to set. */
-  image: z.string().min(1),
-  /** The `replicas[].name` that carries the canary scale. */
+export const kustomizationConfigSchema = z.strictObject({
+  path: z
+    .string()
+    .min(1)
+    .describe('Folder holding kustomization.yaml, kustomization.yml or Kustomization, or the file itself.'),
+  image: z.string().min(1).describe('The images[].name to set, e.g. ghcr.io/stefanprodan/podinfo.'),
   replicas: z
-    .object({ name: z.string().min(1) })
-    .strict()
-    .optional(),
+    .strictObject({ name: z.string().min(1) })
+    .optional()
+    .describe('The replicas[].name that carries the canary scale (setCanaryScale replicas).'),
 });
 
 export type KustomizationConfig = z.infer<typeof kustomizationConfigSchema>;

@@ -21,13 +21,15 @@ import type { CanaryScale, CanaryState, Target } from './types.js';
 // is under way (no original-steps annotation and no canary image in the state); it then starts an
 // ordinary Argo rollout with the user's steps.
 
-export const rolloutConfigSchema = z.object({
-  /** File (or folder) holding the Rollout. */
-  file: z.string().min(1),
-  name: z.string().min(1),
-  namespace: z.string().min(1).optional(),
-  /** Container whose image is set; default: the first container. */
-  container: z.string().min(1).optional(),
+export const rolloutConfigSchema = z.strictObject({
+  file: z.string().min(1).describe('File (or folder) holding the Argo Rollout.'),
+  name: z.string().min(1).describe('metadata.name of the Rollout.'),
+  namespace: z.string().min(1).optional().describe('metadata.namespace, when several share the name.'),
+  container: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Container whose image is set; default: the first container.'),
 });
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
