@@ -23,7 +23,7 @@ export type ArgoCdSyncConfigInput = Parameters<typeof argocdSyncSchema.parse>[0]
 
 /** Knobs that are not user config: tests shorten the poll interval. */
 export interface ArgoCdSyncOptions {
-  /** Time between polls, ms (default 5000). */
+  /** Time between polls, ms; overrides the config's `pollInterval` (default 5s). */
   pollIntervalMs?: number;
   /** Health statuses that count as done (default `['Healthy']`). */
   acceptedHealth?: readonly string[];
@@ -34,6 +34,7 @@ export interface ArgoCdSyncOptions {
 /** The `argocd` CLI reads its token from this variable; used when `tokenEnv` is not set. */
 const DEFAULT_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
 const DEFAULT_DEADLINE = '10m';
+const DEFAULT_POLL_INTERVAL = '5s';
 /** Certificate problems retrying cannot fix: fail at once and point at `insecure`. */
 const TLS_TRUST_ERRORS = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -53,6 +54,7 @@ export class ArgoCdSyncGate implements Gate {
   readonly kind = 'sync';
   readonly config: ArgocdSyncConfig;
   private readonly deadlineMs: number;
+  private readonly pollIntervalMs: number;
   private readonly baseUrl: URL;
   private readonly agent: http.Agent | undefined;
 
@@ -66,6 +68,10 @@ export class ArgoCdSyncGate implements Gate {
       this.config.progressDeadline ?? DEFAULT_DEADLINE,
       'sync.argocd.progressDeadline',
     );
+    // The test-only option wins over the config's pollInterval.
+    this.pollIntervalMs =
+      this.options.pollIntervalMs ??
+      parseDuration(this.config.pollInterval ?? DEFAULT_POLL_INTERVAL, 'sync.argocd.pollInterval');
     // The argocd CLI takes a bare host name; the API is HTTPS unless the URL says otherwise.
     const server = /^[a-z][a-z0-9+.-]*:\/\//i.test(this.config.server)
       ? this.config.server
@@ -112,7 +118,7 @@ export class ArgoCdSyncGate implements Gate {
       (remainingMs) => this.observe(context, token, polls++ === 0, remainingMs),
       {
         deadlineMs: this.deadlineMs,
-        intervalMs: this.options.pollIntervalMs ?? 5000,
+        intervalMs: this.pollIntervalMs,
         signal: context.signal,
         onChange: (observation) => context.progress(maskSecrets(progressLine(label, observation))),
       },

@@ -36,7 +36,7 @@ export type FluxSyncConfigInput = Parameters<typeof fluxSyncSchema.parse>[0];
 
 /** Knobs that are not user config: tests shorten the poll interval. */
 export interface FluxSyncOptions {
-  /** Time between polls, ms (default 5000). */
+  /** Time between polls, ms; overrides the config's `pollInterval` (default 5s). */
   pollIntervalMs?: number;
   /** Time limit of one API request, ms (default 30000). */
   requestTimeoutMs?: number;
@@ -45,6 +45,7 @@ export interface FluxSyncOptions {
 }
 
 const DEFAULT_DEADLINE = '10m';
+const DEFAULT_POLL_INTERVAL = '5s';
 const DEFAULT_NAMESPACE = 'flux-system';
 /** Flux's controllers reconcile an object again when this annotation changes (what `flux reconcile` sets). */
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
@@ -62,6 +63,7 @@ export class FluxSyncGate implements Gate {
   readonly kind = 'sync';
   readonly config: FluxSyncConfig;
   private readonly deadlineMs: number;
+  private readonly pollIntervalMs: number;
   private readonly kustomization: ObjectRef;
   private readonly gitRepository: ObjectRef | undefined;
 
@@ -75,6 +77,10 @@ export class FluxSyncGate implements Gate {
       this.config.progressDeadline ?? DEFAULT_DEADLINE,
       'sync.flux.progressDeadline',
     );
+    // The test-only option wins over the config's pollInterval.
+    this.pollIntervalMs =
+      this.options.pollIntervalMs ??
+      parseDuration(this.config.pollInterval ?? DEFAULT_POLL_INTERVAL, 'sync.flux.pollInterval');
     const namespace = this.config.namespace ?? DEFAULT_NAMESPACE;
     this.kustomization = {
       group: 'kustomize.toolkit.fluxcd.io',
@@ -129,7 +135,7 @@ export class FluxSyncGate implements Gate {
       },
       {
         deadlineMs: this.deadlineMs,
-        intervalMs: this.options.pollIntervalMs ?? 5000,
+        intervalMs: this.pollIntervalMs,
         signal: context.signal,
         onChange: (observation) => context.progress(maskSecrets(`${label}: ${stateWithReason(observation)}`)),
       },

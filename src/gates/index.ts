@@ -45,7 +45,10 @@ export function createGate(name: string, config: GateConfig): Gate {
   return build(config.name ?? name, (config as unknown as Record<string, never>)[kind] as never);
 }
 
-/** The gate that waits for the reconciler: Argo CD application or Flux Kustomization. */
+/**
+ * The gate that waits for the reconciler: Argo CD application or Flux Kustomization. Their
+ * `progressDeadline` and `pollInterval` travel in the config; each gate parses them.
+ */
 export function syncGate(name: string, config: SyncConfig): Gate {
   if ('argocd' in config) {
     const { acceptHealth, ...argocd } = config.argocd;

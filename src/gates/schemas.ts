@@ -139,6 +139,7 @@ export const argocdSyncSchema = z.strictObject({
   insecure: z.boolean().optional(),
   project: z.string().min(1).optional(),
   progressDeadline: durationSchema.optional(),
+  pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
   acceptHealth: z
     .array(z.enum(['Healthy', 'Suspended', 'Progressing']))
     .min(1)
@@ -155,6 +156,7 @@ export const fluxSyncSchema = z.strictObject({
   kubeconfig: z.string().min(1).optional(),
   context: z.string().min(1).optional(),
   progressDeadline: durationSchema.optional(),
+  pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
 });
 
 export const syncConfigSchema = z.union([
