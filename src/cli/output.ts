@@ -1,4 +1,4 @@
-import { GitcanaryError } from '../errors.js';
+import { type ErrorCode, GitcanaryError } from '../errors.js';
 import { maskSecrets } from '../report/secrets.js';
 
 /** Exit codes, documented in README and docs/cli.md. */
@@ -18,13 +18,12 @@ export function printErr(line: string): void {
   process.stderr.write(`${maskSecrets(line)}\n`);
 }
 
-/** Exit code for an error: bad input and config are 2, everything unexpected is internal. */
+// Failures of the environment (git, network, a forge) rather than of what the user gave us.
+const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'GIT_FAILED', 'GIT_PUSH_CONFLICT', 'FORGE_FAILED', 'SYNC_FAILED']);
+
+/** Exit code for an error: bad input and config are 2, git/network/unexpected failures 4. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof GitcanaryError) {
-    return error.code === 'INTERNAL' || error.code === 'GIT_FAILED' || error.code === 'FORGE_FAILED'
-      ? EXIT.internal
-      : EXIT.badInput;
-  }
+  if (error instanceof GitcanaryError) return INTERNAL_CODES.has(error.code) ? EXIT.internal : EXIT.badInput;
   return EXIT.internal;
 }
 
