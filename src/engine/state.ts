@@ -1,5 +1,5 @@
 import type { Step } from '../config/index.js';
-import type { CanaryState, Phase } from '../targets/types.js';
+import { type CanaryState, initialState, type Phase } from '../targets/types.js';
 
 // The desired State after each step, as a pure fold over the planned steps. The engine commits
 // the State of each committing step; gates and pauses sit between commits and change nothing.
@@ -23,16 +23,7 @@ export interface ReleaseImages {
 
 /** State of the start commit: candidate image in, no canary traffic yet. */
 export function startState(images: ReleaseImages): CanaryState {
-  return {
-    stableImage: images.stableImage,
-    canaryImage: images.canaryImage,
-    canaryWeight: 0,
-    previousWeight: 0,
-    headerRoutes: [],
-    mirrorRoutes: [],
-    canaryScale: undefined,
-    phase: 'Progressing',
-  };
+  return { ...initialState(images.stableImage), canaryImage: images.canaryImage };
 }
 
 /** Apply one step to a state. */
