@@ -168,6 +168,8 @@ export class ReleaseEngine {
           return this.#finishedResult(progress);
         }
         progress = await this.#start(image, progress, 'start');
+        const unsynced = await this.#syncedOrRolledBack(progress, 0);
+        if (unsynced) return unsynced;
         if (options.once) return this.#done('stepped', `started release of ${image}`, progress);
       } else if (progress.image !== image) {
         if (!this.#plan.supersede) {
@@ -176,6 +178,8 @@ export class ReleaseEngine {
           });
         }
         progress = await this.#start(image, progress, 'supersede');
+        const unsynced = await this.#syncedOrRolledBack(progress, 0);
+        if (unsynced) return unsynced;
         if (options.once)
           return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
       } else {
@@ -399,15 +403,8 @@ export class ReleaseEngine {
       });
       evidence = [];
       progress = committed;
-      const synced = await this.#waitForSync(progress, index);
-      if (synced.verdict !== 'pass') {
-        const next = await this.#rollback(progress, 'rollback', [synced]);
-        return this.#done(
-          'rolledBack',
-          `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`,
-          next,
-        );
-      }
+      const unsynced = await this.#syncedOrRolledBack(progress, index);
+      if (unsynced) return unsynced;
       if ('promote' in step) {
         await this.#afterPromotion(index, progress);
         return this.#finish(progress);
@@ -504,6 +501,22 @@ export class ReleaseEngine {
     );
     for (const result of results) this.#deps.reporter.event({ type: 'gate', result });
     return results;
+  }
+
+  /**
+   * Waits until the reconciler applied the last commit; when it did not, commits the rollback and
+   * returns the result. Also after the start commit: as Flagger waits for the canary to be ready
+   * before pre-rollout hooks, no gate sees the candidate before it runs.
+   */
+  async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
+    const synced = await this.#waitForSync(progress, index);
+    if (synced.verdict === 'pass') return undefined;
+    const next = await this.#rollback(progress, 'rollback', [synced]);
+    return this.#done(
+      'rolledBack',
+      `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`,
+      next,
+    );
   }
 
   async #waitForSync(progress: ReleaseProgress, index: number): Promise<GateResult> {
