@@ -88,6 +88,8 @@ export interface ReleaseRepository {
     options?: { maxAttempts?: number; allowEmpty?: boolean },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
+  /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
+  fetch?(): Promise<void>;
   /** Commits with gitcanary trailers made but not pushed (a run killed between commit and push). */
   unpushedCommits?(): Promise<HistoryCommit[]>;
   pushUnpushed?(): Promise<string>;
@@ -159,9 +161,21 @@ export class ReleaseEngine {
 
   /** `run` (whole release) and `step` (at most one commit). */
   async run(options: RunOptions): Promise<ReleaseResult> {
-    await this.#recover();
+    const recovered = await this.#recover();
     let progress = await this.progress();
     const image = options.image;
+    if (recovered && progress && !isFinished(progress) && (image === undefined || image === progress.image)) {
+      // The pushed commit is the step the interrupted run made: wait for its sync as that run would
+      // have, and in `step` mode it is this call's one commit.
+      const unsynced = await this.#syncedOrRolledBack(progress, progress.stepIndex);
+      if (unsynced) return unsynced;
+      if (options.once)
+        return this.#done(
+          'stepped',
+          `step ${progress.stepIndex}/${this.total} pushed (left by an interrupted run)`,
+          progress,
+        );
+    }
     if (image !== undefined) {
       if (progress === undefined || isFinished(progress)) {
         if (progress && progress.image === image) {
@@ -248,27 +262,38 @@ export class ReleaseEngine {
   /**
    * A run killed between commit and push leaves its commit in the working copy: its gates had
    * passed, so push it; if the branch moved meanwhile, drop it and let the step be done again.
+   * Fetches first: the history (and the tree `start` observes) must be the remote's, not what a
+   * workdir last fetched. True when a left commit was pushed.
    */
-  async #recover(): Promise<void> {
+  async #recover(): Promise<boolean> {
     const repo = this.#deps.repo;
+    await repo.fetch?.();
     const unpushed = (await repo.unpushedCommits?.()) ?? [];
-    if (unpushed.length === 0) return;
+    if (unpushed.length === 0) {
+      await repo.resetToRemote?.();
+      return false;
+    }
     try {
       const sha = await repo.pushUnpushed!();
       this.#deps.reporter.event({
         type: 'progress',
         message: `pushed ${unpushed.length} commit(s) left by an interrupted run, up to ${sha.slice(0, 7)}`,
       });
-    } catch {
+      return true;
+    } catch (error) {
+      // Only a lost race drops them: a network or auth failure must not lose a step's commit.
+      if (!(error instanceof GitcanaryError && error.code === 'GIT_PUSH_CONFLICT')) throw error;
       await repo.resetToRemote!();
       this.#deps.reporter.event({
         type: 'progress',
         message: `dropped ${unpushed.length} unpushed commit(s) of an interrupted run: the branch moved`,
       });
+      return false;
     }
   }
 
   async #active(): Promise<ReleaseProgress> {
+    await this.#recover();
     const progress = await this.progress();
     if (progress === undefined || isFinished(progress)) {
       throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {
