@@ -31,7 +31,11 @@ export async function treeDiff(before: ManifestTree, after: ManifestTree): Promi
       );
       const oldName = before.has(change.file) ? `a/${change.file}` : '/dev/null';
       const newName = change.text === null ? '/dev/null' : `b/${change.file}`;
-      const body = out.split('\n').slice(out.startsWith('diff --git') ? 1 : 0);
+      // Each file's part ends with its own newline: a blank line between parts corrupts the patch.
+      const body = out
+        .replace(/\n$/, '')
+        .split('\n')
+        .slice(out.startsWith('diff --git') ? 1 : 0);
       const hunks = body.filter(
         (line) =>
           !line.startsWith('index ') &&
@@ -45,7 +49,7 @@ export async function treeDiff(before: ManifestTree, after: ManifestTree): Promi
         ),
       );
     }
-    return parts.join('\n');
+    return parts.map((part) => `${part}\n`).join('');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
