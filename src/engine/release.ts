@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { summarizeStep } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
 import { parseDuration } from '../gates/duration.js';
+import type { WebhookType } from '../gates/schemas.js';
 import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
+import { webhookFiresAt } from '../gates/webhook.js';
 import { writeTree } from '../manifests/index.js';
 import type { Outcome, Reporter } from '../report/events.js';
 import { renderTemplate } from '../report/templates.js';
@@ -395,8 +397,13 @@ export class ReleaseEngine {
       }
       if ('analysis' in step) {
         const results = await this.#evaluate(step.analysis.gates, progress, index);
-        evidence = [...evidence, ...results];
         const verdict = worstVerdict(results.map((r) => r.verdict));
+        if (verdict === 'inconclusive' && this.#onlyConfirmationsPending(step.analysis.gates, results)) {
+          const waiting = await this.#awaitConfirmation(progress, index, once);
+          if (waiting) return waiting;
+          continue; // ask the confirm-* webhooks again
+        }
+        evidence = [...evidence, ...results];
         if (verdict === 'fail') {
           const next = await this.#rollback(progress, 'rollback', evidence);
           return this.#done(
@@ -454,8 +461,50 @@ export class ReleaseEngine {
         total: this.total,
         summary: `${summarizeStep(step)} (after promotion)`,
       });
-      await this.#evaluate(step.analysis.gates, progress, index);
+      // Flagger calls post-rollout hooks with the phase Succeeded.
+      await this.#evaluate(step.analysis.gates, progress, index, 'Succeeded');
     }
+  }
+
+  /**
+   * Flagger's confirm-* webhooks answer "not yet" with a non-2xx status (an inconclusive verdict)
+   * and Flagger asks again every analysis interval until one answers 2xx. True when they are all
+   * that holds this analysis step (a failed gate still rolls back; any other inconclusive gate pauses).
+   */
+  #onlyConfirmationsPending(names: readonly string[], results: GateResult[]): boolean {
+    const pending = names.filter((_, i) => results[i]?.verdict === 'inconclusive');
+    return (
+      pending.length > 0 &&
+      pending.every((name) => {
+        const type = (this.#plan.gates[name] as { webhook?: { type?: WebhookType } }).webhook?.type;
+        return type !== undefined && webhookFiresAt[type].effect === 'wait';
+      })
+    );
+  }
+
+  /**
+   * `run` sleeps one interval, then the step is evaluated again; `step` exits `waiting` and the next
+   * scheduled job asks again. The interval is that of the last timed pause before this step (the
+   * Flagger expansion puts `pause: <interval>` before each check), else Flagger's default 60s.
+   */
+  async #awaitConfirmation(
+    progress: ReleaseProgress,
+    index: number,
+    once: boolean,
+  ): Promise<ReleaseResult | undefined> {
+    let ms = 60_000;
+    for (let before = index - 1; before >= 1; before--) {
+      const step = this.#plan.steps[before - 1]!;
+      if ('pause' in step && step.pause?.duration !== undefined) {
+        ms = parseDuration(step.pause.duration, `spec.steps[${before - 1}].pause.duration`);
+        break;
+      }
+    }
+    const until = new Date(this.#clock.now().getTime() + ms).toISOString();
+    this.#deps.reporter.event({ type: 'wait', reason: `confirmation webhooks at step ${index}`, until });
+    if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
+    await this.#clock.sleep(ms, this.#signal);
+    return undefined;
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
@@ -500,8 +549,13 @@ export class ReleaseEngine {
     return undefined;
   }
 
-  async #evaluate(names: readonly string[], progress: ReleaseProgress, index: number): Promise<GateResult[]> {
-    const context = this.#gateContext(progress, index, 'Progressing');
+  async #evaluate(
+    names: readonly string[],
+    progress: ReleaseProgress,
+    index: number,
+    phase = 'Progressing',
+  ): Promise<GateResult[]> {
+    const context = this.#gateContext(progress, index, phase);
     const results = await Promise.all(
       names.map(async (name) => {
         const config = this.#plan.gates[name];
