@@ -406,6 +406,7 @@ export class ReleaseEngine {
         evidence = [...evidence, ...results];
         if (verdict === 'fail') {
           const next = await this.#rollback(progress, 'rollback', evidence);
+          await this.#afterRollback(next);
           return this.#done(
             'rolledBack',
             `gate failed at step ${index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`,
@@ -467,6 +468,24 @@ export class ReleaseEngine {
   }
 
   /**
+   * Flagger calls post-rollout hooks after a rollback too, with the phase Failed: the post-rollout
+   * webhooks among the steps after promotion are called, to notify only.
+   */
+  async #afterRollback(progress: ReleaseProgress): Promise<void> {
+    const promoteAt = this.#plan.steps.findIndex((step) => 'promote' in step);
+    if (promoteAt < 0) return;
+    const names = this.#plan.steps
+      .slice(promoteAt + 1)
+      .flatMap((step) => ('analysis' in step ? step.analysis.gates : []))
+      .filter((name) => this.#webhookType(name) === 'post-rollout');
+    if (names.length > 0) await this.#evaluate(names, progress, progress.stepIndex, 'Failed');
+  }
+
+  #webhookType(name: string): WebhookType | undefined {
+    return (this.#plan.gates[name] as { webhook?: { type?: WebhookType } } | undefined)?.webhook?.type;
+  }
+
+  /**
    * Flagger's confirm-* webhooks answer "not yet" with a non-2xx status (an inconclusive verdict)
    * and Flagger asks again every analysis interval until one answers 2xx. True when they are all
    * that holds this analysis step (a failed gate still rolls back; any other inconclusive gate pauses).
@@ -476,7 +495,7 @@ export class ReleaseEngine {
     return (
       pending.length > 0 &&
       pending.every((name) => {
-        const type = (this.#plan.gates[name] as { webhook?: { type?: WebhookType } }).webhook?.type;
+        const type = this.#webhookType(name);
         return type !== undefined && webhookFiresAt[type].effect === 'wait';
       })
     );
@@ -591,6 +610,7 @@ export class ReleaseEngine {
     const synced = await this.#waitForSync(progress, index);
     if (synced.verdict === 'pass') return undefined;
     const next = await this.#rollback(progress, 'rollback', [synced]);
+    await this.#afterRollback(next);
     return this.#done(
       'rolledBack',
       `sync of ${progress.lastCommit.sha.slice(0, 7)} failed; rolled back`,

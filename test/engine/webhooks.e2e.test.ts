@@ -115,7 +115,39 @@ describe("Flagger's webhooks", () => {
     ]);
   });
 
-  it('keeps asking a confirm-promotion hook every interval until it answers 2xx, then promotes', async () => {
+  it('fire post-rollout after a rollback too, with the phase Failed, as Flagger does', async () => {
+    const timeline = new Timeline();
+    const calls = await startHooks(timeline, (type, call) =>
+      type === 'rollout' && call === 2 ? { status: 500, body: 'load test: 12% errors' } : { status: 200 },
+    );
+    ops = createGitOps(flaggerConfig(['pre-rollout', 'rollout', 'confirm-promotion', 'post-rollout']));
+
+    const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
+
+    expect(run.result.outcome).toBe('rolledBack');
+    expect(order(timeline)).toEqual([
+      `commit [0/10] start canary of ${CANARY_IMAGE}`,
+      'hook pre-rollout',
+      'commit [2/10] setWeight 10',
+      'hook rollout',
+      'commit [5/10] setWeight 50',
+      'hook rollout',
+      `commit [5/10] roll back canary of ${CANARY_IMAGE}`,
+      'hook post-rollout',
+    ]);
+    expect(calls.map((call) => `${call.type} ${call.payload.phase}`)).toEqual([
+      'pre-rollout Progressing',
+      'rollout Progressing',
+      'rollout Progressing',
+      'post-rollout Failed',
+    ]);
+    expect(ops.log().at(-1)!.body.split('\n').slice(1)).toEqual([
+      'Gate evidence:',
+      `- rollout-hook (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 500: load test: 12% errors`,
+    ]);
+  });
+
+  it('keep the release at confirm-promotion, asking every interval, until the hook answers 2xx', async () => {
     const timeline = new Timeline();
     await startHooks(timeline, (type, call) =>
       type === 'confirm-promotion' && call < 3 ? { status: 403, body: 'not approved yet' } : { status: 200 },
@@ -148,7 +180,7 @@ describe("Flagger's webhooks", () => {
     ]);
   });
 
-  it('in step mode, a confirm-promotion hook that has not confirmed yet leaves the release waiting (exit 3) without a commit', async () => {
+  it('leave a `step` run waiting (exit 3, no commit) while confirm-promotion has not confirmed', async () => {
     const timeline = new Timeline();
     await startHooks(timeline, (type) => (type === 'confirm-promotion' ? { status: 403 } : { status: 200 }));
     // A zero interval: `step` never sleeps, so the analysis pauses must already be over.
@@ -176,7 +208,7 @@ describe("Flagger's webhooks", () => {
     ]);
   });
 
-  it('roll the release back when a rollback hook answers 2xx, and let it go on while it answers otherwise', async () => {
+  it('roll the release back when a rollback hook answers 2xx, and let it go on while it answers anything else', async () => {
     const timeline = new Timeline();
     // Flagger's analysis block does not take rollback hooks yet; a gitcanary gate of that type does.
     await startHooks(timeline, (_type, call) => (call < 2 ? { status: 404 } : { status: 200 }));
