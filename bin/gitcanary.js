@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when present (npm package), else the TypeScript source through tsx (a checkout).
+// In a checkout, run the TypeScript source through tsx so the CLI never lags the code; the npm
+// package ships only the compiled dist/ (see "files" in package.json).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-if (existsSync(compiled)) {
-  await import(compiled);
-} else {
+const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/main.ts');
+  await import(source);
+} else {
+  await import(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)));
 }

@@ -1,11 +1,10 @@
 import { GitcanaryError } from '../errors.js';
 import { ArgoCdSyncGate } from './argocd.js';
 import { CommandGate } from './command.js';
-import { FluxSyncGate } from './flux.js';
 import { HttpGate } from './http.js';
 import { PrometheusGate } from './prometheus.js';
-import type { GateConfig, SyncConfig } from './schemas.js';
-import type { Gate } from './types.js';
+import { type FluxSyncConfig, fluxSyncSchema, type GateConfig, parseGateConfig, type SyncConfig } from './schemas.js';
+import type { Gate, GateContext, GateResult } from './types.js';
 import { WebhookGate } from './webhook.js';
 
 export { parseDuration } from './duration.js';
@@ -54,5 +53,25 @@ export function syncGate(name: string, config: SyncConfig): Gate {
     const { acceptHealth, ...argocd } = config.argocd;
     return new ArgoCdSyncGate(name, argocd, acceptHealth ? { acceptedHealth: acceptHealth } : {});
   }
-  return new FluxSyncGate(name, config.flux);
+  return new LazyFluxSyncGate(name, config.flux);
+}
+
+/**
+ * The Flux gate loads @kubernetes/client-node (~0.6 s) only when a release waits for Flux, so
+ * every other command starts fast. The config is still checked up front.
+ */
+class LazyFluxSyncGate implements Gate {
+  readonly kind = 'sync';
+
+  constructor(
+    readonly name: string,
+    private readonly config: FluxSyncConfig,
+  ) {
+    parseGateConfig(fluxSyncSchema, config, 'sync.flux');
+  }
+
+  async evaluate(context: GateContext): Promise<GateResult> {
+    const { FluxSyncGate } = await import('./flux.js');
+    return new FluxSyncGate(this.name, this.config).evaluate(context);
+  }
 }
