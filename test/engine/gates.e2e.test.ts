@@ -14,7 +14,7 @@ import {
   Timeline,
 } from '../support/gitops-gates.js';
 import { startHttpServer, type TestHttpServer } from '../support/http-server.js';
-import { type PrometheusServer, startPrometheus } from '../support/prometheus.js';
+import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
 
 // The gates issue's "done" criterion end to end: the engine in-process against a bare GitOps
 // repository; a fake Argo CD (or Flux's kube API) that follows the commits the release pushes; an
@@ -293,7 +293,7 @@ describe('a release synced by Flux', () => {
   });
 });
 
-describe('a release gated by a real Prometheus', () => {
+describe.runIf(withPrometheus)('a release gated by a real Prometheus', () => {
   // Counters grow linearly from the exporter's start, so rates are exact: 100% non-5xx for every
   // image except BAD_IMAGE, which answers 10% 503s.
   const startedAt = Date.now();

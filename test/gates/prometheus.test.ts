@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PrometheusConfigInput, PrometheusGate } from '../../src/gates/prometheus.js';
 import type { GateContext } from '../../src/gates/types.js';
 import { freePort, startHttpServer, type TestHttpServer } from '../support/http-server.js';
-import { type PrometheusServer, startPrometheus } from '../support/prometheus.js';
+import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
 
 // Against a real Prometheus scraping a loopback exporter every second; counters grow linearly
 // from the exporter's start so rates are exact: the canary route answers 95% non-5xx.
@@ -30,6 +30,7 @@ let exporter: TestHttpServer;
 let prometheus: PrometheusServer;
 
 beforeAll(async () => {
+  if (!withPrometheus) return;
   exporter = await startHttpServer(() => ({ status: 200, body: exposition() }));
   prometheus = await startPrometheus([`127.0.0.1:${exporter.port}`]);
   // rate() needs two scrapes inside the window.
@@ -69,7 +70,7 @@ function gate(config: Omit<PrometheusConfigInput, 'address'> & { address?: strin
   } as PrometheusConfigInput);
 }
 
-describe('PrometheusGate against a real Prometheus', () => {
+describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () => {
   it('passes when the value is exactly the minimum', async () => {
     gaugeValue = 99;
     await prometheus.waitForQuery('gitcanary_test_gauge{app="podinfo"} == 99');

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,15 @@ import { freePort } from './http-server.js';
 
 // A real Prometheus (Debian package `prometheus`) on a free loopback port with its own temp TSDB,
 // scraping the test's exporters every second. Never the system service on :9090.
+
+/** Whether the `prometheus` binary is on PATH (Debian package `prometheus`). */
+export const prometheusInstalled = spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Prometheus tests run wherever the binary is. CI installs it and sets CI=true, so there a missing
+ * binary fails the suite instead of skipping it; on a developer's fresh machine they are skipped.
+ */
+export const withPrometheus = prometheusInstalled || process.env.CI === 'true';
 
 export interface PrometheusServer {
   /** `http://127.0.0.1:<port>` */
