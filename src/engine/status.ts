@@ -39,10 +39,15 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
   const next = finished ? undefined : input.steps[progress.stepIndex];
   let waitingUntil: string | undefined;
   let state: ReleaseStatus['state'] = finished ? 'finished' : 'progressing';
-  if (next && 'pause' in next) {
-    if (next.pause.duration === undefined) state = 'paused';
+  // Analysis runs before the pause without a commit: the release waits at the first pause past it.
+  let waitIndex = progress.stepIndex;
+  while (!finished && input.steps[waitIndex] !== undefined && 'analysis' in input.steps[waitIndex]!)
+    waitIndex++;
+  const wait = finished ? undefined : input.steps[waitIndex];
+  if (wait && 'pause' in wait) {
+    if (wait.pause.duration === undefined) state = 'paused';
     else {
-      const ms = parseDuration(next.pause.duration, `spec.steps[${progress.stepIndex}].pause.duration`);
+      const ms = parseDuration(wait.pause.duration, `spec.steps[${waitIndex}].pause.duration`);
       waitingUntil = new Date(Date.parse(progress.lastCommit.time) + ms).toISOString();
     }
   }
