@@ -117,7 +117,9 @@ async function withEngine(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      const engine = new ReleaseEngine(releaseInput(loaded, { supersede: options.supersede }), {
+      // commander sets `supersede: true` when `--no-supersede` is absent: only the flag overrides the config.
+      const supersede = options.supersede === false ? { supersede: false } : {};
+      const engine = new ReleaseEngine(releaseInput(loaded, supersede), {
         repo,
         reporter,
         createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
