@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { planDiffs } from '../../src/engine/plan.js';
 import { type Clock, ReleaseEngine, type ReleaseRepository } from '../../src/engine/release.js';
 import { releaseInput } from '../../src/engine/setup.js';
+import { releaseStatus } from '../../src/engine/status.js';
 import { GitcanaryError } from '../../src/errors.js';
 import { createGate, type GateConfig } from '../../src/gates/index.js';
 import { openRepository, type Repository } from '../../src/git/index.js';
@@ -16,7 +17,6 @@ import {
   FAIL_FROM_30,
   FILES,
   fixtureFile,
-  type GitOps,
   type LogEntry,
   PODINFO,
   STABLE_IMAGE,
@@ -49,13 +49,63 @@ class TestClock implements Clock {
   }
 }
 
-let ops: GitOps;
-const opened: Repository[] = [];
+/** A bare GitOps repository with `config`, and engines on clones of it; removed after the test. */
+function setup(config: string, onTestFinished: TestContext['onTestFinished']) {
+  const ops = createGitOps(config);
+  const opened: Repository[] = [];
+  onTestFinished(async () => {
+    for (const repo of opened) await repo.close();
+    ops.dispose();
+  });
 
-afterEach(async () => {
-  for (const repo of opened.splice(0)) await repo.close();
-  ops?.dispose();
-});
+  /** An engine as the CLI builds it, on a fresh clone (or `workdir`) of the bare repository. */
+  async function openEngine(options: EngineOptions = {}) {
+    const clock = options.clock ?? new TestClock();
+    const loaded = await loadConfig(ops.config);
+    const repo = await openRepository({
+      repo: loaded.config.spec.git.repo,
+      branch: 'main',
+      author: { name: 'gitcanary', email: 'gitcanary@example.com' },
+      ...(options.workdir ? { workdir: options.workdir } : {}),
+    });
+    opened.push(repo);
+    const events = new EventLog({
+      event: (event: ReleaseEvent) => {
+        if (event.type === 'commit') clock.committed();
+      },
+    });
+    const engine = new ReleaseEngine(
+      releaseInput(loaded, options.supersede === undefined ? {} : { supersede: options.supersede }),
+      {
+        repo: options.wrap ? options.wrap(repo) : repo,
+        reporter: events,
+        createGate: (name, config) => createGate(name, config as GateConfig),
+        clock,
+      },
+    );
+    return { engine, events, clock, repo };
+  }
+
+  /** Every file gitcanary edits, at `ref` of the remote. */
+  function manifests(ref = 'main') {
+    return {
+      primary: ops.show(FILES.primary, ref),
+      canary: ops.show(FILES.canary, ref),
+      route: ops.show(FILES.route, ref),
+      headerRoutes: ops.show(FILES.headerRoutes, ref),
+    };
+  }
+
+  /** Commit time of the release's commit of `step` (`i/N`) on the remote. */
+  function commitTime(step: string): number {
+    const index = ops.log().findIndex((entry) => entry.trailers['Gitcanary-Step'] === step);
+    const time = ops.times()[index];
+    if (index < 0 || time === undefined) throw new Error(`no commit for step ${step}`);
+    return Date.parse(time);
+  }
+
+  return { ops, openEngine, manifests, commitTime };
+}
 
 interface EngineOptions {
   clock?: TestClock;
@@ -63,34 +113,6 @@ interface EngineOptions {
   workdir?: string;
   /** Wraps the real repository (to race it, or to stop before a push). */
   wrap?: (repo: Repository) => ReleaseRepository;
-}
-
-/** An engine as the CLI builds it, on a fresh clone (or `workdir`) of the bare repository. */
-async function openEngine(options: EngineOptions = {}) {
-  const clock = options.clock ?? new TestClock();
-  const loaded = await loadConfig(ops.config);
-  const repo = await openRepository({
-    repo: loaded.config.spec.git.repo,
-    branch: 'main',
-    author: { name: 'gitcanary', email: 'gitcanary@example.com' },
-    ...(options.workdir ? { workdir: options.workdir } : {}),
-  });
-  opened.push(repo);
-  const events = new EventLog({
-    event: (event: ReleaseEvent) => {
-      if (event.type === 'commit') clock.committed();
-    },
-  });
-  const engine = new ReleaseEngine(
-    releaseInput(loaded, options.supersede === undefined ? {} : { supersede: options.supersede }),
-    {
-      repo: options.wrap ? options.wrap(repo) : repo,
-      reporter: events,
-      createGate: (name, config) => createGate(name, config as GateConfig),
-      clock,
-    },
-  );
-  return { engine, events, clock, repo };
 }
 
 /** The real repository with `commitStep` intercepted. */
@@ -219,16 +241,6 @@ spec:
           enable: true
 `;
 
-/** Every file gitcanary edits, at `ref` of the remote. */
-function manifests(ref = 'main') {
-  return {
-    primary: ops.show(FILES.primary, ref),
-    canary: ops.show(FILES.canary, ref),
-    route: ops.show(FILES.route, ref),
-    headerRoutes: ops.show(FILES.headerRoutes, ref),
-  };
-}
-
 const PROMOTED = {
   primary: withTag(FILES.primary, '6.1.0'),
   canary: withTag(FILES.canary, '6.1.0'),
@@ -243,14 +255,6 @@ const UNTOUCHED = {
   headerRoutes: undefined,
 };
 
-/** Commit time of the release's commit of `step` (`i/N`) on the remote. */
-function commitTime(step: string): number {
-  const index = ops.log().findIndex((entry) => entry.trailers['Gitcanary-Step'] === step);
-  const time = ops.times()[index];
-  if (index < 0 || time === undefined) throw new Error(`no commit for step ${step}`);
-  return Date.parse(time);
-}
-
 const PAUSED_STEPS = `    - setWeight: 20
     - setHeaderRoute:
         name: podinfo-canary-by-header
@@ -262,9 +266,11 @@ const PAUSED_STEPS = `    - setWeight: 20
     - promote: {}
 `;
 
-describe('ReleaseEngine on real git', () => {
-  it('runs the demo release to promotion: one commit per committing step, trailers, final manifests', async () => {
-    ops = createGitOps(demoConfig());
+describe.concurrent('ReleaseEngine on real git', () => {
+  it('runs the demo release to promotion: one commit per committing step, trailers, final manifests', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests, commitTime } = setup(demoConfig(), onTestFinished);
     const seed = ops.head();
     const { engine, events, clock } = await openEngine();
 
@@ -299,8 +305,10 @@ describe('ReleaseEngine on real git', () => {
     });
   });
 
-  it('rolls back when the command gate fails at 30%: Failed rollback commit with the gate evidence, exit 1', async () => {
-    ops = createGitOps(demoConfig({ gates: FAIL_FROM_30 }));
+  it('rolls back when the command gate fails at 30%: Failed rollback commit with the gate evidence, exit 1', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig({ gates: FAIL_FROM_30 }), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const { engine } = await openEngine();
 
@@ -333,8 +341,10 @@ describe('ReleaseEngine on real git', () => {
     });
   });
 
-  it('steps one commit per call until promoted, waiting (exit 3) while a pause runs, to the same history as run', async () => {
-    ops = createGitOps(demoConfig());
+  it('steps one commit per call until promoted, waiting (exit 3) while a pause runs, to the same history as run', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig(), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const clock = new TestClock();
     const step = async () => {
@@ -363,8 +373,10 @@ describe('ReleaseEngine on real git', () => {
     expect(clock.slept).toEqual([]);
   });
 
-  it('pauses indefinitely (exit 3) until promote() commits a resume marker; run then continues to promotion', async () => {
-    ops = createGitOps(demoConfig({ steps: PAUSED_STEPS }));
+  it('pauses indefinitely (exit 3) until promote() commits a resume marker; run then continues to promotion', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const at = (expected: Expected) => commitOf(id, 5, expected);
 
@@ -411,8 +423,10 @@ describe('ReleaseEngine on real git', () => {
     expect(manifests()).toEqual(PROMOTED);
   });
 
-  it('promotes at once with promote(true) from a pause: one promote commit, primary on the candidate', async () => {
-    ops = createGitOps(demoConfig({ steps: PAUSED_STEPS }));
+  it('promotes at once with promote(true) from a pause: one promote commit, primary on the candidate', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
 
@@ -432,8 +446,10 @@ describe('ReleaseEngine on real git', () => {
     await expect((await openEngine()).engine.promote(true)).rejects.toMatchObject({ code: 'RELEASE_STATE' });
   });
 
-  it('aborts with one RolledBack commit that restores the previous canary image and stable-only traffic', async () => {
-    ops = createGitOps(demoConfig({ steps: PAUSED_STEPS }));
+  it('aborts with one RolledBack commit that restores the previous canary image and stable-only traffic', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
     expect(manifests()).toEqual({
@@ -472,8 +488,10 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.log()).toHaveLength(5);
   });
 
-  it('supersedes a running release with a new image from step 0, keeping what to roll back to', async () => {
-    ops = createGitOps(demoConfig({ steps: PAUSED_STEPS }));
+  it('supersedes a running release with a new image from step 0, keeping what to roll back to', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
     const before = ops.head();
     const next = `${PODINFO}:6.2.0`;
@@ -500,8 +518,10 @@ describe('ReleaseEngine on real git', () => {
     expect(manifests()).toEqual(UNTOUCHED);
   });
 
-  it('refuses a new image while a release runs when superseding is off, committing nothing', async () => {
-    ops = createGitOps(demoConfig({ steps: PAUSED_STEPS }));
+  it('refuses a new image while a release runs when superseding is off, committing nothing', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
     const before = ops.head();
     const { engine } = await openEngine({ supersede: false });
@@ -516,8 +536,10 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.head()).toBe(before);
   });
 
-  it('replays a step on the new head when another clone pushes during it: both commits kept, ours on top', async () => {
-    ops = createGitOps(demoConfig());
+  it('replays a step on the new head when another clone pushes during it: both commits kept, ours on top', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig(), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const other = ops.clone('other');
     const theirRoute = fixtureFile(FILES.route).replace(
@@ -564,8 +586,10 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.show('apps/other/config.yaml')).toBe('replicas: 3\n');
   });
 
-  it('pushes the commit a run killed between commit and push left in the workdir, then goes on', async () => {
-    ops = createGitOps(demoConfig());
+  it('pushes the commit a run killed between commit and push left in the workdir, then goes on', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine, manifests } = setup(demoConfig(), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const workdir = ops.clone('workdir');
     const clock = new TestClock();
@@ -610,8 +634,10 @@ describe('ReleaseEngine on real git', () => {
     expect(manifests()).toEqual(PROMOTED);
   });
 
-  it('drops a left commit when the branch moved on meanwhile, and goes on from the remote history', async () => {
-    ops = createGitOps(demoConfig());
+  it('drops a left commit when the branch moved on meanwhile, and goes on from the remote history', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig(), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const workdir = ops.clone('workdir');
     const step = async (options: EngineOptions = {}) => {
@@ -641,8 +667,8 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.log()).toEqual([...history.slice(0, 2), other, ...history.slice(2, 4)]);
   });
 
-  it('resumes from the remote history in a workdir that is behind it', async () => {
-    ops = createGitOps(demoConfig());
+  it('resumes from the remote history in a workdir that is behind it', async ({ onTestFinished }) => {
+    const { ops, openEngine } = setup(demoConfig(), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
     const workdir = ops.clone('workdir');
     await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: true });
@@ -654,8 +680,8 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.log()).toEqual(demoHistory(id).slice(0, 4));
   });
 
-  it('plans every step of the demo as exact diffs without writing anything', async () => {
-    ops = createGitOps(demoConfig());
+  it('plans every step of the demo as exact diffs without writing anything', async ({ onTestFinished }) => {
+    const { ops } = setup(demoConfig(), onTestFinished);
     const before = ops.head();
     const workdir = ops.clone('workdir');
     const loaded = await loadConfig(ops.config);
@@ -715,11 +741,14 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.gitIn(['status', '--porcelain'], workdir)).toBe('');
   });
 
-  it('commits nothing when a target edit fails: a route without the canary backend is BACKEND_MISSING', async () => {
-    ops = createGitOps(
+  it('commits nothing when a target edit fails: a route without the canary backend is BACKEND_MISSING', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(
       demoConfig({
         traffic: DEMO_TRAFFIC.replace('canaryService: podinfo-canary', 'canaryService: podinfo-next'),
       }),
+      onTestFinished,
     );
     const before = ops.head();
     const { engine, events } = await openEngine();
@@ -734,5 +763,30 @@ describe('ReleaseEngine on real git', () => {
     expect(ops.head()).toBe(before);
     expect(ops.log()).toEqual([SEED]);
     expect(events.events.filter((event) => event.type === 'commit')).toEqual([]);
+  });
+
+  it('reports paused in status while an indefinite pause waits behind an analysis step', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(
+      demoConfig({
+        steps:
+          '    - setWeight: 10\n    - analysis: { gates: [smoke] }\n    - pause: {}\n    - promote: {}\n',
+      }),
+      onTestFinished,
+    );
+    const { engine, repo } = await openEngine();
+    expect(await engine.run({ image: CANARY_IMAGE, once: false })).toMatchObject({ outcome: 'paused' });
+    await repo.fetch();
+
+    const status = await releaseStatus(releaseInput(await loadConfig(ops.config)), repo);
+
+    expect(status).toMatchObject({
+      state: 'paused',
+      phase: 'Paused',
+      step: 1,
+      nextStep: 'analysis smoke',
+      waitingUntil: undefined,
+    });
   });
 });

@@ -1,0 +1,426 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it, type TestContext } from 'vitest';
+import {
+  CANARY_IMAGE,
+  createGitOps,
+  demoConfig,
+  FILES,
+  fixtureFile,
+  type GitOps,
+  PODINFO,
+  STABLE_IMAGE,
+} from '../support/gitops.js';
+
+// `gitcanary run|step|plan|status|promote|abort|validate` as a process against a bare GitOps repo.
+// The source runs through tsx exactly as bin/gitcanary.js does in a checkout; bin prefers a dist/
+// build when one exists, which may be older than the source under test.
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
+
+const TOKEN = 'ghp_e2eSecretToken0123456789';
+
+/** No pauses: a whole release in one quick process. */
+const QUICK_STEPS = `    - setWeight: 10
+    - analysis: { gates: [smoke] }
+    - setHeaderRoute:
+        name: podinfo-canary-by-header
+        match:
+          - headerName: x-canary
+            headerValue: { exact: "always" }
+    - setWeight: 50
+    - promote: {}
+`;
+
+/** Waits at an indefinite pause after 20%. */
+const PAUSED_STEPS = `    - setWeight: 20
+    - pause: {}
+    - setWeight: 50
+    - promote: {}
+`;
+
+/** A bare GitOps repository with `config`, removed after the test. */
+function setup(config: string, onTestFinished: TestContext['onTestFinished']): GitOps {
+  const ops = createGitOps(config);
+  onTestFinished(() => ops.dispose());
+  return ops;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function gitcanary(ops: GitOps, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN, ...args, '--config', ops.config],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Short shas of the remote's commits, oldest first (the engine prints 7 characters). */
+function shas(ops: GitOps): string[] {
+  return ops
+    .gitIn(['log', '--reverse', '--format=%H', 'main'])
+    .split('\n')
+    .map((sha) => sha.slice(0, 7));
+}
+
+function subjects(ops: GitOps): string[] {
+  return ops.log().map((entry) => entry.subject);
+}
+
+describe.concurrent('gitcanary release commands', () => {
+  it('run promotes and prints one line per step, commit and gate verdict (exit 0); status reads it back', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(demoConfig({ steps: QUICK_STEPS }), onTestFinished);
+
+    const run = await gitcanary(ops, ['run', '--image', CANARY_IMAGE]);
+
+    const [, start, w10, header, w50, promote] = shas(ops);
+    const id = ops.log()[1]?.trailers['Gitcanary-Release-Id'];
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      [
+        `starting release podinfo (${id}) → ${CANARY_IMAGE}, 5 steps`,
+        `  committed ${start} gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/5] (weight 0%, Progressing)`,
+        '[1/5] setWeight 10',
+        `  committed ${w10} gitcanary(podinfo): setWeight 10 [1/5] (weight 10%, Progressing)`,
+        '[2/5] analysis smoke',
+        '  … smoke #1: exit 0',
+        '  gate smoke (command): PASS value=0 threshold exit 0 — exit 0',
+        '  error rate 0% at 10%',
+        '[3/5] setHeaderRoute podinfo-canary-by-header',
+        `  committed ${header} gitcanary(podinfo): setHeaderRoute podinfo-canary-by-header [3/5] (weight 10%, Progressing)`,
+        '[4/5] setWeight 50',
+        `  committed ${w50} gitcanary(podinfo): setWeight 50 [4/5] (weight 50%, Progressing)`,
+        '[5/5] promote',
+        `  committed ${promote} gitcanary(podinfo): promote [5/5] (weight 0%, Promoted)`,
+        `promoted: ${CANARY_IMAGE} promoted`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.code).toBe(0);
+    expect(ops.show(FILES.primary)).toBe(
+      fixtureFile(FILES.primary).replace('newTag: 6.0.0', 'newTag: 6.1.0'),
+    );
+    expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
+
+    const time = ops.times().at(-1);
+    const status = await gitcanary(ops, ['status']);
+    expect(status).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        `release podinfo (${id}): ${CANARY_IMAGE}`,
+        '  phase:   Promoted (ended with promote)',
+        '  step:    5/5',
+        '  weight:  0% to the canary',
+        `  stable:  ${STABLE_IMAGE}`,
+        `  commit:  ${promote} gitcanary(podinfo): promote [5/5] (${time})`,
+        '',
+      ].join('\n'),
+    });
+
+    const json = await gitcanary(ops, ['status', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      release: 'podinfo',
+      state: 'finished',
+      releaseId: id,
+      image: CANARY_IMAGE,
+      stableImage: STABLE_IMAGE,
+      phase: 'Promoted',
+      action: 'promote',
+      step: 5,
+      total: 5,
+      weight: 0,
+      lastCommit: { sha: ops.head(), time, subject: 'gitcanary(podinfo): promote [5/5]' },
+      manifests: [
+        { target: 'kustomization', role: 'canary', observed: { canaryImage: CANARY_IMAGE } },
+        { target: 'kustomization', role: 'stable', observed: { stableImage: CANARY_IMAGE } },
+        { target: 'apisix', role: 'canary', observed: { canaryWeight: 0, headerRoutes: [] } },
+      ],
+    });
+  });
+
+  it('run exits 1 when a gate fails, rolled back, and never prints the token of spec.git.tokenEnv', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(
+      demoConfig({
+        steps: QUICK_STEPS,
+        git: ', tokenEnv: GITCANARY_E2E_TOKEN',
+        gates: `    smoke:
+      command: { command: 'echo "calling canary with $GITCANARY_E2E_TOKEN"; exit 1', timeout: 10s }
+`,
+      }),
+      onTestFinished,
+    );
+
+    const run = await gitcanary(ops, ['run', '--image', CANARY_IMAGE], { GITCANARY_E2E_TOKEN: TOKEN });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').slice(-7)).toEqual([
+      '[2/5] analysis smoke',
+      '  … smoke #1: exit 1',
+      '  gate smoke (command): FAIL value=1 threshold exit 0 — exit 1',
+      '  calling canary with [secure]',
+      `  committed ${shas(ops)[3]} gitcanary(podinfo): roll back canary of ${CANARY_IMAGE} [1/5] (weight 0%, Failed)`,
+      `rolledBack: gate failed at step 2/5; rolled back to ${STABLE_IMAGE}`,
+      '',
+    ]);
+    expect(ops.log().at(-1)?.body).toContain(
+      'Gate evidence:\n- smoke (command): fail value=1 threshold exit 0',
+    );
+    const everything = `${run.stdout}${run.stderr}${ops.gitIn(['log', '--format=%B', 'main'])}`;
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).toContain('[secure]');
+    expect(ops.show(FILES.canary)).toBe(fixtureFile(FILES.canary));
+    expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
+  });
+
+  it('step commits one step per call and exits 3 while a pause has not elapsed; status --json says until when', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(
+      demoConfig({
+        steps:
+          '    - analysis: { gates: [smoke] }\n    - pause: { duration: 10m }\n    - setWeight: 10\n    - promote: {}\n',
+      }),
+      onTestFinished,
+    );
+
+    const first = await gitcanary(ops, ['step', '--image', CANARY_IMAGE]);
+    expect(first.code).toBe(0);
+    expect(first.stdout.split('\n').at(-2)).toBe(`stepped: started release of ${CANARY_IMAGE}`);
+    const started = Date.parse(ops.times().at(-1) ?? '');
+    const until = new Date(started + 600_000).toISOString();
+
+    const second = await gitcanary(ops, ['step']);
+
+    expect(second.code).toBe(3);
+    expect(second.stdout.split('\n').slice(1)).toEqual([
+      '[1/4] analysis smoke',
+      '  … smoke #1: exit 0',
+      '  gate smoke (command): PASS value=0 threshold exit 0 — exit 0',
+      '  error rate 0% at 0%',
+      '[2/4] pause 10m',
+      `  waiting: pause 10m (until ${until})`,
+      `waiting: pause until ${until}`,
+      '',
+    ]);
+    expect(subjects(ops)).toHaveLength(2);
+    const status = await gitcanary(ops, ['status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      state: 'progressing',
+      step: 0,
+      nextStep: 'analysis smoke',
+      waitingUntil: until,
+    });
+  });
+
+  it('plan --image prints every step and its diff, and writes nothing', async ({ onTestFinished }) => {
+    const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    const before = ops.head();
+
+    const plan = await gitcanary(ops, ['plan', '--image', CANARY_IMAGE]);
+
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toBe(`# [0/4] start canary of ${CANARY_IMAGE}
+diff --git a/${FILES.canary} b/${FILES.canary}
+--- a/${FILES.canary}
++++ b/${FILES.canary}
+@@ -11,4 +11,4 @@ resources:
+   - ../base
+ images:
+   - name: ghcr.io/stefanprodan/podinfo
+-    newTag: 6.0.0
++    newTag: 6.1.0
+# [1/4] setWeight 20
+diff --git a/${FILES.route} b/${FILES.route}
+--- a/${FILES.route}
++++ b/${FILES.route}
+@@ -20,7 +20,7 @@ spec:
+       backends:
+         - serviceName: podinfo-primary
+           servicePort: 80
+-          weight: 100
++          weight: 80
+         - serviceName: podinfo-canary
+           servicePort: 80
+-          weight: 0
++          weight: 20
+# [2/4] pause until promoted (no commit)
+# [3/4] setWeight 50
+diff --git a/${FILES.route} b/${FILES.route}
+--- a/${FILES.route}
++++ b/${FILES.route}
+@@ -20,7 +20,7 @@ spec:
+       backends:
+         - serviceName: podinfo-primary
+           servicePort: 80
+-          weight: 80
++          weight: 50
+         - serviceName: podinfo-canary
+           servicePort: 80
+-          weight: 20
++          weight: 50
+# [4/4] promote
+diff --git a/${FILES.primary} b/${FILES.primary}
+--- a/${FILES.primary}
++++ b/${FILES.primary}
+@@ -11,4 +11,4 @@ resources:
+   - ../base
+ images:
+   - name: ghcr.io/stefanprodan/podinfo
+-    newTag: 6.0.0
++    newTag: 6.1.0
+diff --git a/${FILES.route} b/${FILES.route}
+--- a/${FILES.route}
++++ b/${FILES.route}
+@@ -20,7 +20,7 @@ spec:
+       backends:
+         - serviceName: podinfo-primary
+           servicePort: 80
+-          weight: 50
++          weight: 100
+         - serviceName: podinfo-canary
+           servicePort: 80
+-          weight: 50
++          weight: 0
+`);
+    expect(plan.stderr).toBe('');
+    expect(ops.head()).toBe(before);
+  });
+
+  it('validate reports each target and gate (exit 0), and a broken config as file:line:column (exit 2)', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+
+    expect(await gitcanary(ops, ['validate'])).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        `ok  kustomization (canary): canaryImage=${STABLE_IMAGE}`,
+        `ok  kustomization (stable): stableImage=${STABLE_IMAGE}`,
+        'ok  apisix (canary): canaryWeight=0',
+        'ok  gate smoke',
+        'ok  4 steps apply to the manifests',
+        '',
+      ].join('\n'),
+    });
+
+    ops.writeConfig(demoConfig({ steps: PAUSED_STEPS.replace('setWeight: 50', 'setWeight: 150') }));
+    const broken = await gitcanary(ops, ['validate']);
+    expect(broken).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${ops.config}:22:18: spec.steps[2].setWeight: weight must be between 0 and 100; got 150 (hint: the JSON Schema schema/gitcanary.schema.json lists every field)\n`,
+    });
+  });
+
+  it('--json prints only JSON lines; promote --full then promotes a paused release', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+
+    const run = await gitcanary(ops, ['run', '--json', '--image', CANARY_IMAGE]);
+
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    const events = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; time: string });
+    expect(events.map((event) => event.type)).toEqual([
+      'release',
+      'commit',
+      'step',
+      'commit',
+      'step',
+      'done',
+    ]);
+    expect(events.at(-1)).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      type: 'done',
+      outcome: 'paused',
+      exitCode: 3,
+      message: 'paused at step 2/4 until `gitcanary promote`',
+    });
+
+    const promote = await gitcanary(ops, ['promote', '--full', '--json']);
+
+    expect(promote.code).toBe(0);
+    expect(
+      promote.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).type),
+    ).toEqual(['commit', 'done']);
+    expect(subjects(ops).slice(1)).toEqual([
+      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/4]`,
+      'gitcanary(podinfo): setWeight 20 [1/4]',
+      'gitcanary(podinfo): promote (full) [4/4]',
+    ]);
+    expect(ops.show(FILES.primary)).toBe(
+      fixtureFile(FILES.primary).replace('newTag: 6.0.0', 'newTag: 6.1.0'),
+    );
+    expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
+  });
+
+  it('abort commits the rollback of a paused release and exits 1; status then shows it ended', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    expect((await gitcanary(ops, ['run', '--image', CANARY_IMAGE])).code).toBe(3);
+
+    const abort = await gitcanary(ops, ['abort']);
+
+    expect(abort).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        `  committed ${shas(ops).at(-1)} gitcanary(podinfo): abort canary of ${CANARY_IMAGE} [1/4] (weight 0%, RolledBack)`,
+        `aborted: aborted release of ${CANARY_IMAGE}; traffic is back on ${STABLE_IMAGE}`,
+        '',
+      ].join('\n'),
+    });
+    expect(ops.show(FILES.canary)).toBe(fixtureFile(FILES.canary));
+    expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
+    const again = await gitcanary(ops, ['abort']);
+    expect(again).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: no release in progress (hint: the last release (${CANARY_IMAGE}) ended with abort)\n`,
+    });
+  });
+
+  it('refuses a new image while a release runs when the config turns superseding off (exit 2, nothing written)', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(
+      demoConfig({ steps: PAUSED_STEPS, extra: '  options: { supersede: false }\n' }),
+      onTestFinished,
+    );
+    expect((await gitcanary(ops, ['step', '--image', CANARY_IMAGE])).code).toBe(0);
+    const before = ops.head();
+
+    const refused = await gitcanary(ops, ['run', '--image', `${PODINFO}:6.2.0`]);
+
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: release of ${CANARY_IMAGE} is in progress (hint: wait for it, \`gitcanary abort\` it, or allow superseding (remove --no-supersede))\n`,
+    });
+    expect(ops.head()).toBe(before);
+  });
+});
