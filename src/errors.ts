@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'GATE_FAILED'
   | 'SYNC_FAILED'
   | 'FORGE_FAILED'
+  | 'INTERRUPTED'
   | 'INTERNAL';
 
 export interface ErrorPlace {

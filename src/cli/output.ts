@@ -8,6 +8,8 @@ export const EXIT = {
   badInput: 2,
   waiting: 3,
   internal: 4,
+  /** SIGINT/SIGTERM, as shells report them (128 + SIGINT). */
+  interrupted: 130,
 } as const;
 
 export function printOut(line: string): void {
@@ -19,10 +21,17 @@ export function printErr(line: string): void {
 }
 
 // Failures of the environment (git, network, a forge) rather than of what the user gave us.
-const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'GIT_FAILED', 'GIT_PUSH_CONFLICT', 'FORGE_FAILED', 'SYNC_FAILED']);
+const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set([
+  'INTERNAL',
+  'GIT_FAILED',
+  'GIT_PUSH_CONFLICT',
+  'FORGE_FAILED',
+  'SYNC_FAILED',
+]);
 
 /** Exit code for an error: bad input and config are 2, git/network/unexpected failures 4. */
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof GitcanaryError && error.code === 'INTERRUPTED') return EXIT.interrupted;
   if (error instanceof GitcanaryError) return INTERNAL_CODES.has(error.code) ? EXIT.internal : EXIT.badInput;
   return EXIT.internal;
 }

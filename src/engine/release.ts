@@ -597,8 +597,21 @@ export class ReleaseEngine {
         }
       }),
     );
+    this.#throwIfInterrupted();
     for (const result of results) this.#deps.reporter.event({ type: 'gate', result });
     return results;
+  }
+
+  /** A gate cut short by SIGINT/SIGTERM says nothing about the canary: stop without committing. */
+  #throwIfInterrupted(): void {
+    if (!this.#signal.aborted) return;
+    throw new GitcanaryError(
+      'INTERRUPTED',
+      'interrupted while waiting; nothing was committed for this step',
+      {
+        hint: 'run again (or `gitcanary step`) to resume from the Git history',
+      },
+    );
   }
 
   /**
@@ -636,6 +649,7 @@ export class ReleaseEngine {
     const result = await this.#deps
       .createGate('sync', sync.gate)
       .evaluate(this.#gateContext(progress, index, 'Progressing'));
+    this.#throwIfInterrupted();
     this.#deps.reporter.event({ type: 'gate', result });
     return result;
   }
