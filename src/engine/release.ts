@@ -63,6 +63,8 @@ export interface ReleaseInput {
   supersede: boolean;
   maxPushAttempts: number;
   variables: Record<string, string>;
+  /** Folder of the config file: command gates run there, so `./scripts/smoke.sh` is found. */
+  configDir?: string | undefined;
   canaryService?: string | undefined;
   stableService?: string | undefined;
   route?: string | undefined;
@@ -528,15 +530,18 @@ export class ReleaseEngine {
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
   async #finish(progress: ReleaseProgress): Promise<ReleaseResult> {
-    const images = imagesOf(progress);
-    const next = await this.#commit(progress, {
+    return this.#done('promoted', `${progress.image} promoted`, await this.#finishCommit(progress));
+  }
+
+  /** The finish commit, when the targets have anything to restore; else `progress` unchanged. */
+  async #finishCommit(progress: ReleaseProgress): Promise<ReleaseProgress> {
+    return this.#commit(progress, {
       index: this.total,
-      state: finishedState(images),
+      state: finishedState(imagesOf(progress)),
       action: 'finish',
       summary: `finish release of ${progress.image}`,
       gates: [],
     });
-    return this.#done('promoted', `${progress.image} promoted`, next);
   }
 
   /** Returns a result when the release must wait (or exit in step mode); undefined when the pause is over. */
@@ -669,6 +674,7 @@ export class ReleaseEngine {
       route: this.#plan.route,
       phase,
       variables: this.#plan.variables,
+      cwd: this.#plan.configDir,
       signal: this.#signal,
       progress: (message) => this.#deps.reporter.event({ type: 'progress', message }),
     };
@@ -720,7 +726,11 @@ export class ReleaseEngine {
     const message = renderTemplate('commit-message', {
       subject,
       body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${step.state.canaryWeight}%, phase ${step.state.phase}.`,
-      gates: step.gates,
+      // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
+      gates: step.gates.map((gate) => ({
+        ...gate,
+        value: gate.value === undefined ? undefined : String(gate.value),
+      })),
     }).trimEnd();
     const outcome = await this.#deps.repo.commitStep(
       async (root) => {
@@ -778,7 +788,12 @@ export class ReleaseEngine {
     });
   }
 
-  #finishedResult(progress: ReleaseProgress): ReleaseResult {
+  async #finishedResult(progress: ReleaseProgress): Promise<ReleaseResult> {
+    if (progress.action === 'promote') {
+      // A run stopped between the promote and the finish commit: finish now.
+      const finished = await this.#finishCommit(progress);
+      if (finished !== progress) return this.#done('promoted', `${progress.image} promoted`, finished);
+    }
     if (progress.action === 'finish' || progress.action === 'promote')
       return this.#done('noop', `${progress.image} is already promoted`, progress);
     return this.#done(

@@ -39,6 +39,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     supersede: options.supersede ?? spec.options.supersede,
     maxPushAttempts: spec.options.maxPushAttempts,
     variables: {},
+    configDir: loaded.dir,
     canaryService: text(router?.canaryService),
     stableService: text(router?.stableService),
     route: text(router?.route),

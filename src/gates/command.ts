@@ -51,7 +51,7 @@ export class CommandGate implements Gate {
       return { gate: this.name, kind: this.kind, verdict: 'fail', threshold, message, measurements: [] };
     }
     const outcome = await runMeasurements(
-      () => this.run(command, context.signal),
+      () => this.run(command, context.signal, context.cwd),
       limitsFrom(this.config, this.intervalMs),
       context.signal,
       (measurement, index) =>
@@ -60,7 +60,7 @@ export class CommandGate implements Gate {
     return { gate: this.name, kind: this.kind, threshold, ...outcome };
   }
 
-  private async run(command: string, signal: AbortSignal): Promise<Measurement> {
+  private async run(command: string, signal: AbortSignal, cwd: string | undefined): Promise<Measurement> {
     const started = Date.now();
     // The rendered command is one argument to `bash -c`: zx quotes it, bash parses it once.
     const output: ProcessOutput = await $({
@@ -71,6 +71,7 @@ export class CommandGate implements Gate {
       timeout: this.timeoutMs,
       timeoutSignal: 'SIGKILL',
       env: { ...process.env, ...this.config.env },
+      ...(cwd === undefined ? {} : { cwd }),
     })`bash -c ${command}`;
     signal.throwIfAborted();
     const elapsedMs = Date.now() - started;

@@ -3,7 +3,13 @@ import { ArgoCdSyncGate } from './argocd.js';
 import { CommandGate } from './command.js';
 import { HttpGate } from './http.js';
 import { PrometheusGate } from './prometheus.js';
-import { type FluxSyncConfig, fluxSyncSchema, type GateConfig, parseGateConfig, type SyncConfig } from './schemas.js';
+import {
+  type FluxSyncConfig,
+  fluxSyncSchema,
+  type GateConfig,
+  parseGateConfig,
+  type SyncConfig,
+} from './schemas.js';
 import type { Gate, GateContext, GateResult } from './types.js';
 import { WebhookGate } from './webhook.js';
 

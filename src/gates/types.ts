@@ -41,6 +41,8 @@ export interface GateContext {
   phase: string;
   /** User variables from the config. */
   variables: Record<string, string>;
+  /** Folder command gates run in: the release config's folder (default: the process's). */
+  cwd?: string | undefined;
   signal: AbortSignal;
   /** Progress line while waiting (e.g. `waiting for argocd: OutOfSync`). */
   progress(message: string): void;

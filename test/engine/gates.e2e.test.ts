@@ -200,6 +200,7 @@ describe('a release synced by Argo CD', () => {
     expect(last.body).toBe(
       [
         `Release ${run.result.progress!.releaseId}: ${CANARY_IMAGE}, canary weight 0%, phase Failed.`,
+        '',
         'Gate evidence:',
         `- sync (sync): fail value=Synced Degraded at ${short(weight50)} threshold synced ${short(weight50)} Healthy` +
           ` — argocd podinfo: Synced Degraded at ${short(weight50)}, Degraded at ${short(weight50)}:` +
@@ -234,6 +235,7 @@ describe('a release synced by Argo CD', () => {
     ]);
     expect(timeline.entries).not.toContain('probe');
     expect(ops!.log().at(-1)!.body.split('\n').slice(1)).toEqual([
+      '',
       'Gate evidence:',
       `- sync (sync): fail value=OutOfSync Progressing at ${short(weight10)} threshold synced ${short(weight10)} Healthy` +
         ` — argocd podinfo: ${short(weight10)} not synced and healthy within 300ms;` +
@@ -378,6 +380,7 @@ describe.runIf(withPrometheus)('a release gated by a real Prometheus', () => {
     ]);
     for (const entry of log.slice(3)) {
       expect(entry.body.split('\n').slice(1)).toEqual([
+        '',
         'Gate evidence:',
         '- success-rate (prometheus): pass value=100 threshold >= 99 — 2 measurements: success-rate = 100 (threshold >= 99)',
       ]);
@@ -437,6 +440,7 @@ describe.runIf(withPrometheus)('a release gated by a real Prometheus', () => {
     expect(last.body).toBe(
       [
         `Release ${run.result.progress!.releaseId}: ${BAD_IMAGE}, canary weight 0%, phase Failed.`,
+        '',
         'Gate evidence:',
         `- success-rate (prometheus): fail value=90 threshold >= 99 — ${message}`,
       ].join('\n'),

@@ -144,7 +144,7 @@ interface Expected {
 function commitOf(id: string, total: number, expected: Expected): LogEntry {
   const image = expected.image ?? CANARY_IMAGE;
   const phase = expected.phase ?? 'Progressing';
-  const evidence = expected.evidence ? `\nGate evidence:\n${expected.evidence.join('\n')}` : '';
+  const evidence = expected.evidence ? `\n\nGate evidence:\n${expected.evidence.join('\n')}` : '';
   return {
     subject: `gitcanary(podinfo): ${expected.summary} [${expected.step}/${total}]`,
     body: `Release ${id}: ${image}, canary weight ${expected.weight}%, phase ${phase}.${evidence}`,
@@ -165,7 +165,7 @@ function commitOf(id: string, total: number, expected: Expected): LogEntry {
 const SEED: LogEntry = { subject: 'podinfo 6.0.0 on primary and canary', body: '', trailers: {} };
 
 const smokePass = (weight: number) => [
-  '- smoke (command): pass threshold exit 0 — exit 0',
+  '- smoke (command): pass value=0 threshold exit 0 — exit 0',
   `  error rate 0% at ${weight}%`,
 ];
 

@@ -109,6 +109,7 @@ describe("Flagger's webhooks", () => {
     // The hooks' verdicts since the last commit are evidence in the next one.
     const promote = ops.log().find((entry) => entry.subject.includes('promote [9/10]'))!;
     expect(promote.body.split('\n').slice(1)).toEqual([
+      '',
       'Gate evidence:',
       `- rollout-hook (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
       `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
@@ -142,6 +143,7 @@ describe("Flagger's webhooks", () => {
       'post-rollout Failed',
     ]);
     expect(ops.log().at(-1)!.body.split('\n').slice(1)).toEqual([
+      '',
       'Gate evidence:',
       `- rollout-hook (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 500: load test: 12% errors`,
     ]);
@@ -174,6 +176,7 @@ describe("Flagger's webhooks", () => {
     ]);
     // Of the confirmation, only the answer that let the release go on is evidence.
     expect(ops.log().at(-1)!.body.split('\n').slice(1)).toEqual([
+      '',
       'Gate evidence:',
       `- rollout-hook (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
       `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
@@ -241,6 +244,7 @@ describe("Flagger's webhooks", () => {
     const rollback = ops.log().at(-1)!;
     expect(rollback.trailers['Gitcanary-Phase']).toBe('Failed');
     expect(rollback.body.split('\n').slice(1)).toEqual([
+      '',
       'Gate evidence:',
       `- stop (webhook): fail value=200 threshold no HTTP 2xx (2xx requests rollback) — rollback webhook ${hooks!.url}/rollback answered HTTP 200: rollback requested`,
     ]);

@@ -104,6 +104,17 @@ describe('CommandGate', () => {
     expect(result.verdict).toBe('pass');
   });
 
+  it('runs in the folder the release gives it, so relative script paths resolve there', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-cwd-'));
+    try {
+      const gate = new CommandGate('cwd', { command: 'pwd' });
+      const result = await gate.evaluate(gateContext({ cwd: dir }));
+      expect(result.message).toBe(`exit 0\n  ${dir}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('repeats the command count times and tolerates failureLimit failures', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-command-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
