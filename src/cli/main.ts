@@ -22,4 +22,9 @@ export function buildProgram(): Command {
   return program;
 }
 
+// A reader that closes early (`gitcanary status | head -1`) must not crash a release mid-step.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 await buildProgram().parseAsync(process.argv);

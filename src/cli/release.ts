@@ -6,6 +6,7 @@ import { ReleaseEngine } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
 import { describeStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
+import { GitcanaryError } from '../errors.js';
 import { createGate } from '../gates/index.js';
 import { openRepository, type Repository } from '../git/index.js';
 import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
@@ -113,7 +114,12 @@ async function withEngine(
   const reporter: Reporter = options.json ? new JsonReporter() : new ConsoleReporter();
   return withRepository(loaded, options, async (repo) => {
     const controller = new AbortController();
-    const stop = () => controller.abort(new Error('interrupted'));
+    const stop = () =>
+      controller.abort(
+        new GitcanaryError('INTERRUPTED', 'interrupted; nothing more was committed', {
+          hint: 'run again to resume from the Git history',
+        }),
+      );
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import {
@@ -13,8 +13,7 @@ import {
 } from '../support/gitops.js';
 
 // `gitcanary run|step|plan|status|promote|abort|validate` as a process against a bare GitOps repo.
-// The source runs through tsx exactly as bin/gitcanary.js does in a checkout; bin prefers a dist/
-// build when one exists, which may be older than the source under test.
+// The source runs through tsx exactly as bin/gitcanary.js does in a checkout.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
@@ -422,5 +421,36 @@ diff --git a/${FILES.route} b/${FILES.route}
       stderr: `error: release of ${CANARY_IMAGE} is in progress (hint: wait for it, \`gitcanary abort\` it, or allow superseding (remove --no-supersede))\n`,
     });
     expect(ops.head()).toBe(before);
+  });
+
+  it('stops on SIGINT while a gate runs: exit 130 and no rollback commit for a healthy canary', async ({
+    onTestFinished,
+  }) => {
+    const slowGate = `    smoke:
+      command: { command: "sleep 30", timeout: 60s }
+`;
+    const ops = setup(demoConfig({ steps: QUICK_STEPS, gates: slowGate }), onTestFinished);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', MAIN, 'run', '--image', CANARY_IMAGE, '--config', ops.config],
+      {
+        cwd: ROOT,
+      },
+    );
+    let stdout = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // The gate starts right after the setWeight 10 commit.
+        if (stdout.includes('[2/5] analysis smoke')) child.kill('SIGINT');
+      });
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(130);
+    expect(subjects(ops)).toEqual([
+      expect.stringContaining('podinfo 6.0.0'),
+      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/5]`,
+      'gitcanary(podinfo): setWeight 10 [1/5]',
+    ]);
   });
 });
