@@ -56,7 +56,8 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
     state,
     releaseId: progress.releaseId,
     image: progress.image,
-    stableImage: progress.stableImage,
+    // After promotion the candidate is what stable runs; the trailer keeps what the release started from.
+    stableImage: progress.action === 'promote' || progress.action === 'finish' ? progress.image : progress.stableImage,
     phase: state === 'paused' ? 'Paused' : progress.phase,
     action: progress.action,
     step: progress.stepIndex,

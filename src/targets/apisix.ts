@@ -26,7 +26,7 @@ export const APISIX_API_VERSIONS = ['apisix.apache.org/v2', 'apisix.apache.org/v
 export const MANAGED_FILE_MARKER = '# Managed by gitcanary';
 
 /** Annotation that keeps a header route's `match` as given, so prefix and regex read back exactly. */
-export const HEADER_ROUTE_ANNOTATION = 'gitcanary.io/header-route-match';
+export const HEADER_ROUTE_ANNOTATION = 'gitcanary.dev/header-route-match';
 
 const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 

@@ -122,7 +122,8 @@ describe.concurrent('gitcanary release commands', () => {
         '  phase:   Promoted (ended with promote)',
         '  step:    5/5',
         '  weight:  0% to the canary',
-        `  stable:  ${STABLE_IMAGE}`,
+        // Promoted: stable now runs the candidate.
+        `  stable:  ${CANARY_IMAGE}`,
         `  commit:  ${promote} gitcanary(podinfo): promote [5/5] (${time})`,
         '',
       ].join('\n'),

@@ -312,7 +312,7 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: gitcanary
   annotations:
-    gitcanary.io/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'
+    gitcanary.dev/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'
 spec:
   http:
     - name: rollouts-apisix

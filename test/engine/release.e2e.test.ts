@@ -214,7 +214,7 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: gitcanary
   annotations:
-    gitcanary.io/header-route-match: '[{"headerName":"x-canary","headerValue":{"exact":"always"}}]'
+    gitcanary.dev/header-route-match: '[{"headerName":"x-canary","headerValue":{"exact":"always"}}]'
 spec:
   http:
     - name: method

@@ -229,7 +229,7 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: gitcanary
   annotations:
-    gitcanary.io/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'
+    gitcanary.dev/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'
 spec:
   http:
     - name: rollouts-apisix
@@ -294,7 +294,7 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: gitcanary
   annotations:
-    gitcanary.io/header-route-match: '[{"headerName":"x-version","headerValue":{"prefix":"v2.0 (beta)"}}]'
+    gitcanary.dev/header-route-match: '[{"headerName":"x-version","headerValue":{"prefix":"v2.0 (beta)"}}]'
 spec:
   ingressClassName: apisix
   http:
@@ -327,7 +327,7 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: gitcanary
   annotations:
-    gitcanary.io/header-route-match: '[{"headerName":"trace","headerValue":{"regex":"^(debug|verbose)$"}},{"headerName":"x-team","headerValue":{"exact":"payments"}}]'
+    gitcanary.dev/header-route-match: '[{"headerName":"trace","headerValue":{"regex":"^(debug|verbose)$"}},{"headerName":"x-team","headerValue":{"exact":"payments"}}]'
 spec:
   ingressClassName: apisix
   http:
@@ -373,7 +373,7 @@ spec:
       '    labels:',
       '        app.kubernetes.io/managed-by: gitcanary',
       '    annotations:',
-      `        gitcanary.io/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'`,
+      `        gitcanary.dev/header-route-match: '[{"headerName":"trace","headerValue":{"exact":"debug"}}]'`,
       'spec:',
       '    http:',
       '        - name: payments',
