@@ -136,7 +136,7 @@ describe.concurrent('gitcanary release commands', () => {
       state: 'finished',
       releaseId: id,
       image: CANARY_IMAGE,
-      stableImage: STABLE_IMAGE,
+      stableImage: CANARY_IMAGE,
       phase: 'Promoted',
       action: 'promote',
       step: 5,
