@@ -3,29 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandGate } from '../../src/gates/command.js';
-import type { GateContext } from '../../src/gates/types.js';
 import { secretFromEnv } from '../../src/report/secrets.js';
-
-function gateContext(overrides: Partial<GateContext> = {}): GateContext {
-  return {
-    releaseName: 'podinfo',
-    namespace: 'test',
-    commit: 'abc1234',
-    branch: 'main',
-    stepIndex: 1,
-    canaryWeight: 20,
-    canaryImage: 'ghcr.io/stefanprodan/podinfo:6.5.1',
-    stableImage: 'ghcr.io/stefanprodan/podinfo:6.5.0',
-    canaryService: 'podinfo-canary',
-    stableService: 'podinfo-stable',
-    route: 'podinfo',
-    phase: 'Progressing',
-    variables: {},
-    signal: new AbortController().signal,
-    progress: () => {},
-    ...overrides,
-  };
-}
+import { gateContext } from '../support/gate-context.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

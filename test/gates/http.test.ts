@@ -1,29 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpGate } from '../../src/gates/http.js';
-import type { GateContext } from '../../src/gates/types.js';
 import { secretFromEnv } from '../../src/report/secrets.js';
+import { gateContext } from '../support/gate-context.js';
 import { startHttpServer, type TestHttpServer } from '../support/http-server.js';
-
-function gateContext(overrides: Partial<GateContext> = {}): GateContext {
-  return {
-    releaseName: 'podinfo',
-    namespace: 'test',
-    commit: 'abc1234',
-    branch: 'main',
-    stepIndex: 1,
-    canaryWeight: 20,
-    canaryImage: 'ghcr.io/stefanprodan/podinfo:6.5.1',
-    stableImage: 'ghcr.io/stefanprodan/podinfo:6.5.0',
-    canaryService: 'podinfo-canary',
-    stableService: 'podinfo-stable',
-    route: 'podinfo',
-    phase: 'Progressing',
-    variables: {},
-    signal: new AbortController().signal,
-    progress: () => {},
-    ...overrides,
-  };
-}
 
 const json = (body: unknown) => ({
   status: 200,

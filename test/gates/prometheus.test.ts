@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PrometheusConfigInput, PrometheusGate } from '../../src/gates/prometheus.js';
-import type { GateContext } from '../../src/gates/types.js';
+import { gateContext } from '../support/gate-context.js';
 import { freePort, startHttpServer, type TestHttpServer } from '../support/http-server.js';
 import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
 
@@ -41,27 +41,6 @@ afterAll(async () => {
   await prometheus?.stop();
   await exporter?.close();
 });
-
-function gateContext(overrides: Partial<GateContext> = {}): GateContext {
-  return {
-    releaseName: 'podinfo',
-    namespace: 'test',
-    commit: 'abc1234',
-    branch: 'main',
-    stepIndex: 1,
-    canaryWeight: 20,
-    canaryImage: 'ghcr.io/stefanprodan/podinfo:6.5.1',
-    stableImage: 'ghcr.io/stefanprodan/podinfo:6.5.0',
-    canaryService: 'podinfo-canary',
-    stableService: 'podinfo-stable',
-    route: 'podinfo',
-    phase: 'Progressing',
-    variables: {},
-    signal: new AbortController().signal,
-    progress: () => {},
-    ...overrides,
-  };
-}
 
 function gate(config: Omit<PrometheusConfigInput, 'address'> & { address?: string }): PrometheusGate {
   return new PrometheusGate('success-rate', {
