@@ -201,6 +201,7 @@ export class ReleaseEngine {
         if (options.once)
           return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
       } else {
+        this.#assertSamePlan(progress);
         this.#announce(progress, 'resume');
       }
     } else {
@@ -210,6 +211,7 @@ export class ReleaseEngine {
         });
       }
       if (isFinished(progress)) return this.#finishedResult(progress);
+      this.#assertSamePlan(progress);
       this.#announce(progress, 'resume');
     }
     return this.#advance(progress, options.once);
@@ -233,6 +235,7 @@ export class ReleaseEngine {
       });
       return this.#finish(next);
     }
+    this.#assertSamePlan(progress);
     const pauseIndex = this.#currentPause(progress);
     if (pauseIndex === undefined) {
       throw new GitcanaryError('RELEASE_STATE', `step ${progress.stepIndex + 1} is not a pause`, {
@@ -307,6 +310,26 @@ export class ReleaseEngine {
       });
     }
     return progress;
+  }
+
+  /**
+   * The trailers say only `i/N` and the weight, and the next step is read from the config: steps
+   * changed since the release started would resume at another step (or past the promotion).
+   */
+  #assertSamePlan(progress: ReleaseProgress): void {
+    const planned = stateAt(this.#plan.steps, progress.stepIndex, imagesOf(progress)).canaryWeight;
+    if (progress.total === this.total && planned === progress.weight) return;
+    const why =
+      progress.total !== this.total
+        ? `it was planned with ${progress.total} steps, the config has ${this.total}`
+        : `it is at ${progress.weight}% after step ${progress.stepIndex}, the config's steps say ${planned}%`;
+    throw new GitcanaryError(
+      'RELEASE_STATE',
+      `the config's steps changed since the release started: ${why}`,
+      {
+        hint: 'restore the steps it started with, or end it with `gitcanary abort` or `gitcanary promote --full`',
+      },
+    );
   }
 
   /** The 1-based index of the indefinite pause the release waits at, if any. */

@@ -765,6 +765,39 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(events.events.filter((event) => event.type === 'commit')).toEqual([]);
   });
 
+  it("refuses to resume or promote when the config's steps changed since the release started, committing nothing", async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
+    const before = ops.head();
+    // Fewer steps: step 3 of 5 would now be the promotion.
+    ops.writeConfig(demoConfig({ steps: '    - setWeight: 50\n    - pause: {}\n' }));
+
+    for (const attempt of [
+      async () => (await openEngine()).engine.run({ image: undefined, once: true }),
+      async () => (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false }),
+      async () => (await openEngine()).engine.promote(false),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({
+        code: 'RELEASE_STATE',
+        message:
+          "the config's steps changed since the release started: it was planned with 5 steps, the config has 3",
+        hint: 'restore the steps it started with, or end it with `gitcanary abort` or `gitcanary promote --full`',
+      });
+    }
+    // Same number of steps, another weight where the release stands.
+    ops.writeConfig(demoConfig({ steps: PAUSED_STEPS.replace('setWeight: 20', 'setWeight: 40') }));
+    await expect((await openEngine()).engine.run({ image: undefined, once: true })).rejects.toMatchObject({
+      code: 'RELEASE_STATE',
+      message:
+        "the config's steps changed since the release started: it is at 20% after step 2, the config's steps say 40%",
+    });
+    expect(ops.head()).toBe(before);
+    // Ending it still works.
+    expect(await (await openEngine()).engine.abort()).toMatchObject({ outcome: 'aborted', exitCode: 1 });
+  });
+
   it('reports paused in status while an indefinite pause waits behind an analysis step', async ({
     onTestFinished,
   }) => {
