@@ -3,7 +3,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, registerSecret } from '../report/secrets.js';
+import { maskSecrets, registerSecret, registerUrlCredentials } from '../report/secrets.js';
 import { Repository } from './repository.js';
 import { assertNotOption, type GitIdentity, GitRunner, gitEnvironment } from './runner.js';
 
@@ -31,6 +31,7 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
   assertNotOption('branch', branch);
   const repo = isLocalPath(options.repo) ? path.resolve(options.repo) : options.repo;
   registerSecret(options.token);
+  registerUrlCredentials(options.repo);
   const auth =
     options.token === undefined || options.token === '' ? undefined : { remote: repo, token: options.token };
   const env = gitEnvironment(options.author, auth);

@@ -17,8 +17,34 @@ export function maskSecrets(text: string): string {
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     out = out.split(secret).join('[secure]');
   }
-  // Credentials in URLs (https://user:token@host) even when not registered.
-  return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, '$1$2:[secure]@');
+  // Credentials in URLs (https://user:token@host) even when not registered; over http(s) a user
+  // alone is a token too (https://<token>@github.com/…), while ssh://git@host keeps its user.
+  return out
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, '$1$2:[secure]@')
+    .replace(/(\bhttps?:\/\/)([^/\s:@[\]]+)@/gi, '$1[secure]@');
+}
+
+/** Register the credentials of an http(s) URL: the password, or a user given without one. */
+export function registerUrlCredentials(remote: string): void {
+  if (!/^https?:\/\//i.test(remote)) return;
+  let url: URL;
+  try {
+    url = new URL(remote);
+  } catch {
+    return;
+  }
+  const secret = url.password !== '' ? url.password : url.username;
+  if (secret === '') return;
+  registerSecret(secret);
+  registerSecret(safeDecode(secret));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Read a secret from the environment and register it for masking. */

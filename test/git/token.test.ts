@@ -96,6 +96,26 @@ describe('token handling', () => {
     },
   );
 
+  it('keeps credentials of an https repo URL, a token alone as the user too, out of a refused workdir', async () => {
+    const workdir = remote.clone('work');
+    // Not registered by another test: masking must come from the URL itself.
+    const token = 'ghp_urlUserToken9876543210';
+    const userToken = `https://${token}@127.0.0.1:1/acme/gitops.git`;
+    const password = 'p@ss/w0rd-secret';
+    const userPassword = `https://oauth2:${encodeURIComponent(password)}@127.0.0.1:1/acme/other.git`;
+    git(workdir, 'remote', 'set-url', 'origin', userPassword);
+
+    const text = await failureText(
+      openRepository({ repo: userToken, branch: 'main', workdir, author: AUTHOR }),
+    );
+
+    expect(text).toContain('is a clone of https://oauth2:[secure]@127.0.0.1:1/acme/other.git');
+    expect(text).toContain('not of https://[secure]@127.0.0.1:1/acme/gitops.git');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(password);
+    expect(text).not.toContain(encodeURIComponent(password));
+  });
+
   it('does not send the token to a local remote', async () => {
     const repository = await openRepository({
       repo: remote.url,
