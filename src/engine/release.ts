@@ -332,18 +332,31 @@ export class ReleaseEngine {
     );
   }
 
-  /** The 1-based index of the indefinite pause the release waits at, if any. */
+  /**
+   * The 1-based index of the indefinite pause the release waits at; with none before the next
+   * commit, the last analysis it can have reached (an inconclusive analysis pauses the release and
+   * leaves no commit to say which one; a timed pause still running is never skipped with the
+   * analyses after it). Undefined when there is nothing to go on past.
+   */
   #currentPause(progress: ReleaseProgress): number | undefined {
+    let analysis: number | undefined;
+    let pauseRunning = false;
     for (let index = progress.stepIndex + 1; index <= this.total; index++) {
       const step = this.#plan.steps[index - 1]!;
       if ('pause' in step) {
-        if (step.pause?.duration === undefined) return index;
+        const duration = step.pause?.duration;
+        if (duration === undefined) return index;
+        const ms = parseDuration(duration, `spec.steps[${index - 1}].pause.duration`);
+        if (Date.parse(progress.lastCommit.time) + ms > this.#clock.now().getTime()) pauseRunning = true;
         continue;
       }
-      if ('analysis' in step) continue;
-      return undefined;
+      if ('analysis' in step) {
+        if (!pauseRunning) analysis = index;
+        continue;
+      }
+      return analysis;
     }
-    return undefined;
+    return analysis;
   }
 
   async #start(

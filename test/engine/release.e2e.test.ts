@@ -21,6 +21,7 @@ import {
   PODINFO,
   STABLE_IMAGE,
 } from '../support/gitops.js';
+import { startHttpServer } from '../support/http-server.js';
 
 // The release engine end to end on real git: a bare GitOps repository made from fixtures/demo,
 // the engine in-process with the real targets, gates and Repository, and a clock that skips pauses.
@@ -796,6 +797,67 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(ops.head()).toBe(before);
     // Ending it still works.
     expect(await (await openEngine()).engine.abort()).toMatchObject({ outcome: 'aborted', exitCode: 1 });
+  });
+
+  it('goes on past an inconclusive analysis with promote(false), as its paused message says', async ({
+    onTestFinished,
+  }) => {
+    const server = await startHttpServer(() => ({ status: 200, body: '{"errors": 0}' }));
+    onTestFinished(() => server.close());
+    const { ops, openEngine } = setup(
+      demoConfig({
+        steps:
+          '    - setWeight: 10\n    - analysis: { gates: [probe] }\n    - setWeight: 50\n    - promote: {}\n',
+        gates: `    probe:
+      http: { url: "${server.url}/errors", jsonPath: "{$.errors}", successCondition: "result == 1", failureCondition: "result > 1" }
+`,
+      }),
+      onTestFinished,
+    );
+    const id = releaseId(CANARY_IMAGE, ops.head());
+    const paused = await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
+    expect(paused).toMatchObject({
+      outcome: 'paused',
+      exitCode: 3,
+      message: 'analysis at step 2 is inconclusive; `gitcanary promote` to go on or `abort`',
+    });
+
+    const resumed = await (await openEngine()).engine.promote(false);
+
+    expect(resumed).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'resumed after step 2' });
+    expect(ops.log().at(-1)).toEqual(
+      commitOf(id, 4, { step: '2', summary: 'resume after analysis probe', weight: 10, action: 'resume' }),
+    );
+    const requests = server.requests.length;
+    expect(await (await openEngine()).engine.run({ image: undefined, once: false })).toMatchObject({
+      outcome: 'promoted',
+    });
+    // The analysis let go is not asked again.
+    expect(server.requests).toHaveLength(requests);
+  });
+
+  it('does not let promote(false) skip an analysis behind a timed pause that is still running', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(
+      demoConfig({
+        steps:
+          '    - setWeight: 10\n    - pause: { duration: 10m }\n    - analysis: { gates: [smoke] }\n    - setWeight: 50\n    - promote: {}\n',
+      }),
+      onTestFinished,
+    );
+    await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: true });
+    await (await openEngine()).engine.run({ image: undefined, once: true });
+    expect(await (await openEngine()).engine.run({ image: undefined, once: true })).toMatchObject({
+      outcome: 'waiting',
+    });
+    const before = ops.head();
+
+    await expect((await openEngine()).engine.promote(false)).rejects.toMatchObject({
+      code: 'RELEASE_STATE',
+      message: 'step 2 is not a pause',
+    });
+    expect(ops.head()).toBe(before);
   });
 
   it('reports paused in status while an indefinite pause waits behind an analysis step', async ({
