@@ -180,6 +180,15 @@ function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; mes
       }
     });
   });
+  // The engine ends the release at the promote commit; after it only analyses run (notifications).
+  const promoteAt = spec.steps?.findIndex((step) => 'promote' in step) ?? -1;
+  spec.steps?.forEach((step, index) => {
+    if (promoteAt < 0 || index <= promoteAt || 'analysis' in step) return;
+    issues.push({
+      path: ['spec', 'steps', index],
+      message: `no step but analysis may follow promote (step ${promoteAt + 1}): the release ends there; move this step before it`,
+    });
+  });
   const firstRouting = spec.steps?.findIndex(routesTraffic) ?? -1;
   if (router === undefined && (firstRouting >= 0 || spec.analysis !== undefined)) {
     issues.push({

@@ -257,6 +257,17 @@ describe('loadConfig: errors point at file:line:column and field', () => {
     );
   });
 
+  it('refuses steps after promote other than analysis, since the engine never runs them', () => {
+    const text =
+      'apiVersion: gitcanary.dev/v1alpha1\nkind: Release\nmetadata: { name: a }\nspec:\n  git: { repo: . }\n  workload: { kustomization: { path: a, image: b } }\n  steps:\n    - promote: {}\n    - pause: {}\n';
+    const error = catchError(() => parseConfig(text, 'g.yaml', { targets }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.place).toEqual({ file: 'g.yaml', line: 9, column: 7, field: 'spec.steps[1]' });
+    expect(error.message).toBe(
+      'no step but analysis may follow promote (step 1): the release ends there; move this step before it',
+    );
+  });
+
   it('reports a missing file as CONFIG_NOT_FOUND', async () => {
     const error = await loadError('fixtures/config/nope.yaml');
     expect(error.code).toBe('CONFIG_NOT_FOUND');
