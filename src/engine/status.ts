@@ -57,7 +57,8 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
     releaseId: progress.releaseId,
     image: progress.image,
     // After promotion the candidate is what stable runs; the trailer keeps what the release started from.
-    stableImage: progress.action === 'promote' || progress.action === 'finish' ? progress.image : progress.stableImage,
+    stableImage:
+      progress.action === 'promote' || progress.action === 'finish' ? progress.image : progress.stableImage,
     phase: state === 'paused' ? 'Paused' : progress.phase,
     action: progress.action,
     step: progress.stepIndex,
