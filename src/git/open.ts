@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,11 +65,22 @@ async function openWorkdir(
   branch: string,
   env: Record<string, string>,
 ): Promise<Repository> {
-  const probe = new GitRunner(path.resolve(workdir), env);
-  const root = await realpath((await probe.run(['rev-parse', '--show-toplevel'])).trim());
+  // A workdir that does not fit is the caller's input to fix (exit 2), not a git failure.
+  const refuseAt = (where: string, message: string, hint: string) =>
+    new GitcanaryError('USAGE', maskSecrets(`workdir ${where}: ${message}`), { field: 'workdir', hint });
+  const top = existsSync(path.resolve(workdir))
+    ? await new GitRunner(path.resolve(workdir), env).runOr(['rev-parse', '--show-toplevel'], () => '')
+    : '';
+  if (top.trim() === '') {
+    throw refuseAt(
+      path.resolve(workdir),
+      'is not a git working copy',
+      `clone ${repo} there, or leave workdir out`,
+    );
+  }
+  const root = await realpath(top.trim());
   const git = new GitRunner(root, env);
-  const refuse = (message: string, hint: string) =>
-    new GitcanaryError('GIT_FAILED', maskSecrets(`workdir ${root}: ${message}`), { hint });
+  const refuse = (message: string, hint: string) => refuseAt(root, message, hint);
 
   const origin = (await git.runOr(['remote', 'get-url', 'origin'], () => '')).trim();
   if (origin === '') throw refuse('has no remote "origin"', `clone ${repo} there, or leave workdir out`);

@@ -24,12 +24,12 @@ function expectNoToken(text: string): void {
   }
 }
 
-async function failureText(promise: Promise<unknown>): Promise<string> {
+async function failureText(promise: Promise<unknown>, code = 'GIT_FAILED'): Promise<string> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toMatchObject({ code: 'GIT_FAILED' });
+  expect(error).toMatchObject({ code });
   return `${String(error)}\n${JSON.stringify(error)}\n${(error as Error).stack ?? ''}`;
 }
 
@@ -107,6 +107,7 @@ describe('token handling', () => {
 
     const text = await failureText(
       openRepository({ repo: userToken, branch: 'main', workdir, author: AUTHOR }),
+      'USAGE',
     );
 
     expect(text).toContain('is a clone of https://oauth2:[secure]@127.0.0.1:1/acme/other.git');

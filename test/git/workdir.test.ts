@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatCommitMessage, GITCANARY_TRAILERS, openRepository } from '../../src/git/index.js';
@@ -72,7 +73,7 @@ describe('openRepository with a workdir', () => {
     git(workdir, 'checkout', '--quiet', '-b', 'feature');
     const opening = openRepository({ repo: remote.url, branch: 'main', workdir, author: AUTHOR });
     await expect(opening).rejects.toMatchObject({
-      code: 'GIT_FAILED',
+      code: 'USAGE',
       message: /feature checked out, not main/,
     });
   });
@@ -81,7 +82,7 @@ describe('openRepository with a workdir', () => {
     commitWithoutPushing('hand-made change', {});
     const opening = openRepository({ repo: remote.url, branch: 'main', workdir, author: AUTHOR });
     await expect(opening).rejects.toMatchObject({
-      code: 'GIT_FAILED',
+      code: 'USAGE',
       message: /1 local commit\(s\) not written/,
     });
   });
@@ -89,14 +90,30 @@ describe('openRepository with a workdir', () => {
   it('refuses a workdir with uncommitted changes to tracked files', async () => {
     writeFileSync(path.join(workdir, 'apps/web/kustomization.yaml'), 'images: [edited]\n');
     const opening = openRepository({ repo: remote.url, branch: 'main', workdir, author: AUTHOR });
-    await expect(opening).rejects.toMatchObject({ code: 'GIT_FAILED', message: /uncommitted changes/ });
+    await expect(opening).rejects.toMatchObject({ code: 'USAGE', message: /uncommitted changes/ });
+  });
+
+  it('refuses a folder that is not a git working copy, or does not exist, as bad input', async () => {
+    const plain = mkdtempSync(path.join(os.tmpdir(), 'gitcanary-plain-'));
+    try {
+      for (const dir of [plain, path.join(plain, 'missing')]) {
+        const opening = openRepository({ repo: remote.url, branch: 'main', workdir: dir, author: AUTHOR });
+        await expect(opening).rejects.toMatchObject({
+          code: 'USAGE',
+          message: `workdir ${dir}: is not a git working copy`,
+          place: { field: 'workdir' },
+        });
+      }
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 
   it('refuses a workdir cloned from another repository', async () => {
     const elsewhere = createRemote();
     try {
       const opening = openRepository({ repo: elsewhere.url, branch: 'main', workdir, author: AUTHOR });
-      await expect(opening).rejects.toMatchObject({ code: 'GIT_FAILED', message: /is a clone of/ });
+      await expect(opening).rejects.toMatchObject({ code: 'USAGE', message: /is a clone of/ });
     } finally {
       elsewhere.dispose();
     }
