@@ -35,6 +35,7 @@ export function observeImages(targets: readonly BoundTarget[], tree: ManifestTre
       observed.canaryImage ??= seen.canaryImage;
       observed.stableImage ??= seen.stableImage;
     }
+    if (seen.baselineScale) observed.baselineScale = { ...observed.baselineScale, ...seen.baselineScale };
   }
   return observed;
 }

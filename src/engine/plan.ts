@@ -21,6 +21,7 @@ export async function planDiffs(input: ReleaseInput, root: string, image: string
     canaryImage: image,
     stableImage: observed.stableImage ?? observed.canaryImage,
     previousCanaryImage: observed.canaryImage,
+    baselineScale: observed.baselineScale,
   };
   const out: PlannedDiff[] = [];
   let tree: ManifestTree = applyState(input.targets, base, startState(images));

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { GitcanaryError } from '../errors.js';
 import { GITCANARY_TRAILERS, type GitcanaryAction } from '../git/index.js';
-import type { Phase } from '../targets/types.js';
+import type { BaselineScale, Phase } from '../targets/types.js';
 
 // Where a release stands, read back from the commit trailers alone (no side database): the newest
 // commit of the release says which step was completed last, with which image, in which phase.
@@ -21,6 +23,9 @@ export interface ReleaseProgress {
   image: string;
   stableImage: string | undefined;
   previousCanaryImage: string | undefined;
+  baselineScale?: BaselineScale | undefined;
+  /** Fingerprint of the targets the release was started with (absent on older commits). */
+  targets?: string | undefined;
   /** Last completed step, 0 = the start commit. */
   stepIndex: number;
   total: number;
@@ -55,6 +60,8 @@ export function readProgress(history: readonly HistoryCommit[]): ReleaseProgress
     image,
     stableImage: emptyToUndefined(last.trailers[TRAILER.stableImage]),
     previousCanaryImage: emptyToUndefined(last.trailers[TRAILER.previousImage]),
+    baselineScale: parseBaselineScale(last),
+    targets: last.trailers[TRAILER.targets],
     stepIndex: Number(step[1]),
     total: Number(step[2]),
     phase: (last.trailers[TRAILER.phase] ?? 'Progressing') as Phase,
@@ -63,6 +70,70 @@ export function readProgress(history: readonly HistoryCommit[]): ReleaseProgress
     lastCommit: last,
     startCommit: sameRelease[sameRelease.length - 1] ?? last,
   };
+}
+
+/**
+ * A short hash of the targets (kind, role, config) a release writes: two configs that share
+ * `metadata.name` in one repository must not drive each other's release.
+ */
+export function targetsFingerprint(
+  targets: readonly { target: { key: string }; config: unknown; role: string }[],
+): string {
+  const canonical = targets.map((bound) => [bound.target.key, bound.role, sortKeys(bound.config)]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
+}
+
+/** Refuses a release under way that was started by a config with other targets. */
+export function assertOwnRelease(progress: ReleaseProgress, fingerprint: string, name: string): void {
+  if (progress.targets === undefined || progress.targets === fingerprint || isFinished(progress)) return;
+  throw new GitcanaryError(
+    'RELEASE_STATE',
+    `the release ${name} under way (${progress.image}, step ${progress.stepIndex}/${progress.total}) was started by a config with other targets`,
+    {
+      field: 'metadata.name',
+      hint:
+        'two configs share this name in one repository: give each its own metadata.name, ' +
+        'or restore the targets the release started with',
+    },
+  );
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/** The JSON of the Gitcanary-Baseline-Scale trailer; a value we did not write is refused, not guessed. */
+function parseBaselineScale(commit: HistoryCommit): BaselineScale | undefined {
+  const text = commit.trailers[TRAILER.baselineScale];
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const valid =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((n) => n === null || (Number.isInteger(n) && (n as number) >= 0));
+  if (!valid) {
+    throw new GitcanaryError(
+      'RELEASE_STATE',
+      `commit ${commit.sha.slice(0, 12)} has an unreadable ${TRAILER.baselineScale} trailer`,
+      {
+        field: TRAILER.baselineScale,
+        hint: 'expected a JSON object of replica counts, e.g. {"apps/podinfo/canary#podinfo":2}',
+      },
+    );
+  }
+  return value as BaselineScale;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -11,12 +11,14 @@ import { renderTemplate } from '../report/templates.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
 import {
+  assertOwnRelease,
   type HistoryCommit,
   isFinished,
   type ReleaseAction,
   type ReleaseProgress,
   readProgress,
   TRAILER,
+  targetsFingerprint,
 } from './progress.js';
 import {
   finishedState,
@@ -145,12 +147,14 @@ export class ReleaseEngine {
   readonly #deps: EngineDeps;
   readonly #clock: Clock;
   readonly #signal: AbortSignal;
+  readonly #fingerprint: string;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
     this.#deps = deps;
     this.#clock = deps.clock ?? systemClock;
     this.#signal = deps.signal ?? new AbortController().signal;
+    this.#fingerprint = targetsFingerprint(plan.targets);
   }
 
   get total(): number {
@@ -160,7 +164,9 @@ export class ReleaseEngine {
   /** Where the release stands, from the commit trailers. */
   async progress(): Promise<ReleaseProgress | undefined> {
     const history = await this.#deps.repo.releaseHistory(this.#plan.name, { limit: 200 });
-    return readProgress(history);
+    const progress = readProgress(history);
+    if (progress) assertOwnRelease(progress, this.#fingerprint, this.#plan.name);
+    return progress;
   }
 
   /** `run` (whole release) and `step` (at most one commit). */
@@ -372,6 +378,7 @@ export class ReleaseEngine {
         canaryImage: image,
         stableImage: previous.stableImage,
         previousCanaryImage: previous.previousCanaryImage,
+        baselineScale: previous.baselineScale,
       };
     } else {
       const observed = await this.#observe();
@@ -379,14 +386,17 @@ export class ReleaseEngine {
         canaryImage: image,
         stableImage: observed.stableImage ?? observed.canaryImage,
         previousCanaryImage: observed.canaryImage,
+        baselineScale: observed.baselineScale,
       };
     }
+    await this.#preflight(images);
     const releaseId = createHash('sha256').update(`${image}\n${head.sha}`).digest('hex').slice(0, 12);
     const pseudo: ReleaseProgress = {
       releaseId,
       image,
       stableImage: images.stableImage,
       previousCanaryImage: images.previousCanaryImage,
+      baselineScale: images.baselineScale,
       stepIndex: 0,
       total: this.total,
       phase: 'Progressing',
@@ -756,6 +766,10 @@ export class ReleaseEngine {
       [TRAILER.image]: progress.image,
       [TRAILER.stableImage]: progress.stableImage ?? '-',
       [TRAILER.previousImage]: progress.previousCanaryImage ?? '-',
+      [TRAILER.targets]: this.#fingerprint,
+      ...(progress.baselineScale && Object.keys(progress.baselineScale).length > 0
+        ? { [TRAILER.baselineScale]: JSON.stringify(progress.baselineScale) }
+        : {}),
       [TRAILER.action]: step.action,
     };
     const subject = `gitcanary(${this.#plan.name}): ${step.summary} [${step.index}/${this.total}]`;
@@ -808,6 +822,22 @@ export class ReleaseEngine {
     return writeTree(root, base, applyState(this.#plan.targets, base, state));
   }
 
+  /**
+   * Every state the release can commit (each step, promotion, finish, rollback), applied in memory
+   * to the manifests as they are: a target that cannot write one fails here, before the start commit.
+   */
+  async #preflight(images: ReleaseImages): Promise<void> {
+    const base = await loadTargetTree(this.#plan.targets, this.#deps.repo.root);
+    let tree = applyState(this.#plan.targets, base, startState(images));
+    for (let index = 1; index <= this.total; index++) {
+      if (!isCommitting(this.#plan.steps[index - 1]!)) continue;
+      const state = stateForStep(this.#plan.steps, index, images);
+      tree = applyState(this.#plan.targets, tree, state);
+      applyState(this.#plan.targets, tree, rolledBackState(state, images, 'RolledBack'));
+    }
+    applyState(this.#plan.targets, tree, finishedState(images));
+  }
+
   async #observe(): Promise<Observation> {
     return observeImages(this.#plan.targets, await loadTargetTree(this.#plan.targets, this.#deps.repo.root));
   }
@@ -851,6 +881,7 @@ function imagesOf(progress: ReleaseProgress): ReleaseImages {
     canaryImage: progress.image,
     stableImage: progress.stableImage,
     previousCanaryImage: progress.previousCanaryImage,
+    baselineScale: progress.baselineScale,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Step } from '../config/index.js';
-import { type CanaryState, initialState, type Phase } from '../targets/types.js';
+import { type BaselineScale, type CanaryState, initialState, type Phase } from '../targets/types.js';
 
 // The desired State after each step, as a pure fold over the planned steps. The engine commits
 // the State of each committing step; gates and pauses sit between commits and change nothing.
@@ -19,11 +19,17 @@ export interface ReleaseImages {
   stableImage: string | undefined;
   /** What the canary workload ran when the release started (restored on rollback). */
   previousCanaryImage: string | undefined;
+  /** Canary replica counts before the release (restored when no setCanaryScale is in effect). */
+  baselineScale?: BaselineScale | undefined;
 }
 
 /** State of the start commit: candidate image in, no canary traffic yet. */
 export function startState(images: ReleaseImages): CanaryState {
-  return { ...initialState(images.stableImage), canaryImage: images.canaryImage };
+  return {
+    ...initialState(images.stableImage),
+    canaryImage: images.canaryImage,
+    baselineScale: images.baselineScale,
+  };
 }
 
 /** Apply one step to a state. */
@@ -93,6 +99,7 @@ export function finishedState(images: ReleaseImages): CanaryState {
     headerRoutes: [],
     mirrorRoutes: [],
     canaryScale: undefined,
+    baselineScale: images.baselineScale,
     phase: 'Promoted',
   };
 }
@@ -111,6 +118,7 @@ export function rolledBackState(
     headerRoutes: [],
     mirrorRoutes: [],
     canaryScale: undefined,
+    baselineScale: images.baselineScale,
     phase,
   };
 }

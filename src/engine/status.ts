@@ -2,7 +2,7 @@ import { summarizeStep } from '../config/index.js';
 import { parseDuration } from '../gates/duration.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
-import { isFinished, readProgress } from './progress.js';
+import { assertOwnRelease, isFinished, readProgress, targetsFingerprint } from './progress.js';
 import type { ReleaseInput, ReleaseRepository } from './release.js';
 
 export interface ReleaseStatus {
@@ -27,6 +27,7 @@ export interface ReleaseStatus {
 /** Where the release stands: the trailers of its newest commit, and what the manifests say. */
 export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository): Promise<ReleaseStatus> {
   const progress = readProgress(await repo.releaseHistory(input.name, { limit: 200 }));
+  if (progress) assertOwnRelease(progress, targetsFingerprint(input.targets), input.name);
   const tree = await loadTargetTree(input.targets, repo.root);
   const manifests = observeAll(input.targets, tree).map(({ key, role, observed }) => ({
     target: key,

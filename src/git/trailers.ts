@@ -20,6 +20,10 @@ export const GITCANARY_TRAILERS = {
   stableImage: 'Gitcanary-Stable-Image',
   /** Image the canary workload ran before the release (restored on rollback). */
   previousImage: 'Gitcanary-Previous-Image',
+  /** Fingerprint of the targets the release writes (the config that owns the release). */
+  targets: 'Gitcanary-Targets',
+  /** Canary replica counts before the release, as JSON (only when a workload carries the scale). */
+  baselineScale: 'Gitcanary-Baseline-Scale',
   /** What this commit does: start, supersede, step, resume, promote, finish, rollback, abort. */
   action: 'Gitcanary-Action',
 } as const;

@@ -10,7 +10,7 @@ import {
   parseImageRef,
   renderedImage,
 } from './image-ref.js';
-import type { Target } from './types.js';
+import type { CanaryState, Observation, Target } from './types.js';
 
 // A kustomization's `images:` entry (newName/newTag/digest) carries the image, its `replicas:`
 // entry the canary scale. In the Flagger shape the canary overlay takes role `canary`, the primary
@@ -23,9 +23,22 @@ export const kustomizationConfigSchema = z.strictObject({
     .describe('Folder holding kustomization.yaml, kustomization.yml or Kustomization, or the file itself.'),
   image: z.string().min(1).describe('The images[].name to set, e.g. ghcr.io/stefanprodan/podinfo.'),
   replicas: z
-    .strictObject({ name: z.string().min(1) })
+    .strictObject({
+      name: z.string().min(1).describe('The replicas[].name that carries the canary scale.'),
+      total: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe(
+          'Replica count that setCanaryScale weight and matchTrafficWeight are percentages of ' +
+            "(Argo Rollouts' spec.replicas); default: the count the entry had when the release started.",
+        ),
+    })
     .optional()
-    .describe('The replicas[].name that carries the canary scale (setCanaryScale replicas).'),
+    .describe(
+      'The replicas[] entry that carries setCanaryScale; restored to its count before the release on promotion and rollback.',
+    ),
 });
 
 export type KustomizationConfig = z.infer<typeof kustomizationConfigSchema>;
@@ -50,20 +63,58 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
     if (image !== undefined) {
       next = setImage(next, config.path, imageOverride(config.image, parseImageRef(image)));
     }
-    const replicas = state.canaryScale?.replicas;
-    if (role === 'canary' && config.replicas && replicas !== undefined) {
-      next = setReplicas(next, config.path, config.replicas.name, replicas);
+    if (role === 'canary' && config.replicas) {
+      const count = canaryCount(config, state);
+      if (count === null) next = deleteReplicas(next, config.path, config.replicas.name);
+      else if (count !== undefined) next = setReplicas(next, config.path, config.replicas.name, count);
     }
     return next;
   },
 
   observe(tree, config, role) {
-    const entry = currentImage(kustomizationDoc(tree, config.path), config.image);
-    if (entry === undefined) return {};
+    const doc = kustomizationDoc(tree, config.path);
+    const observed: Observation = {};
+    if (role === 'canary' && config.replicas) {
+      observed.baselineScale = { [scaleKey(config)]: replicaCount(doc, config.replicas.name) ?? null };
+    }
+    const entry = currentImage(doc, config.image);
+    if (entry === undefined) return observed;
     const image = formatImageRef(renderedImage(entry));
-    return role === 'canary' ? { canaryImage: image } : { stableImage: image };
+    return role === 'canary' ? { ...observed, canaryImage: image } : { ...observed, stableImage: image };
   },
 };
+
+/** Key of a target's entry in `CanaryState.baselineScale`. */
+export function scaleKey(config: KustomizationConfig): string {
+  return `${config.path.replace(/\/+$/, '')}#${config.replicas?.name ?? ''}`;
+}
+
+/**
+ * The canary's replica count for `state`, as Argo Rollouts computes it (`ceil(total × weight / 100)`
+ * for `weight` and `matchTrafficWeight`). Without a `setCanaryScale` in effect: the count before the
+ * release (`null` removes an entry the release added), or undefined to leave the file alone.
+ */
+function canaryCount(config: KustomizationConfig, state: CanaryState): number | null | undefined {
+  const baseline = state.baselineScale?.[scaleKey(config)];
+  const scale = state.canaryScale;
+  if (scale === undefined) return baseline;
+  if (scale.replicas !== undefined) return scale.replicas;
+  const percent = scale.matchTrafficWeight ? state.canaryWeight : scale.weight;
+  if (percent === undefined) return baseline;
+  const total = config.replicas?.total ?? baseline ?? undefined;
+  if (total === undefined) {
+    throw new GitcanaryError(
+      'FIELD_INVALID',
+      `setCanaryScale ${scale.matchTrafficWeight ? 'matchTrafficWeight' : 'weight'} needs a total replica count`,
+      {
+        file: config.path,
+        field: 'kustomization.replicas.total',
+        hint: `the overlay has no replicas entry named ${config.replicas?.name} to take it from; set replicas.total`,
+      },
+    );
+  }
+  return Math.ceil((total * percent) / 100);
+}
 
 /** The kustomization file at `path`: the file itself, or the one kustomize would read in that folder. */
 export function findKustomizationFile(tree: ManifestTree, path: string): string {
@@ -167,6 +218,32 @@ export function setReplicas(tree: ManifestTree, path: string, name: string, coun
   if (index >= 0) return setIn(tree, doc, ['replicas', index, 'count'], count);
   if (Array.isArray(replicas)) return setIn(tree, doc, ['replicas', list.length], { name, count });
   return setIn(tree, doc, ['replicas'], [{ name, count }]);
+}
+
+/** Remove `replicas[name=name]` (and the list when it is left empty); no-op when absent. */
+export function deleteReplicas(tree: ManifestTree, path: string, name: string): ManifestTree {
+  const doc = kustomizationDoc(tree, path);
+  const replicas = valueAt(doc, ['replicas']);
+  if (!Array.isArray(replicas)) return tree;
+  const index = replicas.findIndex((item) => isRecord(item) && item.name === name);
+  if (index < 0) return tree;
+  return deleteIn(tree, doc, replicas.length === 1 ? ['replicas'] : ['replicas', index]);
+}
+
+/** `replicas[name=name].count`, or undefined when there is no such entry. */
+export function replicaCount(doc: ResourceDoc, name: string): number | undefined {
+  const replicas = valueAt(doc, ['replicas']);
+  if (!Array.isArray(replicas)) return undefined;
+  const entry = replicas.find((item) => isRecord(item) && item.name === name);
+  if (!isRecord(entry)) return undefined;
+  const count = entry.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw new GitcanaryError('FIELD_INVALID', 'replica count must be a whole number ≥ 0', {
+      file: doc.file,
+      field: `replicas[name=${name}].count`,
+    });
+  }
+  return count;
 }
 
 function imagesOf(doc: ResourceDoc): unknown[] {

@@ -36,6 +36,13 @@ export interface CanaryScale {
   matchTrafficWeight?: boolean;
 }
 
+/**
+ * Replica counts the canary workload had when the release started, by `<path>#<replicas name>`
+ * (`null`: no entry). Restored when no `setCanaryScale` is in effect; the base of `weight` and
+ * `matchTrafficWeight` when the target names no total.
+ */
+export type BaselineScale = Record<string, number | null>;
+
 /** What the manifests must say after a step. */
 export interface CanaryState {
   /** Image the stable (primary) workload runs. */
@@ -49,6 +56,8 @@ export interface CanaryState {
   headerRoutes: HeaderRoute[];
   mirrorRoutes: MirrorRoute[];
   canaryScale: CanaryScale | undefined;
+  /** Absent outside a release (the `set` commands): targets then leave replica counts alone. */
+  baselineScale?: BaselineScale | undefined;
   phase: Phase;
 }
 
@@ -57,7 +66,10 @@ export type TargetRole = 'canary' | 'stable';
 
 /** What a target reads back from the manifests; fields it does not carry stay undefined. */
 export type Observation = Partial<
-  Pick<CanaryState, 'stableImage' | 'canaryImage' | 'canaryWeight' | 'headerRoutes' | 'mirrorRoutes'>
+  Pick<
+    CanaryState,
+    'stableImage' | 'canaryImage' | 'canaryWeight' | 'headerRoutes' | 'mirrorRoutes' | 'baselineScale'
+  >
 >;
 
 export interface Target<C = unknown> {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { planDiffs } from '../../src/engine/plan.js';
@@ -62,7 +64,7 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']) {
   /** An engine as the CLI builds it, on a fresh clone (or `workdir`) of the bare repository. */
   async function openEngine(options: EngineOptions = {}) {
     const clock = options.clock ?? new TestClock();
-    const loaded = await loadConfig(ops.config);
+    const loaded = await loadConfig(options.config ?? ops.config);
     const repo = await openRepository({
       repo: loaded.config.spec.git.repo,
       branch: 'main',
@@ -110,6 +112,8 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']) {
 
 interface EngineOptions {
   clock?: TestClock;
+  /** Another config file than the setup's. */
+  config?: string;
   supersede?: boolean;
   workdir?: string;
   /** Wraps the real repository (to race it, or to stop before a push). */
@@ -158,6 +162,8 @@ function commitOf(id: string, total: number, expected: Expected): LogEntry {
       'Gitcanary-Image': image,
       'Gitcanary-Stable-Image': STABLE_IMAGE,
       'Gitcanary-Previous-Image': STABLE_IMAGE,
+      // Fingerprint of the demo's targets (a test below checks what it guards).
+      'Gitcanary-Targets': expect.stringMatching(/^[0-9a-f]{12}$/) as unknown as string,
       'Gitcanary-Action': expected.action ?? 'step',
     },
   };
@@ -883,5 +889,122 @@ describe.concurrent('ReleaseEngine on real git', () => {
       nextStep: 'analysis smoke',
       waitingUntil: undefined,
     });
+  });
+  describe('canary scale on the kustomization workload', () => {
+    // The demo's canary overlay has no replicas entry: the release adds it and removes it again.
+    const scaled = (options: { total?: string; steps: string; gates?: string }) =>
+      demoConfig({
+        steps: options.steps,
+        ...(options.gates ? { gates: options.gates } : {}),
+      }).replace(
+        `kustomization: { path: apps/podinfo/canary, image: ${PODINFO} }`,
+        `kustomization: { path: apps/podinfo/canary, image: ${PODINFO}, replicas: { name: podinfo${options.total ?? ''} } }`,
+      );
+    const SCALE_STEPS = `    - setCanaryScale: { replicas: 1 }
+    - setWeight: 20
+    - setCanaryScale: { matchTrafficWeight: true }
+    - setWeight: 50
+    - analysis: { gates: [smoke] }
+    - promote: {}
+`;
+    const canaryAt = (count: number) =>
+      `${withTag(FILES.canary, '6.1.0')}replicas:\n  - name: podinfo\n    count: ${count}\n`;
+
+    it('writes each setCanaryScale and restores the count before the release on promotion', async ({
+      onTestFinished,
+    }) => {
+      const { ops, openEngine, manifests } = setup(
+        scaled({ total: ', total: 4', steps: SCALE_STEPS }),
+        onTestFinished,
+      );
+
+      const result = await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
+
+      expect(result).toMatchObject({ outcome: 'promoted', exitCode: 0 });
+      const log = ops.log();
+      expect(log.map((entry) => entry.trailers['Gitcanary-Step'])).toEqual([
+        undefined,
+        '0/6',
+        '1/6',
+        '2/6',
+        '3/6',
+        '4/6',
+        '6/6',
+      ]);
+      expect(log.slice(1).map((entry) => entry.trailers['Gitcanary-Baseline-Scale'])).toEqual(
+        Array(6).fill('{"apps/podinfo/canary#podinfo":null}'),
+      );
+      // main~4 is step 1 (replicas 1), main~2 step 3 (ceil(4 × 20%)), main~1 step 4 (ceil(4 × 50%)).
+      expect(ops.show(FILES.canary, 'main~5')).toBe(withTag(FILES.canary, '6.1.0'));
+      expect(ops.show(FILES.canary, 'main~4')).toBe(canaryAt(1));
+      expect(ops.show(FILES.canary, 'main~3')).toBe(canaryAt(1));
+      expect(ops.show(FILES.canary, 'main~2')).toBe(canaryAt(1));
+      expect(ops.show(FILES.canary, 'main~1')).toBe(canaryAt(2));
+      expect(manifests()).toEqual(PROMOTED);
+    });
+
+    it('restores the count before the release on rollback', async ({ onTestFinished }) => {
+      const { ops, openEngine, manifests } = setup(
+        scaled({ total: ', total: 4', steps: SCALE_STEPS, gates: FAIL_FROM_30 }),
+        onTestFinished,
+      );
+
+      const result = await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
+
+      expect(result).toMatchObject({ outcome: 'rolledBack', exitCode: 1 });
+      expect(ops.show(FILES.canary, 'main~1')).toBe(canaryAt(2));
+      expect(ops.log().at(-1)?.trailers['Gitcanary-Action']).toBe('rollback');
+      expect(manifests()).toEqual(UNTOUCHED);
+    });
+
+    it('refuses before the start commit when weight has no total to take it from', async ({
+      onTestFinished,
+    }) => {
+      const { ops, openEngine } = setup(
+        scaled({ steps: '    - setWeight: 20\n    - setCanaryScale: { weight: 50 }\n    - promote: {}\n' }),
+        onTestFinished,
+      );
+      const before = ops.head();
+
+      await expect(
+        (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false }),
+      ).rejects.toMatchObject({
+        code: 'FIELD_INVALID',
+        place: { field: 'kustomization.replicas.total' },
+      });
+      expect(ops.head()).toBe(before);
+    });
+  });
+  it('refuses to drive a release under way that a config with the same name but other targets started', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    expect(await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false })).toMatchObject({
+      outcome: 'paused',
+    });
+    // A second app whose config was copied without renaming it: same metadata.name, another route.
+    const other = path.join(path.dirname(ops.config), 'other.yaml');
+    writeFileSync(other, demoConfig({ steps: PAUSED_STEPS }).replace('rules: [method]', 'rules: [other]'));
+    const before = ops.head();
+    const refused = {
+      code: 'RELEASE_STATE',
+      message: `the release podinfo under way (${CANARY_IMAGE}, step 2/5) was started by a config with other targets`,
+      place: { field: 'metadata.name' },
+    };
+
+    for (const attempt of [
+      async () => (await openEngine({ config: other })).engine.run({ image: undefined, once: true }),
+      async () => (await openEngine({ config: other })).engine.run({ image: `${PODINFO}:7.0.0`, once: true }),
+      async () => (await openEngine({ config: other })).engine.promote(false),
+      async () => (await openEngine({ config: other })).engine.abort(),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject(refused);
+    }
+    const { repo } = await openEngine({ config: other });
+    await repo.fetch();
+    await expect(releaseStatus(releaseInput(await loadConfig(other)), repo)).rejects.toMatchObject(refused);
+    expect(ops.head()).toBe(before);
+    // The config that started it still drives it.
+    expect(await (await openEngine()).engine.abort()).toMatchObject({ outcome: 'aborted' });
   });
 });

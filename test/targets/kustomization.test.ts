@@ -171,6 +171,98 @@ images:
     expect(written(fresh, 'fresh')).toBe(`${fixture('fresh')}replicas:\n  - name: podinfo\n    count: 1\n`);
   });
 
+  describe('canary scale through a release', () => {
+    const scaled = config('canary', { replicas: { name: 'podinfo' } });
+    const key = 'overlays/canary#podinfo';
+    const canaryText = fixture('canary').replace('newTag: 6.0.0', 'newTag: 6.1.0');
+    const apply = (extra: Partial<CanaryState>, cfg: KustomizationConfig = scaled) =>
+      written(
+        kustomizationTarget.apply(treeOf('canary'), cfg, releasing(`${PODINFO}:6.1.0`, extra), 'canary'),
+        'canary',
+      );
+
+    it('reads the count before the release as the baseline, null when there is no entry', () => {
+      expect(kustomizationTarget.observe(treeOf('canary'), scaled, 'canary').baselineScale).toEqual({
+        [key]: 0,
+      });
+      expect(
+        kustomizationTarget.observe(
+          treeOf('fresh'),
+          config('fresh', { replicas: { name: 'podinfo' } }),
+          'canary',
+        ).baselineScale,
+      ).toEqual({ 'overlays/fresh#podinfo': null });
+      expect(
+        kustomizationTarget.observe(treeOf('canary'), config('canary'), 'canary').baselineScale,
+      ).toBeUndefined();
+    });
+
+    it('restores the baseline count when no setCanaryScale is in effect (promotion, rollback)', () => {
+      const tree = kustomizationTarget.apply(
+        treeOf('canary'),
+        scaled,
+        releasing(`${PODINFO}:6.1.0`, { canaryScale: { replicas: 3 }, baselineScale: { [key]: 0 } }),
+        'canary',
+      );
+      expect(written(tree, 'canary')).toContain('  count: 3\n');
+      const restored = kustomizationTarget.apply(
+        tree,
+        scaled,
+        releasing(`${PODINFO}:6.1.0`, { baselineScale: { [key]: 0 } }),
+        'canary',
+      );
+      expect(written(restored, 'canary')).toBe(canaryText);
+    });
+
+    it('removes an entry the release added when there was none before', () => {
+      const fresh = config('fresh', { replicas: { name: 'podinfo' } });
+      const baselineScale = { 'overlays/fresh#podinfo': null };
+      const added = kustomizationTarget.apply(
+        treeOf('fresh'),
+        fresh,
+        releasing(`${PODINFO}:6.1.0`, { canaryScale: { replicas: 1 }, baselineScale }),
+        'canary',
+      );
+      expect(written(added, 'fresh')).toContain('replicas:\n  - name: podinfo\n    count: 1\n');
+      const restored = kustomizationTarget.apply(
+        added,
+        fresh,
+        releasing(`${PODINFO}:6.1.0`, { baselineScale }),
+        'canary',
+      );
+      expect(written(restored, 'fresh')).toBe(
+        `${fixture('fresh')}images:\n  - name: ghcr.io/stefanprodan/podinfo\n    newTag: 6.1.0\n`,
+      );
+      expect(written(restored, 'fresh')).not.toContain('replicas:');
+    });
+
+    it('leaves the count alone outside a release (no baseline known)', () => {
+      expect(apply({})).toBe(canaryText);
+    });
+
+    it('computes weight and matchTrafficWeight as ceil(total × percent / 100), like Argo Rollouts', () => {
+      const total = config('canary', { replicas: { name: 'podinfo', total: 5 } });
+      expect(apply({ canaryScale: { weight: 30 } }, total)).toBe(canaryText.replace('count: 0', 'count: 2'));
+      expect(apply({ canaryWeight: 10, canaryScale: { matchTrafficWeight: true } }, total)).toBe(
+        canaryText.replace('count: 0', 'count: 1'),
+      );
+      expect(apply({ canaryWeight: 100, canaryScale: { matchTrafficWeight: true } }, total)).toBe(
+        canaryText.replace('count: 0', 'count: 5'),
+      );
+      // Without a total, the count before the release is the base.
+      expect(apply({ canaryScale: { weight: 50 }, baselineScale: { [key]: 4 } })).toBe(
+        canaryText.replace('count: 0', 'count: 2'),
+      );
+    });
+
+    it('refuses weight without a total to take it from, naming the field', () => {
+      const error = catchError(() => apply({ canaryScale: { weight: 50 }, baselineScale: { [key]: null } }));
+      expect(error.code).toBe('FIELD_INVALID');
+      expect(error.message).toMatch(/setCanaryScale weight needs a total replica count/);
+      expect(error.place.field).toBe('kustomization.replicas.total');
+    });
+  });
+
   it('refuses a negative replica count', () => {
     expect(() => setReplicas(treeOf('canary'), 'overlays/canary', 'podinfo', -1)).toThrow(/whole number/);
   });
