@@ -83,9 +83,19 @@ export function targetsFingerprint(
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }
 
-/** Refuses a release under way that was started by a config with other targets. */
-export function assertOwnRelease(progress: ReleaseProgress, fingerprint: string, name: string): void {
-  if (progress.targets === undefined || progress.targets === fingerprint || isFinished(progress)) return;
+/**
+ * The newest release's progress, as `readProgress`; a release under way that a config with other
+ * targets (fingerprint `targets`) started is refused rather than driven.
+ */
+export function readOwnProgress(
+  history: readonly HistoryCommit[],
+  name: string,
+  targets: string,
+): ReleaseProgress | undefined {
+  const progress = readProgress(history);
+  if (progress === undefined || progress.targets === undefined || progress.targets === targets)
+    return progress;
+  if (isFinished(progress)) return progress;
   throw new GitcanaryError(
     'RELEASE_STATE',
     `the release ${name} under way (${progress.image}, step ${progress.stepIndex}/${progress.total}) was started by a config with other targets`,

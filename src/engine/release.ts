@@ -10,18 +10,19 @@ import type { Outcome, Reporter } from '../report/events.js';
 import { renderTemplate } from '../report/templates.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
+import { planTrees } from './plan.js';
 import {
-  assertOwnRelease,
   type HistoryCommit,
   isFinished,
   type ReleaseAction,
   type ReleaseProgress,
-  readProgress,
+  readOwnProgress,
   TRAILER,
   targetsFingerprint,
 } from './progress.js';
 import {
   finishedState,
+  imagesFromObservation,
   isCommitting,
   promotedState,
   type ReleaseImages,
@@ -164,9 +165,7 @@ export class ReleaseEngine {
   /** Where the release stands, from the commit trailers. */
   async progress(): Promise<ReleaseProgress | undefined> {
     const history = await this.#deps.repo.releaseHistory(this.#plan.name, { limit: 200 });
-    const progress = readProgress(history);
-    if (progress) assertOwnRelease(progress, this.#fingerprint, this.#plan.name);
-    return progress;
+    return readOwnProgress(history, this.#plan.name, this.#fingerprint);
   }
 
   /** `run` (whole release) and `step` (at most one commit). */
@@ -381,15 +380,11 @@ export class ReleaseEngine {
         baselineScale: previous.baselineScale,
       };
     } else {
-      const observed = await this.#observe();
-      images = {
-        canaryImage: image,
-        stableImage: observed.stableImage ?? observed.canaryImage,
-        previousCanaryImage: observed.canaryImage,
-        baselineScale: observed.baselineScale,
-      };
+      images = imagesFromObservation(image, await this.#observe());
     }
-    await this.#preflight(images);
+    // Every state the release can commit, applied in memory first: a target that cannot write one
+    // fails here, before the start commit.
+    planTrees(this.#plan, await loadTargetTree(this.#plan.targets, this.#deps.repo.root), images);
     const releaseId = createHash('sha256').update(`${image}\n${head.sha}`).digest('hex').slice(0, 12);
     const pseudo: ReleaseProgress = {
       releaseId,
@@ -820,22 +815,6 @@ export class ReleaseEngine {
   async #apply(root: string, state: CanaryState): Promise<string[]> {
     const base = await loadTargetTree(this.#plan.targets, root);
     return writeTree(root, base, applyState(this.#plan.targets, base, state));
-  }
-
-  /**
-   * Every state the release can commit (each step, promotion, finish, rollback), applied in memory
-   * to the manifests as they are: a target that cannot write one fails here, before the start commit.
-   */
-  async #preflight(images: ReleaseImages): Promise<void> {
-    const base = await loadTargetTree(this.#plan.targets, this.#deps.repo.root);
-    let tree = applyState(this.#plan.targets, base, startState(images));
-    for (let index = 1; index <= this.total; index++) {
-      if (!isCommitting(this.#plan.steps[index - 1]!)) continue;
-      const state = stateForStep(this.#plan.steps, index, images);
-      tree = applyState(this.#plan.targets, tree, state);
-      applyState(this.#plan.targets, tree, rolledBackState(state, images, 'RolledBack'));
-    }
-    applyState(this.#plan.targets, tree, finishedState(images));
   }
 
   async #observe(): Promise<Observation> {

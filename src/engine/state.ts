@@ -1,5 +1,11 @@
 import type { Step } from '../config/index.js';
-import { type BaselineScale, type CanaryState, initialState, type Phase } from '../targets/types.js';
+import {
+  type BaselineScale,
+  type CanaryState,
+  initialState,
+  type Observation,
+  type Phase,
+} from '../targets/types.js';
 
 // The desired State after each step, as a pure fold over the planned steps. The engine commits
 // the State of each committing step; gates and pauses sit between commits and change nothing.
@@ -21,6 +27,16 @@ export interface ReleaseImages {
   previousCanaryImage: string | undefined;
   /** Canary replica counts before the release (restored when no setCanaryScale is in effect). */
   baselineScale?: BaselineScale | undefined;
+}
+
+/** What a new release starts from, given what the workload targets say now. */
+export function imagesFromObservation(canaryImage: string, observed: Observation): ReleaseImages {
+  return {
+    canaryImage,
+    stableImage: observed.stableImage ?? observed.canaryImage,
+    previousCanaryImage: observed.canaryImage,
+    baselineScale: observed.baselineScale,
+  };
 }
 
 /** State of the start commit: candidate image in, no canary traffic yet. */

@@ -2,7 +2,7 @@ import { summarizeStep } from '../config/index.js';
 import { parseDuration } from '../gates/duration.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
-import { assertOwnRelease, isFinished, readProgress, targetsFingerprint } from './progress.js';
+import { isFinished, readOwnProgress, targetsFingerprint } from './progress.js';
 import type { ReleaseInput, ReleaseRepository } from './release.js';
 
 export interface ReleaseStatus {
@@ -26,8 +26,8 @@ export interface ReleaseStatus {
 
 /** Where the release stands: the trailers of its newest commit, and what the manifests say. */
 export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository): Promise<ReleaseStatus> {
-  const progress = readProgress(await repo.releaseHistory(input.name, { limit: 200 }));
-  if (progress) assertOwnRelease(progress, targetsFingerprint(input.targets), input.name);
+  const history = await repo.releaseHistory(input.name, { limit: 200 });
+  const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   const tree = await loadTargetTree(input.targets, repo.root);
   const manifests = observeAll(input.targets, tree).map(({ key, role, observed }) => ({
     target: key,

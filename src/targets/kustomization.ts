@@ -85,7 +85,7 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
 };
 
 /** Key of a target's entry in `CanaryState.baselineScale`. */
-export function scaleKey(config: KustomizationConfig): string {
+function scaleKey(config: KustomizationConfig): string {
   return `${config.path.replace(/\/+$/, '')}#${config.replicas?.name ?? ''}`;
 }
 
@@ -206,44 +206,46 @@ export function setReplicas(tree: ManifestTree, path: string, name: string, coun
     });
   }
   const doc = kustomizationDoc(tree, path);
+  const { list, index } = replicasEntry(doc, name);
+  if (index !== undefined) return setIn(tree, doc, ['replicas', index, 'count'], count);
+  if (list !== undefined) return setIn(tree, doc, ['replicas', list.length], { name, count });
+  return setIn(tree, doc, ['replicas'], [{ name, count }]);
+}
+
+/** Remove `replicas[name=name]` (and the list when it is left empty); no-op when absent. */
+function deleteReplicas(tree: ManifestTree, path: string, name: string): ManifestTree {
+  const doc = kustomizationDoc(tree, path);
+  const { list, index } = replicasEntry(doc, name);
+  if (list === undefined || index === undefined) return tree;
+  return deleteIn(tree, doc, list.length === 1 ? ['replicas'] : ['replicas', index]);
+}
+
+/** `replicas[name=name].count`, or undefined when there is no such entry. */
+function replicaCount(doc: ResourceDoc, name: string): number | undefined {
+  const { list, index } = replicasEntry(doc, name);
+  if (list === undefined || index === undefined) return undefined;
+  const count = (list[index] as Record<string, unknown>).count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw new GitcanaryError('FIELD_INVALID', 'replica count must be a whole number ≥ 0', {
+      file: doc.file,
+      field: `replicas[${index}].count`,
+    });
+  }
+  return count;
+}
+
+/** The `replicas:` list (undefined when absent) and the index of the entry named `name`. */
+function replicasEntry(doc: ResourceDoc, name: string): { list?: unknown[]; index?: number } {
   const replicas = valueAt(doc, ['replicas']);
-  if (replicas !== undefined && replicas !== null && !Array.isArray(replicas)) {
+  if (replicas === undefined || replicas === null) return {};
+  if (!Array.isArray(replicas)) {
     throw new GitcanaryError('FIELD_INVALID', '`replicas` is not a list', {
       file: doc.file,
       field: 'replicas',
     });
   }
-  const list = Array.isArray(replicas) ? replicas : [];
-  const index = list.findIndex((item) => isRecord(item) && item.name === name);
-  if (index >= 0) return setIn(tree, doc, ['replicas', index, 'count'], count);
-  if (Array.isArray(replicas)) return setIn(tree, doc, ['replicas', list.length], { name, count });
-  return setIn(tree, doc, ['replicas'], [{ name, count }]);
-}
-
-/** Remove `replicas[name=name]` (and the list when it is left empty); no-op when absent. */
-export function deleteReplicas(tree: ManifestTree, path: string, name: string): ManifestTree {
-  const doc = kustomizationDoc(tree, path);
-  const replicas = valueAt(doc, ['replicas']);
-  if (!Array.isArray(replicas)) return tree;
   const index = replicas.findIndex((item) => isRecord(item) && item.name === name);
-  if (index < 0) return tree;
-  return deleteIn(tree, doc, replicas.length === 1 ? ['replicas'] : ['replicas', index]);
-}
-
-/** `replicas[name=name].count`, or undefined when there is no such entry. */
-export function replicaCount(doc: ResourceDoc, name: string): number | undefined {
-  const replicas = valueAt(doc, ['replicas']);
-  if (!Array.isArray(replicas)) return undefined;
-  const entry = replicas.find((item) => isRecord(item) && item.name === name);
-  if (!isRecord(entry)) return undefined;
-  const count = entry.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-    throw new GitcanaryError('FIELD_INVALID', 'replica count must be a whole number ≥ 0', {
-      file: doc.file,
-      field: `replicas[name=${name}].count`,
-    });
-  }
-  return count;
+  return index < 0 ? { list: replicas } : { list: replicas, index };
 }
 
 function imagesOf(doc: ResourceDoc): unknown[] {

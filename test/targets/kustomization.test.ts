@@ -236,6 +236,15 @@ images:
       expect(written(restored, 'fresh')).not.toContain('replicas:');
     });
 
+    it('refuses a replicas entry whose count is not a whole number, naming the field', () => {
+      const tree = new ManifestTree({
+        'overlays/canary/kustomization.yaml': fixture('canary').replace('  count: 0\n', '  count: two\n'),
+      });
+      const error = catchError(() => kustomizationTarget.observe(tree, scaled, 'canary'));
+      expect(error.code).toBe('FIELD_INVALID');
+      expect(error.place).toEqual({ file: 'overlays/canary/kustomization.yaml', field: 'replicas[0].count' });
+    });
+
     it('leaves the count alone outside a release (no baseline known)', () => {
       expect(apply({})).toBe(canaryText);
     });
