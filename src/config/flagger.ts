@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { durationSchema, type GateConfig, gateConfigSchema, metricRouterSchema } from '../gates/schemas.js';
+import { flaggerAlertSchema } from './notifications.js';
 import type { HeaderMatch, Step } from './steps.js';
 
 // Flagger's `analysis` block (flagger.app/v1beta1 Canary `spec.analysis`) and its expansion into
@@ -106,6 +107,7 @@ export const flaggerAnalysisSchema = z
     mirrorWeight: percentSchema.optional().describe('Percent of traffic mirrored (default 100).'),
     metrics: z.array(flaggerMetricSchema).optional(),
     webhooks: z.array(flaggerWebhookSchema).optional(),
+    alerts: z.array(flaggerAlertSchema).optional().describe("Flagger's alerts: chat providers by severity."),
     metricsServer: z
       .url()
       .optional()
