@@ -183,6 +183,10 @@ const commonGateFields = {
 };
 
 export const commandGateSchema = z.strictObject({ ...commonGateFields, command: commandConfigSchema });
+/** `{ command: "./smoke.sh", timeout: 60s }`: the command gate's fields next to a command string. */
+export const commandShorthandGateSchema = z
+  .strictObject({ ...commonGateFields, ...commandConfigSchema.shape })
+  .describe('Shorthand for { command: { command, timeout, … } }.');
 export const prometheusGateSchema = z.strictObject({
   ...commonGateFields,
   prometheus: prometheusConfigSchema,
@@ -194,6 +198,7 @@ export const approvalGateSchema = z.strictObject({ ...commonGateFields, approval
 
 export const gateConfigSchema = z.union([
   commandGateSchema,
+  commandShorthandGateSchema,
   prometheusGateSchema,
   webhookGateSchema,
   httpGateSchema,
@@ -215,6 +220,7 @@ export type ArgocdSyncConfig = z.infer<typeof argocdSyncSchema>;
 export type FluxSyncConfig = z.infer<typeof fluxSyncSchema>;
 export type SyncConfig = z.infer<typeof syncConfigSchema>;
 export type CommandGateConfig = z.infer<typeof commandGateSchema>;
+export type CommandShorthandGateConfig = z.infer<typeof commandShorthandGateSchema>;
 export type PrometheusGateConfig = z.infer<typeof prometheusGateSchema>;
 export type WebhookGateConfig = z.infer<typeof webhookGateSchema>;
 export type HttpGateConfig = z.infer<typeof httpGateSchema>;
