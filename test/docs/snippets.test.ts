@@ -25,7 +25,7 @@ interface Snippet {
 }
 
 /** Fenced blocks tagged yaml or yml, with the line their first YAML line is on. */
-export function yamlSnippets(file: string, markdown: string): Snippet[] {
+function yamlSnippets(file: string, markdown: string): Snippet[] {
   const snippets: Snippet[] = [];
   const lines = markdown.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -53,7 +53,7 @@ interface SafeParser {
 }
 
 /** The problems of one snippet; empty when it is valid. */
-export function snippetProblems(snippet: Snippet): string[] {
+function snippetProblems(snippet: Snippet): string[] {
   const documents = parseAllDocuments(snippet.text);
   const docs = Array.isArray(documents) ? documents : [];
   const syntax = docs.flatMap((doc) => doc.errors.map((error) => `YAML: ${error.message}`));
