@@ -60,6 +60,31 @@ describe('gitcanary run with notifications', () => {
     expect(ops.head()).toBe(before);
   });
 
+  it('lets abort go on when a provider URL is not set, and says that provider is skipped', async () => {
+    chat = await startChatReceivers();
+    ops = createGitOps(
+      demoConfig({
+        steps: `    - setWeight: 20
+    - pause: {}
+    - promote: {}
+`,
+        extra: NOTIFY,
+      }),
+    );
+    const paused = await gitcanary(ops.config, ['run', '--image', CANARY_IMAGE], {
+      GITCANARY_CLI_SLACK_URL: chat.url('slack'),
+    });
+    expect(paused.code).toBe(3);
+
+    const abort = await gitcanary(ops.config, ['abort'], { GITCANARY_CLI_SLACK_URL: undefined });
+
+    expect(abort.code).toBe(1);
+    expect(abort.stdout).toContain(
+      'notification to spec.notifications.triggers[0].provider (setup) failed: its webhook URL could not be read',
+    );
+    expect(ops.log().at(-1)?.subject).toContain('abort canary');
+  });
+
   it('delivers the last notification before the process exits, and never prints the URL', async () => {
     chat = await startChatReceivers();
     ops = createGitOps(demoConfig({ steps: QUICK_STEPS, extra: NOTIFY }));
