@@ -9,6 +9,7 @@ import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
 import { createGate } from '../gates/index.js';
 import { openRepository, type Repository } from '../git/index.js';
+import { withNotifications } from '../notify/index.js';
 import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
 import { secretFromEnv } from '../report/secrets.js';
 import { action, EXIT, printOut } from './output.js';
@@ -103,15 +104,38 @@ export function registerReleaseCommands(program: Command): void {
 }
 
 async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
-  return withEngine(options, (engine) => engine.run({ image: options.image, once }));
+  // A release that moves on needs its notification URLs: missing ones are bad input up front.
+  return withEngine(options, (engine) => engine.run({ image: options.image, once }), { strict: true });
 }
 
 async function withEngine(
   options: ReleaseOptions,
   act: (engine: ReleaseEngine) => Promise<ReleaseResult>,
+  notify: { strict: boolean } = { strict: false },
 ): Promise<number> {
   const loaded = await loadConfig(options.config);
-  const reporter: Reporter = options.json ? new JsonReporter() : new ConsoleReporter();
+  let engine: ReleaseEngine | undefined;
+  const reporter: Reporter = withNotifications(
+    options.json ? new JsonReporter() : new ConsoleReporter(),
+    loaded,
+    {
+      gates: releaseInput(loaded).gates,
+      strict: notify.strict,
+      snapshot: async () => {
+        const progress = await engine?.progress();
+        return (
+          progress && {
+            step: { index: progress.stepIndex, total: progress.total },
+            weight: progress.weight,
+            phase: progress.phase,
+            image: progress.image,
+            stableImage: progress.stableImage,
+            commit: progress.lastCommit.sha,
+          }
+        );
+      },
+    },
+  );
   return withRepository(loaded, options, async (repo) => {
     const controller = new AbortController();
     const stop = () =>
@@ -125,7 +149,7 @@ async function withEngine(
     try {
       // commander sets `supersede: true` when `--no-supersede` is absent: only the flag overrides the config.
       const supersede = options.supersede === false ? { supersede: false } : {};
-      const engine = new ReleaseEngine(releaseInput(loaded, supersede), {
+      engine = new ReleaseEngine(releaseInput(loaded, supersede), {
         repo,
         reporter,
         createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
@@ -136,6 +160,7 @@ async function withEngine(
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      await reporter.flush?.();
     }
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { durationSchema, type GateConfig, gateConfigSchema, metricRouterSchema } from '../gates/schemas.js';
+import { flaggerAlertSchema } from './notifications.js';
 import type { HeaderMatch, Step } from './steps.js';
 
 // Flagger's `analysis` block (flagger.app/v1beta1 Canary `spec.analysis`) and its expansion into
@@ -78,6 +79,8 @@ const flaggerWebhookSchema = z.strictObject({
   timeout: durationSchema.optional(),
   metadata: z.record(z.string(), z.string()).optional(),
   retries: z.number().int().nonnegative().optional(),
+  disableTLS: z.boolean().optional(),
+  muteAlert: z.boolean().optional(),
 });
 
 export const flaggerAnalysisSchema = z
@@ -104,6 +107,7 @@ export const flaggerAnalysisSchema = z
     mirrorWeight: percentSchema.optional().describe('Percent of traffic mirrored (default 100).'),
     metrics: z.array(flaggerMetricSchema).optional(),
     webhooks: z.array(flaggerWebhookSchema).optional(),
+    alerts: z.array(flaggerAlertSchema).optional().describe("Flagger's alerts: chat providers by severity."),
     metricsServer: z
       .url()
       .optional()
@@ -180,10 +184,10 @@ export function flaggerIssues(analysis: FlaggerAnalysis, context: FlaggerContext
   });
   analysis.webhooks?.forEach((webhook, index) => {
     claim(webhook.name, ['webhooks', index, 'name']);
-    if (webhook.type === 'event' || webhook.type === 'rollback') {
+    if (webhook.type === 'rollback') {
       issues.push({
         path: ['webhooks', index, 'type'],
-        message: `webhook type \`${webhook.type}\` is not supported yet; use rollout, pre-rollout, confirm-* or post-rollout`,
+        message: `webhook type \`${webhook.type}\` is not supported yet; use rollout, pre-rollout, confirm-*, post-rollout or event`,
       });
     }
   });
@@ -239,7 +243,7 @@ export function expandFlaggerAnalysis(
   const threshold = analysis.threshold ?? FLAGGER_DEFAULTS.threshold;
   const webhooks = analysis.webhooks ?? [];
   const gates: Record<string, GateConfig> = {};
-  for (const webhook of webhooks) gates[webhook.name] = webhookGate(webhook, threshold);
+  for (const webhook of webhooks) gates[webhook.name] = webhookGate(webhook);
   for (const metric of analysis.metrics ?? []) {
     gates[metric.name] = metricGate(metric, analysis, context, interval, threshold);
   }
@@ -358,22 +362,13 @@ function metricGate(
   });
 }
 
-function webhookGate(webhook: FlaggerWebhook, threshold: number): GateConfig {
-  const type = webhook.type || 'rollout';
-  // Failing pre-rollout and rollout hooks count as failed checks in Flagger; confirm-* hooks just wait.
-  const counted = type === 'rollout' || type === 'pre-rollout';
-  return gateConfigSchema.parse({
-    webhook: {
-      url: webhook.url,
-      type,
-      ...(webhook.timeout === undefined ? {} : { timeout: webhook.timeout }),
-      ...(webhook.metadata === undefined ? {} : { metadata: webhook.metadata }),
-      retries: webhook.retries ?? (counted ? threshold - 1 : 0),
-    },
-  });
+/** Flagger's `retries` are HTTP retries of one call (pkg/controller/webhook.go), not failed checks. */
+function webhookGate(webhook: FlaggerWebhook): GateConfig {
+  const { name: _name, type, ...fields } = webhook;
+  return gateConfigSchema.parse({ webhook: { ...fields, type: type || 'rollout' } });
 }
 
-/** Fields of a Canary's analysis gitcanary does not carry over (readiness, alerts, gradual promotion). */
+/** Fields of a Canary's analysis gitcanary does not carry over (readiness, alerts, gradual promotion); webhooks' muteAlert and disableTLS are honoured. */
 const IGNORED_ANALYSIS_FIELDS = [
   'alerts',
   'primaryReadyThreshold',
@@ -381,7 +376,6 @@ const IGNORED_ANALYSIS_FIELDS = [
   'stepWeightPromotion',
   'sessionAffinity',
 ] as const;
-const IGNORED_WEBHOOK_FIELDS = ['muteAlert', 'disableTLS'] as const;
 
 export interface FlaggerCanaryAnalysis {
   analysis: FlaggerAnalysis;
@@ -425,19 +419,6 @@ export function fromFlaggerCanary(canary: unknown): FlaggerCanaryAnalysis {
       ignored.push(`${sourceField}.${key}`);
       delete analysis[key];
     }
-  }
-  if (Array.isArray(analysis.webhooks)) {
-    analysis.webhooks = analysis.webhooks.map((webhook: unknown, index) => {
-      if (typeof webhook !== 'object' || webhook === null) return webhook;
-      const kept: Record<string, unknown> = { ...webhook };
-      for (const key of IGNORED_WEBHOOK_FIELDS) {
-        if (key in kept) {
-          ignored.push(`${sourceField}.webhooks[${index}].${key}`);
-          delete kept[key];
-        }
-      }
-      return kept;
-    });
   }
   const result = flaggerAnalysisSchema.safeParse(analysis);
   if (!result.success) {

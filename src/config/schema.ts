@@ -9,6 +9,7 @@ import {
 import { allTargets } from '../targets/registry.js';
 import type { Target } from '../targets/types.js';
 import { type FlaggerAnalysis, flaggerAnalysisSchema, flaggerIssues } from './flagger.js';
+import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
 import { routesTraffic, type Step, stepSchema } from './steps.js';
 
 // The release config (`gitcanary.yaml`): one zod schema gives the TypeScript types, the runtime
@@ -113,6 +114,7 @@ export function releaseSchema(targets: readonly Target[]) {
         .default({})
         .describe('Gates by name, referenced from analysis steps.'),
       sync: releaseSyncSchema.optional(),
+      notifications: notificationsSchema.optional(),
       options: optionsSchema.default({ supersede: true, maxPushAttempts: 5 }),
     })
     // Editors learn the steps-xor-analysis rule too; the other cross-field checks run only at load.
@@ -156,6 +158,7 @@ interface SpecForChecks {
   steps?: Step[] | undefined;
   analysis?: FlaggerAnalysis | undefined;
   gates: Record<string, GateConfig>;
+  notifications?: NotificationsConfig | undefined;
 }
 
 /** Checks across fields: steps xor analysis, gate references, a router when traffic moves. */
@@ -211,5 +214,6 @@ function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; mes
       });
     }
   }
+  issues.push(...notificationIssues(spec.notifications, spec.analysis?.alerts));
   return issues;
 }

@@ -4,6 +4,7 @@ import { CommandGate } from './command.js';
 import { HttpGate } from './http.js';
 import { PrometheusGate } from './prometheus.js';
 import {
+  type CommandShorthandGateConfig,
   type FluxSyncConfig,
   fluxSyncSchema,
   type GateConfig,
@@ -30,6 +31,11 @@ const builders: Record<string, (name: string, config: never) => Gate> = {
 
 /** A gate from its config block (`{ command: {...} }`, `{ prometheus: {...} }`, …). */
 export function createGate(name: string, config: GateConfig): Gate {
+  if ('command' in config && typeof config.command === 'string') {
+    // The shorthand `{ command: "…", timeout: 60s }` is the command gate's own config.
+    const { name: shown, ...command } = config as CommandShorthandGateConfig;
+    return new CommandGate(shown ?? name, command);
+  }
   const kind = Object.keys(config).find((key) => key !== 'name');
   const build = kind === undefined ? undefined : builders[kind];
   if (kind === 'approval') {

@@ -87,13 +87,26 @@ export const webhookTypeSchema = z.enum([
   'event',
 ]);
 
+// Flagger's CanaryWebhook fields; defaults as pkg/controller/webhook.go applies them.
 export const webhookConfigSchema = z.strictObject({
   url: z.url(),
   // Flagger treats an empty type as `rollout`.
   type: webhookTypeSchema.default('rollout'),
-  timeout: durationSchema.default('60s'),
+  timeout: durationSchema.default('10s').describe('Time one request may take (Flagger: 10s).'),
   metadata: stringMap.optional(),
-  retries: z.number().int().nonnegative().default(0).describe('Retries after a failed call.'),
+  retries: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe(
+      'HTTP retries after a connection error, a timeout, 429 or 5xx, with backoff (1s, 2s, 4s, … 30s).',
+    ),
+  disableTLS: z.boolean().default(false).describe('Skip TLS certificate verification for this webhook.'),
+  muteAlert: z
+    .boolean()
+    .default(false)
+    .describe('Send no alert or notification when this webhook fails or is not confirmed yet.'),
 });
 
 /** `200`, `[200, 204]`, or a status class like `2xx`. */
@@ -170,6 +183,10 @@ const commonGateFields = {
 };
 
 export const commandGateSchema = z.strictObject({ ...commonGateFields, command: commandConfigSchema });
+/** `{ command: "./smoke.sh", timeout: 60s }`: the command gate's fields next to a command string. */
+export const commandShorthandGateSchema = z
+  .strictObject({ ...commonGateFields, ...commandConfigSchema.shape })
+  .describe('Shorthand for { command: { command, timeout, … } }.');
 export const prometheusGateSchema = z.strictObject({
   ...commonGateFields,
   prometheus: prometheusConfigSchema,
@@ -181,6 +198,7 @@ export const approvalGateSchema = z.strictObject({ ...commonGateFields, approval
 
 export const gateConfigSchema = z.union([
   commandGateSchema,
+  commandShorthandGateSchema,
   prometheusGateSchema,
   webhookGateSchema,
   httpGateSchema,
@@ -202,6 +220,7 @@ export type ArgocdSyncConfig = z.infer<typeof argocdSyncSchema>;
 export type FluxSyncConfig = z.infer<typeof fluxSyncSchema>;
 export type SyncConfig = z.infer<typeof syncConfigSchema>;
 export type CommandGateConfig = z.infer<typeof commandGateSchema>;
+export type CommandShorthandGateConfig = z.infer<typeof commandShorthandGateSchema>;
 export type PrometheusGateConfig = z.infer<typeof prometheusGateSchema>;
 export type WebhookGateConfig = z.infer<typeof webhookGateSchema>;
 export type HttpGateConfig = z.infer<typeof httpGateSchema>;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import pRetry, { AbortError } from 'p-retry';
 import { maskSecrets } from '../report/secrets.js';
-import { sleep } from './analysis.js';
 import { parseDuration } from './duration.js';
+import { isCertificateError, type PostResponse, PostTimeoutError, postJson } from './post-json.js';
 import {
   parseGateConfig,
   type WebhookConfig,
@@ -12,8 +13,9 @@ import {
 import type { Gate, GateContext, GateResult, Measurement, Verdict } from './types.js';
 
 // Flagger-compatible webhooks: the same POST body Flagger sends (CanaryWebhookPayload in
-// pkg/apis/flagger/v1beta1, sent by pkg/controller/webhook.go), so flagger-loadtester and
-// existing receivers work unchanged.
+// pkg/apis/flagger/v1beta1, sent by pkg/controller/webhook.go callWebhook / CallEventWebhook), the
+// same success rule (HTTP status <= 202), timeout (10s), retries and TLS switch, so
+// flagger-loadtester and existing receivers work unchanged.
 
 export type { WebhookConfigInput } from './schemas.js';
 
@@ -59,101 +61,178 @@ export const webhookFiresAt: Readonly<Record<WebhookType, WebhookFiring>> = {
   'confirm-traffic-increase': { at: 'before-weight-increase', effect: 'wait' },
   // Before promotion; metrics and rollout hooks keep running while it waits.
   'confirm-promotion': { at: 'before-promotion', effect: 'wait' },
-  // After promotion or rollback; Flagger only logs a failure.
+  // After promotion or rollback; Flagger only logs a failure (runPostRolloutHooks).
   'post-rollout': { at: 'after-release', effect: 'notify' },
   // Polled while Progressing or waiting for a confirmation; 2xx stops the release as failed.
   rollback: { at: 'while-progressing', effect: 'rollback' },
-  // On every event Flagger would emit; metadata carries eventMessage, eventType, timestamp.
+  // On every event Flagger would emit (sendEventToWebhook); sent by src/notify, never decides.
   event: { at: 'every-event', effect: 'notify' },
 };
 
+/** What a webhook payload says about the release (a GateContext carries it all). */
+export interface WebhookSubject {
+  releaseName: string;
+  namespace: string;
+  /** Flagger's canary phase. */
+  phase: string;
+  canaryImage: string | undefined;
+  commit: string;
+}
+
 /** Flagger-like checksum: stable for one candidate of one release, so receivers can key on it. */
-export function webhookChecksum(context: GateContext): string {
-  const candidate = context.canaryImage ?? context.commit;
+export function webhookChecksum(subject: Omit<WebhookSubject, 'phase'>): string {
+  const candidate = subject.canaryImage ?? subject.commit;
   return createHash('sha256')
-    .update(`${context.namespace}/${context.releaseName}@${candidate}`)
+    .update(`${subject.namespace}/${subject.releaseName}@${candidate}`)
     .digest('hex')
     .slice(0, 16);
 }
 
 export function webhookPayload(
-  context: GateContext,
+  subject: WebhookSubject,
   metadata: Record<string, string> | undefined,
 ): WebhookPayload {
   const payload: WebhookPayload = {
-    name: context.releaseName,
-    namespace: context.namespace,
-    phase: context.phase,
-    checksum: webhookChecksum(context),
+    name: subject.releaseName,
+    namespace: subject.namespace,
+    phase: subject.phase,
+    checksum: webhookChecksum(subject),
   };
-  // Flagger omits metadata when empty (`json:"metadata,omitempty"`).
-  if (metadata !== undefined && Object.keys(metadata).length > 0) payload.metadata = metadata;
+  // Flagger omits metadata when empty (`json:"metadata,omitempty"`); Go's encoding/json writes a
+  // map's keys sorted, so receivers see the same bytes.
+  if (metadata !== undefined && Object.keys(metadata).length > 0) payload.metadata = sortedKeys(metadata);
   return payload;
 }
 
-/** Payload of an `event` webhook; Flagger's own keys win over the configured metadata. */
+/**
+ * Payload of an `event` webhook, as Flagger's CallEventWebhook (pkg/controller/webhook.go) builds
+ * it: eventMessage, eventType (`Normal` / `Warning`) and the time in milliseconds as a string;
+ * configured metadata is added, Flagger's own keys win.
+ */
 export function eventPayload(
-  context: GateContext,
+  subject: WebhookSubject,
   metadata: Record<string, string> | undefined,
   eventMessage: string,
   eventType: 'Normal' | 'Warning',
+  now: Date = new Date(),
 ): WebhookPayload {
-  return webhookPayload(context, {
+  return webhookPayload(subject, {
     ...metadata,
     eventMessage,
     eventType,
-    timestamp: String(Date.now()),
+    timestamp: String(now.getTime()),
   });
 }
 
-export interface WebhookResponse {
-  status: number;
-  body: string;
+function sortedKeys(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** POSTs the payload; retries connection errors, 429 and 5xx (Flagger uses retryablehttp). */
-export async function postWebhook(
+/** Flagger's callWebhook: `if r.StatusCode > 202 { return errors.New(string(b)) }`. */
+export function flaggerAccepts(status: number): boolean {
+  return status >= 200 && status <= 202;
+}
+
+/**
+ * go-retryablehttp's DefaultRetryPolicy, which Flagger's webhook client uses: 429 and 5xx other
+ * than 501 are retried (connection errors too, see callWebhook).
+ */
+export function retryableStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status !== 501);
+}
+
+/** retryablehttp's DefaultBackoff as Flagger leaves it: 1s, 2s, 4s, … capped at 30s. */
+export const FLAGGER_BACKOFF = { minMs: 1000, maxMs: 30_000 } as const;
+
+export interface WebhookCallOptions {
+  timeoutMs: number;
+  /** HTTP retries after the first attempt (Flagger's `retries`, retryablehttp's RetryMax). */
+  retries: number;
+  disableTLS: boolean;
+  signal: AbortSignal;
+  /** Waits between attempts; Flagger's by default. */
+  backoff?: { minMs: number; maxMs: number } | undefined;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  body: string;
+  /** Requests made, retries included. */
+  attempts: number;
+}
+
+class RetryableAnswer extends Error {
+  constructor(readonly answer: PostResponse) {
+    super(`HTTP ${answer.status}`);
+  }
+}
+
+/**
+ * POSTs the payload as Flagger's callWebhook does (pkg/controller/webhook.go, newHTTPClient): the
+ * timeout bounds each attempt, `retries` more attempts follow a connection error, a timeout, 429
+ * or 5xx (not 501) with exponential backoff, and `disableTLS` skips certificate checks. After the
+ * last retry the last answer is returned; a certificate error is never retried.
+ */
+export async function callWebhook(
   url: string,
   payload: WebhookPayload,
-  options: { timeoutMs: number; retries: number; signal: AbortSignal },
-): Promise<WebhookResponse> {
-  let attempt = 0;
-  for (;;) {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
-      });
-      const body = await response.text();
-      const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
-      if (!retryable || attempt >= options.retries) return { status: response.status, body };
-    } catch (error) {
-      options.signal.throwIfAborted();
-      if (attempt >= options.retries) throw error;
-    }
-    attempt += 1;
-    await sleep(Math.min(500 * 2 ** (attempt - 1), 5000), options.signal);
+  options: WebhookCallOptions,
+): Promise<WebhookAnswer> {
+  const body = JSON.stringify(payload);
+  const backoff = options.backoff ?? FLAGGER_BACKOFF;
+  let attempts = 0;
+  try {
+    return await pRetry(
+      async () => {
+        attempts += 1;
+        let answer: PostResponse;
+        try {
+          answer = await postJson(url, body, {
+            timeoutMs: options.timeoutMs,
+            insecure: options.disableTLS,
+            signal: options.signal,
+          });
+        } catch (error) {
+          if (options.signal.aborted || isCertificateError(error)) throw new AbortError(error as Error);
+          throw error;
+        }
+        if (retryableStatus(answer.status)) throw new RetryableAnswer(answer);
+        return { ...answer, attempts };
+      },
+      {
+        retries: options.retries,
+        factor: 2,
+        minTimeout: backoff.minMs,
+        maxTimeout: backoff.maxMs,
+        randomize: false,
+        signal: options.signal,
+      },
+    );
+  } catch (error) {
+    if (error instanceof RetryableAnswer) return { ...error.answer, attempts };
+    throw error;
   }
 }
 
 export class WebhookGate implements Gate {
   readonly kind = 'webhook';
   readonly config: WebhookConfig;
+  /** What the answer does (gate, wait, rollback, notify), from the webhook type. */
+  readonly effect: WebhookFiring['effect'];
   private readonly timeoutMs: number;
 
   constructor(
     readonly name: string,
     config: WebhookConfigInput,
+    private readonly backoff?: WebhookCallOptions['backoff'],
   ) {
     this.config = parseGateConfig(webhookConfigSchema, config, 'webhook');
     this.timeoutMs = parseDuration(this.config.timeout, 'webhook.timeout');
+    this.effect = webhookFiresAt[this.config.type].effect;
   }
 
   async evaluate(context: GateContext): Promise<GateResult> {
-    const effect = webhookFiresAt[this.config.type].effect;
-    const threshold = effect === 'rollback' ? 'no HTTP 2xx (2xx requests rollback)' : 'HTTP 2xx';
+    const effect = this.effect;
     const payload =
       this.config.type === 'event'
         ? eventPayload(
@@ -167,26 +246,34 @@ export class WebhookGate implements Gate {
     const at = (): string => new Date().toISOString();
     let measurement: Measurement;
     try {
-      const response = await postWebhook(this.config.url, payload, {
+      const answer = await callWebhook(this.config.url, payload, {
         timeoutMs: this.timeoutMs,
         retries: this.config.retries,
+        disableTLS: this.config.disableTLS,
         signal: context.signal,
+        backoff: this.backoff,
       });
-      const ok = response.status >= 200 && response.status < 300;
-      const verdict = verdictFor(effect, ok);
-      const excerpt = ok ? '' : bodyExcerpt(response.body);
+      const ok = flaggerAccepts(answer.status);
+      const excerpt = ok ? '' : bodyExcerpt(answer.body);
+      const tries = answer.attempts > 1 ? ` after ${answer.attempts} attempts` : '';
       measurement = {
-        verdict,
-        value: response.status,
-        message: maskSecrets(`${target} answered HTTP ${response.status}${describe(effect, ok)}${excerpt}`),
+        verdict: verdictFor(effect, ok),
+        value: answer.status,
+        message: maskSecrets(
+          `${target} answered HTTP ${answer.status}${tries}${describe(effect, ok, answer.status)}${excerpt}`,
+        ),
         at: at(),
       };
     } catch (error) {
       context.signal.throwIfAborted();
-      const reason = isTimeout(error) ? `timed out after ${this.config.timeout}` : errorMessage(error);
-      // Unreachable never passes: a gate fails, a confirmation keeps waiting, a rollback hook can't be read.
-      const verdict: Verdict = effect === 'gate' || effect === 'notify' ? 'fail' : 'inconclusive';
-      measurement = { verdict, value: 'error', message: maskSecrets(`${target} ${reason}`), at: at() };
+      const reason =
+        error instanceof PostTimeoutError ? `timed out after ${this.config.timeout}` : errorMessage(error);
+      measurement = {
+        verdict: unreachableVerdict(effect),
+        value: 'error',
+        message: maskSecrets(`${target} ${reason}${describe(effect, false, undefined)}`),
+        at: at(),
+      };
     }
     context.progress(`${this.name}: ${measurement.message}`);
     return {
@@ -194,33 +281,51 @@ export class WebhookGate implements Gate {
       kind: this.kind,
       verdict: measurement.verdict,
       value: measurement.value,
-      threshold,
+      threshold: THRESHOLDS[effect],
       message: measurement.message,
       measurements: [measurement],
     };
   }
 }
 
+const THRESHOLDS: Record<WebhookFiring['effect'], string> = {
+  gate: 'HTTP 200-202',
+  wait: 'HTTP 200-202',
+  rollback: 'no HTTP 200-202 (200-202 requests rollback)',
+  notify: 'notification (never fails the release)',
+};
+
 function verdictFor(effect: WebhookFiring['effect'], ok: boolean): Verdict {
+  if (effect === 'notify') return 'pass';
   if (effect === 'rollback') return ok ? 'fail' : 'pass';
   if (effect === 'wait') return ok ? 'pass' : 'inconclusive';
   return ok ? 'pass' : 'fail';
 }
 
-function describe(effect: WebhookFiring['effect'], ok: boolean): string {
+/**
+ * No answer: a check fails and a confirmation keeps waiting, as in Flagger, where the error is the
+ * same as a refusal; a rollback hook that cannot be reached asks for no rollback (runRollbackHooks:
+ * "not signaling a rollback"); a notification never decides.
+ */
+function unreachableVerdict(effect: WebhookFiring['effect']): Verdict {
+  if (effect === 'gate') return 'fail';
+  if (effect === 'wait') return 'inconclusive';
+  return 'pass';
+}
+
+function describe(effect: WebhookFiring['effect'], ok: boolean, status: number | undefined): string {
+  if (effect === 'notify') return ok ? '' : ' (notification only: the release goes on)';
   if (effect === 'rollback') return ok ? ': rollback requested' : ': no rollback requested';
-  if (effect === 'wait' && !ok) return ': not confirmed yet';
-  return '';
+  const refused =
+    status !== undefined && status >= 203 && status < 300 ? ' (Flagger counts only 200-202 as success)' : '';
+  if (effect === 'wait' && !ok) return `: not confirmed yet${refused}`;
+  return refused;
 }
 
 function bodyExcerpt(body: string): string {
   const text = body.trim().replace(/\s+/g, ' ');
   if (text === '') return '';
   return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'TimeoutError';
 }
 
 function errorMessage(error: unknown): string {

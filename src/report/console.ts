@@ -44,5 +44,7 @@ export function formatEvent(event: ReleaseEvent): string | undefined {
     }
     case 'done':
       return `${event.outcome}: ${event.message}`;
+    case 'notification':
+      return `  notification to ${event.target} (${event.about}) failed: ${event.message}`;
   }
 }

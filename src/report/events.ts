@@ -29,12 +29,16 @@ export type ReleaseEvent =
   | { type: 'wait'; reason: string; until?: string | undefined }
   | { type: 'progress'; message: string }
   | { type: 'gate'; result: GateResult }
-  | { type: 'done'; outcome: Outcome; exitCode: number; message: string };
+  | { type: 'done'; outcome: Outcome; exitCode: number; message: string }
+  /** A notification or event webhook that could not be delivered; the release goes on. */
+  | { type: 'notification'; target: string; about: string; delivered: false; message: string };
 
 export type Outcome = 'promoted' | 'stepped' | 'waiting' | 'paused' | 'rolledBack' | 'aborted' | 'noop';
 
 export interface Reporter {
   event(event: ReleaseEvent): void;
+  /** Waits for what the reporter still sends (notifications) before the process exits. */
+  flush?(): Promise<void>;
 }
 
 /** Collects events (tests, summaries) and forwards them. */
@@ -44,5 +48,8 @@ export class EventLog implements Reporter {
   event(event: ReleaseEvent): void {
     this.events.push(event);
     this.next?.event(event);
+  }
+  async flush(): Promise<void> {
+    await this.next?.flush?.();
   }
 }

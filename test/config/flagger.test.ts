@@ -44,14 +44,14 @@ describe('fromFlaggerCanary', () => {
     });
   });
 
-  it('drops fields gitcanary does not act on and names them', () => {
+  it('drops fields gitcanary does not act on and names them, keeping webhook muteAlert and disableTLS', () => {
     const canary = structuredClone(seedCanary);
     canary.spec.analysis.alerts = [{ name: 'slack', providerRef: { name: 'slack' } }];
     canary.spec.analysis.webhooks[0].muteAlert = true;
-    expect(fromFlaggerCanary(canary).ignored).toEqual([
-      'spec.analysis.alerts',
-      'spec.analysis.webhooks[0].muteAlert',
-    ]);
+    canary.spec.analysis.webhooks[0].disableTLS = true;
+    const { ignored, analysis } = fromFlaggerCanary(canary);
+    expect(ignored).toEqual(['spec.analysis.alerts']);
+    expect(analysis.webhooks?.[0]).toMatchObject({ muteAlert: true, disableTLS: true });
   });
 
   it('rejects objects that are not a flagger.app/v1beta1 Canary', () => {
@@ -97,7 +97,10 @@ describe('expandFlaggerAnalysis', () => {
           metadata: {
             cmd: 'hey -z 1m -q 10 -c 2 -h2 -host app.example.com http://apisix-gateway.apisix/api/info',
           },
-          retries: 9,
+          // Flagger's retries are HTTP retries of one call, not the failed-checks threshold.
+          retries: 0,
+          disableTLS: false,
+          muteAlert: false,
         },
       },
       'request-success-rate': {
@@ -217,7 +220,14 @@ describe('expandFlaggerAnalysis', () => {
       { promote: {} },
     ]);
     expect(gates.acceptance).toEqual({
-      webhook: { url: 'http://loadtester.test/', type: 'rollout', timeout: '60s', retries: 1 },
+      webhook: {
+        url: 'http://loadtester.test/',
+        type: 'rollout',
+        timeout: '10s',
+        retries: 0,
+        disableTLS: false,
+        muteAlert: false,
+      },
     });
   });
 
@@ -284,14 +294,14 @@ describe('expandFlaggerAnalysis', () => {
       { promote: {} },
       { analysis: { gates: ['notify'] } },
     ]);
-    // Failed pre-rollout and rollout hooks count against threshold; confirm and post hooks do not.
+    // Flagger's `retries` are HTTP retries of one call (webhook.go newHTTPClient), never threshold - 1.
     const retries = Object.fromEntries(
       Object.entries(gates).map(([name, gate]) => [
         name,
         'webhook' in gate ? gate.webhook.retries : undefined,
       ]),
     );
-    expect(retries).toEqual({ gate: 0, smoke: 2, load: 2, 'step-ok': 0, approve: 0, notify: 0, untyped: 2 });
+    expect(retries).toEqual({ gate: 0, smoke: 0, load: 0, 'step-ok': 0, approve: 0, notify: 0, untyped: 0 });
     expect(gates.untyped).toMatchObject({ webhook: { type: 'rollout' } });
   });
 
@@ -308,7 +318,7 @@ describe('expandFlaggerAnalysis', () => {
         { name: 'request-success-rate', thresholdRange: { min: 99 } },
         { name: 'errors', query: 'sum(x)' },
       ],
-      webhooks: [{ name: 'events', url: 'http://hooks.test/', type: 'event' }],
+      webhooks: [{ name: 'stop', url: 'http://hooks.test/', type: 'rollback' }],
     } as FlaggerAnalysis;
     expect(flaggerIssues(analysis, { router: 'traefik' })).toEqual([
       {
@@ -332,7 +342,7 @@ describe('expandFlaggerAnalysis', () => {
       {
         path: ['webhooks', 0, 'type'],
         message:
-          'webhook type `event` is not supported yet; use rollout, pre-rollout, confirm-* or post-rollout',
+          'webhook type `rollback` is not supported yet; use rollout, pre-rollout, confirm-*, post-rollout or event',
       },
     ]);
     const error = catchError(() => expandFlaggerAnalysis(analysis, { router: 'apisix' }));

@@ -111,8 +111,8 @@ describe("Flagger's webhooks", () => {
     expect(promote.body.split('\n').slice(1)).toEqual([
       '',
       'Gate evidence:',
-      `- rollout-hook (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
-      `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
+      `- rollout-hook (webhook): pass value=200 threshold HTTP 200-202 — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
+      `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 200-202 — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
     ]);
   });
 
@@ -145,7 +145,7 @@ describe("Flagger's webhooks", () => {
     expect(ops.log().at(-1)!.body.split('\n').slice(1)).toEqual([
       '',
       'Gate evidence:',
-      `- rollout-hook (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 500: load test: 12% errors`,
+      `- rollout-hook (webhook): fail value=500 threshold HTTP 200-202 — rollout webhook ${hooks!.url}/rollout answered HTTP 500: load test: 12% errors`,
     ]);
   });
 
@@ -178,8 +178,8 @@ describe("Flagger's webhooks", () => {
     expect(ops.log().at(-1)!.body.split('\n').slice(1)).toEqual([
       '',
       'Gate evidence:',
-      `- rollout-hook (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
-      `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
+      `- rollout-hook (webhook): pass value=200 threshold HTTP 200-202 — rollout webhook ${hooks!.url}/rollout answered HTTP 200`,
+      `- confirm-promotion-hook (webhook): pass value=200 threshold HTTP 200-202 — confirm-promotion webhook ${hooks!.url}/confirm-promotion answered HTTP 200`,
     ]);
   });
 
@@ -246,7 +246,7 @@ describe("Flagger's webhooks", () => {
     expect(rollback.body.split('\n').slice(1)).toEqual([
       '',
       'Gate evidence:',
-      `- stop (webhook): fail value=200 threshold no HTTP 2xx (2xx requests rollback) — rollback webhook ${hooks!.url}/rollback answered HTTP 200: rollback requested`,
+      `- stop (webhook): fail value=200 threshold no HTTP 200-202 (200-202 requests rollback) — rollback webhook ${hooks!.url}/rollback answered HTTP 200: rollback requested`,
     ]);
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 // A real HTTP server on loopback for gate tests: records every request and answers through the
 // handler the test gives (status, body, delay).
@@ -30,12 +33,16 @@ export interface TestHttpServer {
   close(): Promise<void>;
 }
 
+/** A self-signed certificate for 127.0.0.1 / localhost (test only; no client trusts it). */
+const TLS_DIR = path.join(import.meta.dirname, 'tls');
+
 export async function startHttpServer(
   handler: TestHandler = () => ({ status: 200 }),
+  options: { tls?: boolean } = {},
 ): Promise<TestHttpServer> {
   let current = handler;
   const requests: RecordedRequest[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -53,11 +60,20 @@ export async function startHttpServer(
         res.end(reply.body ?? '');
       });
     });
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer(
+        {
+          key: readFileSync(path.join(TLS_DIR, 'localhost.key')),
+          cert: readFileSync(path.join(TLS_DIR, 'localhost.crt')),
+        },
+        listener,
+      )
+    : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     setHandler(next) {

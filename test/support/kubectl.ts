@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,21 @@ import { parseAllDocuments } from 'yaml';
 // overlay still builds and shows what the cluster would receive.
 
 const run = promisify(execFile);
+
+/** Whether `kubectl` (with its built-in kustomize) is on PATH. */
+export const kubectlInstalled =
+  spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
+
+/**
+ * The `kubectl kustomize` tests run wherever kubectl is. CI installs it and sets CI=true, so there a
+ * missing binary fails the suite; on a fresh machine with only Node and git they are skipped, with
+ * one line saying so (as the Prometheus tests are).
+ */
+export const withKubectl = kubectlInstalled || process.env.CI === 'true';
+
+/** The one line the skipping test file prints. */
+export const KUBECTL_SKIPPED =
+  'kubectl not found: skipping the `kubectl kustomize` build tests (CI=true makes them mandatory)';
 
 export const FIXTURES = path.join(import.meta.dirname, '..', '..', 'fixtures');
 

@@ -14,7 +14,14 @@ import {
 } from '../../src/targets/kustomization.js';
 import { type CanaryState, initialState } from '../../src/targets/types.js';
 import { jsonSchemaValidator } from '../support/crd.js';
-import { copyFixture, deploymentImages, FIXTURES, kustomizeBuild } from '../support/kubectl.js';
+import {
+  copyFixture,
+  deploymentImages,
+  FIXTURES,
+  KUBECTL_SKIPPED,
+  kustomizeBuild,
+  withKubectl,
+} from '../support/kubectl.js';
 
 const PODINFO = 'ghcr.io/stefanprodan/podinfo';
 const SHA = 'sha256:7f4a1b5e9b0c3d2e1f00112233445566778899aabbccddeeff00112233445566';
@@ -346,7 +353,8 @@ images:
   );
 });
 
-describe('kubectl kustomize on the edited overlays', () => {
+if (!withKubectl) console.warn(KUBECTL_SKIPPED);
+describe.runIf(withKubectl)('kubectl kustomize on the edited overlays', () => {
   const renderedName: Record<(typeof OVERLAYS)[number], string> = {
     primary: 'podinfo-primary',
     canary: 'podinfo-canary',
