@@ -111,7 +111,7 @@ describe('gate config schemas', () => {
 
   it('converts to JSON Schema for editors', () => {
     const schema = z.toJSONSchema(gateConfigSchema, { io: 'input' }) as { anyOf: unknown[] };
-    expect(schema.anyOf).toHaveLength(6);
+    expect(schema.anyOf).toHaveLength(7);
     expect(JSON.stringify(schema)).toContain('"default":"1m"');
   });
 });
