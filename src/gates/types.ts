@@ -41,6 +41,8 @@ export interface GateContext {
   canaryService?: string | undefined;
   stableService?: string | undefined;
   route?: string | undefined;
+  /** The release's `spec.baseline` workload (e.g. `kustomization apps/podinfo/baseline`), if any. */
+  baselineWorkload?: string | undefined;
   /** Phase in Flagger's words for webhooks (`Progressing`, `Promoting`, `Failed`, …). */
   phase: string;
   /** User variables from the config. */

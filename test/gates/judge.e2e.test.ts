@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GateResult } from '../../src/gates/index.js';
-import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps, STABLE_IMAGE } from '../support/gitops.js';
+import {
+  CANARY_IMAGE,
+  createGitOps,
+  demoConfig,
+  FILES,
+  type GitOps,
+  PODINFO,
+  STABLE_IMAGE,
+} from '../support/gitops.js';
 import { runRelease } from '../support/gitops-gates.js';
 import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
 import { ERROR_RATE_QUERY, LATENCY_QUERY, requestMetrics, SCENARIOS } from './judge-series.js';
@@ -58,11 +66,30 @@ const ERROR_RATE = `          - name: error-rate
             critical: true
 `;
 
-async function release(scenario: string, metrics = ERROR_RATE) {
+async function release(scenario: string, metrics = ERROR_RATE, options: { baseline?: boolean } = {}) {
   ops = createGitOps('');
-  ops.writeConfig(demoConfig({ steps: STEPS, gates: judgeGate(scenario, metrics) }));
+  let config = demoConfig({ steps: STEPS, gates: judgeGate(scenario, metrics) });
+  if (options.baseline === true) {
+    const clone = ops.clone('setup');
+    const overlay = ops
+      .show(FILES.canary)!
+      .replace('-canary', '-baseline')
+      .replace('podinfo-canary', 'podinfo-baseline');
+    ops.pushFrom(
+      clone,
+      { [BASELINE]: `${overlay}replicas:\n  - name: podinfo\n    count: 0\n` },
+      'add a baseline overlay',
+    );
+    config = config.replace(
+      '  traffic:\n',
+      `  baseline:\n    kustomization: { path: apps/podinfo/baseline, image: ${PODINFO}, replicas: { name: podinfo, total: 2 } }\n  traffic:\n`,
+    );
+  }
+  ops.writeConfig(config);
   return runRelease(ops.config, { image: CANARY_IMAGE });
 }
+
+const BASELINE = 'apps/podinfo/baseline/kustomization.yaml';
 
 function judgments(events: Awaited<ReturnType<typeof release>>['events']): GateResult[] {
   return events.flatMap((event) =>
@@ -150,5 +177,17 @@ describe.runIf(withPrometheus)('a release judged against its baseline on a real 
     ]);
     // Paused without a commit: the last commit is still the 10% step.
     expect(ops!.log().at(-1)!.subject).toBe('gitcanary(podinfo): setWeight 10 [1/5]');
+  });
+
+  it('says in the rollback commit that it compared with the spec.baseline workload, scaled to 0 again', async () => {
+    const run = await release('worse', ERROR_RATE, { baseline: true });
+
+    expect(run.result.outcome).toBe('rolledBack');
+    const evidence = ops!.log().at(-1)!.body.split('\n');
+    expect(evidence.at(-1)).toBe(
+      "  baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
+    );
+    expect(ops!.show(BASELINE)).toContain('count: 0');
+    expect(ops!.show(BASELINE, run.commits[0])).toContain('count: 2');
   });
 });

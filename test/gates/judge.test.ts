@@ -89,6 +89,7 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
       '  metric                 result  canary median  baseline median  shift [98% interval]      p-value  change  samples',
       '  error-rate (critical)  High    0.0506         0.0101           +0.0401 [+0.039, +0.041]  5.9e-15  +400%   41/41',
       '  error-rate: canary higher: 98% interval of the shift [+0.039, +0.041] is above 0, mean +400% (allowed +25%)',
+      '  baseline: no spec.baseline workload: "baseline" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)',
     ]);
   });
 
@@ -103,6 +104,18 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
     expect(result.judgment!.metrics.map((m) => m.classification)).toEqual(['Pass', 'High']);
     expect(result.message.split('\n')[0]).toBe(
       'score 75 (pass >= 95, marginal >= 75): inconclusive; 1 of 2 metrics pass',
+    );
+  });
+
+  it('names the spec.baseline workload it compares with, when the release has one', async () => {
+    const result = await judge('equal-1').evaluate(
+      gateContext({ baselineWorkload: 'kustomization apps/podinfo/baseline' }),
+    );
+    expect(result.judgment!.baselineNote).toBe(
+      "the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
+    );
+    expect(result.message.split('\n').at(-1)).toBe(
+      "  baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
     );
   });
 

@@ -197,8 +197,20 @@ export class JudgeGate implements Gate {
       groups: score.groups,
       criticalFailures: score.criticalFailures,
       metrics: judged,
+      baselineNote: baselineNote(context.baselineWorkload, baselineGroup),
     };
   }
+}
+
+/**
+ * What the baseline group stands for. Without a `spec.baseline` workload the queries' baseline is
+ * whatever they select, in practice the stable pods: comparing a fresh canary with long-running
+ * pods is biased (caches, age, load), which the evidence says.
+ */
+function baselineNote(workload: string | undefined, group: string): string {
+  if (workload !== undefined)
+    return `the spec.baseline workload (${workload}), stable image at the canary's scale`;
+  return `no spec.baseline workload: "${group}" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)`;
 }
 
 function measurementOf(judgment: Judgment): Measurement {
