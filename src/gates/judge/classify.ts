@@ -18,7 +18,10 @@ import {
 export type Classification = 'Pass' | 'High' | 'Low' | 'NoData';
 /** Which change of the canary is bad (Kayenta's `MetricDirection`). */
 export type Direction = 'increase' | 'decrease' | 'either';
-/** Kayenta's `NaNStrategy`: drop NaN samples, or count them as 0 (e.g. an error ratio without requests). */
+/**
+ * Kayenta's `NaNStrategy`: drop NaN samples, or count them as 0 (e.g. an error ratio without
+ * requests); `NaNStrategy.parse` (…/classifiers/metric/BaseMetricClassifier.scala) defaults to remove.
+ */
 export type NanStrategy = 'remove' | 'replace';
 
 /**
