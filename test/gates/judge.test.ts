@@ -3,7 +3,7 @@ import { GitcanaryError } from '../../src/errors.js';
 import { createGate, type GateConfig, gateConfigSchema } from '../../src/gates/index.js';
 import { type JudgeConfigInput, JudgeGate } from '../../src/gates/judge/index.js';
 import { gateContext } from '../support/gate-context.js';
-import { freePort } from '../support/http-server.js';
+import { freePort, startHttpServer } from '../support/http-server.js';
 import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
 import { ERROR_RATE_QUERY, LATENCY_QUERY, requestMetrics, SCENARIOS } from './judge-series.js';
 
@@ -182,6 +182,50 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
       '2 consecutive errors (limit 1): error: error-rate (canary): prometheus',
     );
     expect(result.judgment).toBeUndefined();
+  });
+
+  it('sends the headers and the bearer token from the environment, as the prometheus gate, and never shows the token', async () => {
+    process.env.GITCANARY_TEST_JUDGE_TOKEN = 'judge-token-5b7e21';
+    // A loopback proxy in front of the real Prometheus records what the gate sends.
+    const proxy = await startHttpServer(async (request) => {
+      const answer = await fetch(`${prometheus.address}${request.path}`, {
+        method: request.method,
+        headers: { 'content-type': request.headers['content-type'] ?? '' },
+        body: request.body,
+      });
+      return {
+        status: answer.status,
+        body: await answer.text(),
+        headers: { 'content-type': 'application/json' },
+      };
+    });
+    try {
+      const result = await new JudgeGate(
+        'judge',
+        {
+          prometheus: {
+            address: proxy.url,
+            headers: { 'X-Scope-OrgID': 'tenant-a' },
+            bearerTokenEnv: 'GITCANARY_TEST_JUDGE_TOKEN',
+          },
+          metrics: [errorRate],
+          variables: { scenario: 'worse' },
+        },
+        { now: () => end },
+      ).evaluate(gateContext());
+      expect(result.verdict).toBe('fail');
+      expect(proxy.requests).toHaveLength(2);
+      for (const request of proxy.requests) {
+        expect(request.path).toBe('/api/v1/query_range');
+        expect(request.headers.authorization).toBe('Bearer judge-token-5b7e21');
+        expect(request.headers['x-scope-orgid']).toBe('tenant-a');
+        expect(new URLSearchParams(request.body).get('step')).toBe('15');
+      }
+      expect(JSON.stringify(result)).not.toContain('judge-token-5b7e21');
+    } finally {
+      delete process.env.GITCANARY_TEST_JUDGE_TOKEN;
+      await proxy.close();
+    }
   });
 
   it('is built from a release config gate block by createGate', async () => {
