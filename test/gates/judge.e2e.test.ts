@@ -14,7 +14,8 @@ import { type PrometheusServer, startPrometheus, withPrometheus } from '../suppo
 import { ERROR_RATE_QUERY, LATENCY_QUERY, requestMetrics, SCENARIOS } from './judge-series.js';
 
 // The judge issue's "done" criterion: releases on a bare GitOps repository, driven by the engine
-// in-process, gated by the judge against a real Prometheus that holds the last half hour of
+// in-process, gated by the judge against a real Prometheus that holds half an hour before and ten
+// minutes after now of
 // canary and baseline counters (backfilled with promtool). The judgment window ends at the
 // real current time, as in a release job.
 
@@ -23,9 +24,9 @@ let ops: GitOps | undefined;
 
 beforeAll(async () => {
   if (!withPrometheus) return;
-  prometheus = await startPrometheus([], {
-    backfill: requestMetrics(SCENARIOS, Math.floor(Date.now() / 1000)),
-  });
+  // Ten minutes past now too: however long the releases take, every judgment's window is full.
+  const end = Math.floor(Date.now() / 1000) + 600;
+  prometheus = await startPrometheus([], { backfill: requestMetrics(SCENARIOS, end, 2400) });
 });
 
 afterAll(async () => {
