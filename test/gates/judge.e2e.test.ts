@@ -14,10 +14,9 @@ import { type PrometheusServer, startPrometheus, withPrometheus } from '../suppo
 import { ERROR_RATE_QUERY, LATENCY_QUERY, requestMetrics, SCENARIOS } from './judge-series.js';
 
 // The judge issue's "done" criterion: releases on a bare GitOps repository, driven by the engine
-// in-process, gated by the judge against a real Prometheus that holds half an hour before and ten
-// minutes after now of
-// canary and baseline counters (backfilled with promtool). The judgment window ends at the
-// real current time, as in a release job.
+// in-process, gated by the judge against a real Prometheus that holds canary and baseline
+// counters from half an hour before to ten minutes after now (backfilled with promtool). The
+// judgment window ends at the real current time, as in a release job.
 
 let prometheus: PrometheusServer;
 let ops: GitOps | undefined;
