@@ -103,6 +103,11 @@ export function releaseSchema(targets: readonly Target[]) {
       stable: targetBlockSchema('workload', workload, false)
         .optional()
         .describe('Where the image goes on promotion (Flagger-style primary).'),
+      baseline: targetBlockSchema('workload', workload, false)
+        .optional()
+        .describe(
+          "A fresh copy of stable for the judge to compare the canary with: the stable image at the canary's scale while a release runs, scaled to 0 after it.",
+        ),
       traffic: z
         .array(targetBlockSchema('traffic', traffic, true))
         .default([])

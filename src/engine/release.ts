@@ -71,6 +71,8 @@ export interface ReleaseInput {
   canaryService?: string | undefined;
   stableService?: string | undefined;
   route?: string | undefined;
+  /** The `spec.baseline` workload, described for gate evidence; undefined without one. */
+  baselineWorkload?: string | undefined;
 }
 
 export interface StepCommit {
@@ -713,6 +715,7 @@ export class ReleaseEngine {
       canaryService: this.#plan.canaryService,
       stableService: this.#plan.stableService,
       route: this.#plan.route,
+      baselineWorkload: this.#plan.baselineWorkload,
       phase,
       variables: this.#plan.variables,
       cwd: this.#plan.configDir,

@@ -13,6 +13,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
   const targets: BoundTarget[] = [
     ...bind(spec.workload, 'canary', 'spec.workload'),
     ...bind(spec.stable ?? {}, 'stable', 'spec.stable'),
+    ...bind(spec.baseline ?? {}, 'baseline', 'spec.baseline'),
     ...spec.traffic.flatMap((block, index) => bind(block, 'canary', `spec.traffic[${index}]`)),
   ];
   const router =
@@ -43,6 +44,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     canaryService: text(router?.canaryService),
     stableService: text(router?.stableService),
     route: text(router?.route),
+    baselineWorkload: describeTargets(spec.baseline),
   };
 }
 
@@ -55,4 +57,17 @@ function bind(block: Record<string, unknown>, role: TargetRole, field: string): 
         throw new GitcanaryError('CONFIG_INVALID', `unknown target ${key}`, { field: `${field}.${key}` });
       return { target, config, role };
     });
+}
+
+/** `kustomization apps/podinfo/baseline`: the baseline workload as the judge's evidence names it. */
+function describeTargets(block: Record<string, unknown> | undefined): string | undefined {
+  if (block === undefined) return undefined;
+  const parts = Object.entries(block)
+    .filter(([, config]) => config !== undefined)
+    .map(([key, config]) => {
+      const where =
+        (config as { path?: unknown; file?: unknown }).path ?? (config as { file?: unknown }).file;
+      return typeof where === 'string' ? `${key} ${where}` : key;
+    });
+  return parts.length === 0 ? undefined : parts.join(', ');
 }

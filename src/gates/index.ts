@@ -2,6 +2,7 @@ import { GitcanaryError } from '../errors.js';
 import { ArgoCdSyncGate } from './argocd.js';
 import { CommandGate } from './command.js';
 import { HttpGate } from './http.js';
+import { JudgeGate } from './judge/index.js';
 import { PrometheusGate } from './prometheus.js';
 import {
   type CommandShorthandGateConfig,
@@ -26,6 +27,7 @@ const builders: Record<string, (name: string, config: never) => Gate> = {
   prometheus: (name, config) => new PrometheusGate(name, config),
   webhook: (name, config) => new WebhookGate(name, config),
   http: (name, config) => new HttpGate(name, config),
+  judge: (name, config) => new JudgeGate(name, config),
   sync: (name, config: SyncConfig) => syncGate(name, config),
 };
 

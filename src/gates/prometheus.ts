@@ -103,7 +103,37 @@ export async function instantQuery(
   query: string,
   options: InstantQueryOptions,
 ): Promise<number | undefined> {
-  const url = new URL('api/v1/query', address.endsWith('/') ? address : `${address}/`);
+  return sampleValue(await prometheusApi(address, 'api/v1/query', { query }, options));
+}
+
+/**
+ * One range query (`/api/v1/query_range`): the single series' `[unix seconds, value]` samples,
+ * empty when the query matched nothing; throws like `instantQuery`, and on several series.
+ */
+export async function rangeQuery(
+  address: string,
+  query: string,
+  range: { start: number; end: number; step: number },
+  options: InstantQueryOptions,
+): Promise<[number, number][]> {
+  const params = { query, start: String(range.start), end: String(range.end), step: String(range.step) };
+  const data = await prometheusApi(address, 'api/v1/query_range', params, options);
+  if (data.resultType !== 'matrix')
+    throw new Error(`query returned a ${data.resultType}, expected a range vector`);
+  const series = data.result as { metric: Record<string, string>; values: SamplePair[] }[];
+  if (series.length === 0) return [];
+  if (series.length > 1) throw severalSeries(series);
+  return series[0]!.values.map(([time, value]) => [time, parseSampleValue(value)]);
+}
+
+/** One Prometheus HTTP API call; the `data` of a `success` answer, else an error naming the cause. */
+async function prometheusApi(
+  address: string,
+  endpoint: string,
+  params: Record<string, string>,
+  options: InstantQueryOptions,
+): Promise<NonNullable<PrometheusResponse['data']>> {
+  const url = new URL(endpoint, address.endsWith('/') ? address : `${address}/`);
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
     accept: 'application/json',
@@ -116,7 +146,7 @@ export async function instantQuery(
     response = await fetch(url, {
       method: 'POST',
       headers,
-      body: new URLSearchParams({ query }),
+      body: new URLSearchParams(params),
       signal: options.signal,
     });
   } catch (error) {
@@ -133,7 +163,8 @@ export async function instantQuery(
     const reason = body?.error ?? text.slice(0, 200);
     throw new Error(`prometheus query failed: HTTP ${response.status}: ${reason}`);
   }
-  return sampleValue(body.data);
+  if (body.data === undefined) throw new Error('prometheus answered without data');
+  return body.data;
 }
 
 interface PrometheusResponse {
@@ -145,21 +176,22 @@ interface PrometheusResponse {
 
 type SamplePair = [number, string];
 
-function sampleValue(data: PrometheusResponse['data']): number | undefined {
-  if (data === undefined) throw new Error('prometheus answered without data');
+function sampleValue(data: NonNullable<PrometheusResponse['data']>): number | undefined {
   if (data.resultType === 'scalar') return parseSampleValue((data.result as SamplePair)[1]);
   if (data.resultType === 'vector') {
     const samples = data.result as { metric: Record<string, string>; value: SamplePair }[];
     if (samples.length === 0) return undefined;
-    if (samples.length > 1) {
-      const series = samples.slice(0, 3).map((sample) => JSON.stringify(sample.metric));
-      throw new Error(
-        `query returned ${samples.length} series, expected one (aggregate with sum/avg): ${series.join(', ')}`,
-      );
-    }
+    if (samples.length > 1) throw severalSeries(samples);
     return parseSampleValue(samples[0]!.value[1]);
   }
   throw new Error(`query returned a ${data.resultType}, expected a scalar or an instant vector`);
+}
+
+function severalSeries(series: { metric: Record<string, string> }[]): Error {
+  const labels = series.slice(0, 3).map((each) => JSON.stringify(each.metric));
+  return new Error(
+    `query returned ${series.length} series, expected one (aggregate with sum/avg): ${labels.join(', ')}`,
+  );
 }
 
 /** Prometheus encodes sample values as strings, with `+Inf`, `-Inf` and `NaN`. */

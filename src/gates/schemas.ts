@@ -1,37 +1,13 @@
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
-import { isDuration } from './duration.js';
+import { judgeConfigSchema } from './judge/schema.js';
+import { durationSchema, measurementFields, stringMap } from './schema-fields.js';
 
 // Config schemas for every gate kind. The release config schema composes `gateConfigSchema`;
 // the JSON Schema for editors is generated from the same objects, so no transforms here:
 // durations stay as written and gates parse them with `parseDuration`.
 
-/** `30s`, `5m`, `1h30m`, `500ms`, or a number of seconds. */
-export const durationSchema = z
-  .union([z.string(), z.number().nonnegative()])
-  .refine(isDuration, { message: 'expected a duration like 30s, 5m, 1h or a number of seconds' })
-  .meta({ description: 'Duration: a number of seconds or a string like 30s, 5m, 1h30m.' });
-
-const stringMap = z.record(z.string(), z.string());
-
-/** Repetition and tolerance shared by measured gates, named as in Argo Rollouts' analysis. */
-const measurementFields = {
-  interval: durationSchema.default('1m').describe('Time between measurements.'),
-  count: z.number().int().positive().default(1).describe('Number of measurements.'),
-  failureLimit: z.number().int().nonnegative().default(0).describe('Failed measurements tolerated.'),
-  inconclusiveLimit: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(0)
-    .describe('Inconclusive measurements (no data) tolerated.'),
-  consecutiveErrorLimit: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(4)
-    .describe('Consecutive errors (query failed, server down) tolerated before the gate fails.'),
-};
+export { durationSchema } from './schema-fields.js';
 
 export const commandConfigSchema = z.strictObject({
   command: z.string().min(1).describe('Shell command; a handlebars template over the gate context.'),
@@ -195,6 +171,7 @@ export const webhookGateSchema = z.strictObject({ ...commonGateFields, webhook: 
 export const httpGateSchema = z.strictObject({ ...commonGateFields, http: httpConfigSchema });
 export const syncGateSchema = z.strictObject({ ...commonGateFields, sync: syncConfigSchema });
 export const approvalGateSchema = z.strictObject({ ...commonGateFields, approval: approvalConfigSchema });
+export const judgeGateSchema = z.strictObject({ ...commonGateFields, judge: judgeConfigSchema });
 
 export const gateConfigSchema = z.union([
   commandGateSchema,
@@ -204,6 +181,7 @@ export const gateConfigSchema = z.union([
   httpGateSchema,
   syncGateSchema,
   approvalGateSchema,
+  judgeGateSchema,
 ]);
 
 export type CommandConfig = z.infer<typeof commandConfigSchema>;

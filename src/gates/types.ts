@@ -1,3 +1,5 @@
+import type { Judgment } from './judge/report.js';
+
 // Gates are evaluated between commits. A gate that cannot be evaluated never passes.
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
@@ -20,6 +22,8 @@ export interface GateResult {
   threshold?: string | undefined;
   message: string;
   measurements: Measurement[];
+  /** The judge gate's per-metric comparison (both series, shifts, p-values), for summaries and charts. */
+  judgment?: Judgment | undefined;
 }
 
 /** Variables every gate may use in templates (handlebars) and payloads. */
@@ -37,6 +41,8 @@ export interface GateContext {
   canaryService?: string | undefined;
   stableService?: string | undefined;
   route?: string | undefined;
+  /** The release's `spec.baseline` workload (e.g. `kustomization apps/podinfo/baseline`), if any. */
+  baselineWorkload?: string | undefined;
   /** Phase in Flagger's words for webhooks (`Progressing`, `Promoting`, `Failed`, …). */
   phase: string;
   /** User variables from the config. */

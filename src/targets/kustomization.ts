@@ -10,11 +10,12 @@ import {
   parseImageRef,
   renderedImage,
 } from './image-ref.js';
-import type { CanaryState, Observation, Target } from './types.js';
+import { type CanaryState, type Observation, releaseRunning, type Target } from './types.js';
 
 // A kustomization's `images:` entry (newName/newTag/digest) carries the image, its `replicas:`
 // entry the canary scale. In the Flagger shape the canary overlay takes role `canary`, the primary
-// overlay role `stable`.
+// overlay role `stable`, and an optional third overlay role `baseline`: the stable image at the
+// canary's replica count while a release runs, 0 replicas otherwise.
 
 export const kustomizationConfigSchema = z.strictObject({
   path: z
@@ -58,6 +59,7 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
   },
 
   apply(tree, config, state, role) {
+    if (role === 'baseline') return applyBaseline(tree, config, state);
     const image = role === 'canary' ? state.canaryImage : state.stableImage;
     let next = tree;
     if (image !== undefined) {
@@ -73,6 +75,8 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
 
   observe(tree, config, role) {
     const doc = kustomizationDoc(tree, config.path);
+    // The baseline runs a copy of stable: it says nothing about what the release started from.
+    if (role === 'baseline') return {};
     const observed: Observation = {};
     if (role === 'canary' && config.replicas) {
       observed.baselineScale = { [scaleKey(config)]: replicaCount(doc, config.replicas.name) ?? null };
@@ -83,6 +87,48 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
     return role === 'canary' ? { ...observed, canaryImage: image } : { ...observed, stableImage: image };
   },
 };
+
+/**
+ * The baseline overlay while a release runs: the stable image, and the canary's replica count
+ * (what `setCanaryScale` gives the canary, else the canary's count when the release started);
+ * scaled to 0 in the promote, rollback and finish commits.
+ */
+function applyBaseline(tree: ManifestTree, config: KustomizationConfig, state: CanaryState): ManifestTree {
+  if (config.replicas === undefined) {
+    throw new GitcanaryError('FIELD_INVALID', 'the baseline kustomization needs replicas', {
+      file: config.path,
+      field: 'spec.baseline.kustomization.replicas',
+      hint: 'name the replicas[] entry gitcanary scales (to the canary count during a release, to 0 after it)',
+    });
+  }
+  if (!releaseRunning(state)) return setReplicas(tree, config.path, config.replicas.name, 0);
+  const withImage =
+    state.stableImage === undefined
+      ? tree
+      : setImage(tree, config.path, imageOverride(config.image, parseImageRef(state.stableImage)));
+  return setReplicas(withImage, config.path, config.replicas.name, baselineCount(config, state));
+}
+
+/** The canary's replica count for the baseline, computed as `canaryCount` does for the canary. */
+function baselineCount(config: KustomizationConfig, state: CanaryState): number {
+  // The canary's count when the release started: the one replicas entry its kustomization names.
+  const started = Object.values(state.baselineScale ?? {}).filter((count) => count !== null);
+  const canaryStart = started.length === 1 ? started[0]! : undefined;
+  const total = config.replicas?.total ?? canaryStart;
+  const scale = state.canaryScale;
+  const percent = scale?.matchTrafficWeight ? state.canaryWeight : scale?.weight;
+  if (scale?.replicas !== undefined) return scale.replicas;
+  if (percent !== undefined && total !== undefined) return Math.ceil((total * percent) / 100);
+  const count = percent === undefined ? (canaryStart ?? config.replicas?.total) : undefined;
+  if (count === undefined) {
+    throw new GitcanaryError('FIELD_INVALID', "the baseline cannot tell the canary's replica count", {
+      file: config.path,
+      field: 'spec.baseline.kustomization.replicas.total',
+      hint: "name the canary kustomization's replicas entry (spec.workload.kustomization.replicas), or set the baseline's replicas.total",
+    });
+  }
+  return count;
+}
 
 /** Key of a target's entry in `CanaryState.baselineScale`. */
 function scaleKey(config: KustomizationConfig): string {

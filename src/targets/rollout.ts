@@ -57,6 +57,12 @@ export const rolloutTarget: Target<RolloutConfig> = {
   },
 
   apply(tree, config, state, role) {
+    if (role === 'baseline') {
+      throw new GitcanaryError('CONFIG_INVALID', 'an Argo Rollout cannot be the baseline workload', {
+        field: 'spec.baseline.rollout',
+        hint: 'Argo Rollouts runs a baseline as an Experiment; use a kustomization overlay as spec.baseline',
+      });
+    }
     const doc = findRollout(tree, config);
     if (role === 'stable') {
       if (state.stableImage === undefined || state.canaryImage !== undefined || isManaged(doc)) return tree;
@@ -77,6 +83,7 @@ export const rolloutTarget: Target<RolloutConfig> = {
   },
 
   observe(tree, config, role) {
+    if (role === 'baseline') return {};
     const doc = findRollout(tree, config);
     const image = templateImage(doc, config);
     if (!isManaged(doc)) {

@@ -61,8 +61,17 @@ export interface CanaryState {
   phase: Phase;
 }
 
-/** `canary`: the target carries the candidate (config `workload:`); `stable`: the primary (`stable:`). */
-export type TargetRole = 'canary' | 'stable';
+/**
+ * `canary`: the target carries the candidate (config `workload:`); `stable`: the primary
+ * (`stable:`); `baseline`: a fresh copy of stable compared with the canary (`baseline:`), running
+ * the stable image at the canary's scale only while a release is under way.
+ */
+export type TargetRole = 'canary' | 'stable' | 'baseline';
+
+/** A release is under way: the canary runs the candidate and nothing has been promoted or rolled back. */
+export function releaseRunning(state: CanaryState): boolean {
+  return state.canaryImage !== undefined && (state.phase === 'Progressing' || state.phase === 'Paused');
+}
 
 /** What a target reads back from the manifests; fields it does not carry stay undefined. */
 export type Observation = Partial<

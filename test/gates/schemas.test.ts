@@ -111,8 +111,8 @@ describe('gate config schemas', () => {
 
   it('converts to JSON Schema for editors', () => {
     const schema = z.toJSONSchema(gateConfigSchema, { io: 'input' }) as { anyOf: unknown[] };
-    // Six kinds, and the command gate's `command: "…"` shorthand.
-    expect(schema.anyOf).toHaveLength(7);
+    // Seven kinds, and the command gate's `command: "…"` shorthand.
+    expect(schema.anyOf).toHaveLength(8);
     expect(JSON.stringify(schema)).toContain('"default":"1m"');
   });
 });

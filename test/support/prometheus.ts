@@ -33,8 +33,21 @@ export interface QueryResult {
   result: { metric: Record<string, string>; value: [number, string] }[];
 }
 
-export async function startPrometheus(scrapeTargets: string[]): Promise<PrometheusServer> {
+export interface StartPrometheusOptions {
+  /**
+   * History to load before the server starts, as OpenMetrics text with timestamps (ending in
+   * `# EOF`): `promtool tsdb create-blocks-from openmetrics` writes it into the TSDB as blocks, so
+   * range queries over past minutes find real samples without waiting for scrapes.
+   */
+  backfill?: string;
+}
+
+export async function startPrometheus(
+  scrapeTargets: string[],
+  options: StartPrometheusOptions = {},
+): Promise<PrometheusServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-prometheus-'));
+  if (options.backfill !== undefined) await backfill(dir, options.backfill);
   const port = await freePort();
   const address = `http://127.0.0.1:${port}`;
   const config = [
@@ -103,6 +116,22 @@ export async function startPrometheus(scrapeTargets: string[]): Promise<Promethe
       }
     },
   };
+}
+
+async function backfill(dir: string, openMetrics: string): Promise<void> {
+  const input = path.join(dir, 'backfill.om');
+  await writeFile(input, openMetrics);
+  const result = spawnSync(
+    'promtool',
+    ['tsdb', 'create-blocks-from', 'openmetrics', input, path.join(dir, 'data')],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `promtool backfill failed: ${result.error?.message ?? ''}${result.stderr}${result.stdout}`,
+    );
+  }
 }
 
 async function waitReady(address: string, logs: () => string): Promise<void> {

@@ -1,0 +1,223 @@
+import { GitcanaryError } from '../../errors.js';
+import { maskSecrets, secretFromEnv } from '../../report/secrets.js';
+import { limitsFrom, runMeasurements } from '../analysis.js';
+import { formatPromDuration, parseDuration } from '../duration.js';
+import { rangeQuery } from '../prometheus.js';
+import { parseGateConfig } from '../schemas.js';
+import { contextValues, escapePromQLString, renderTemplate } from '../templates.js';
+import type { Gate, GateContext, GateResult, Measurement } from '../types.js';
+import { classifyMetric, scoreMetrics, scoreVerdict } from './classify.js';
+import {
+  formatJudgment,
+  formatScore,
+  formatThresholds,
+  type Judgment,
+  type MetricJudgment,
+} from './report.js';
+import {
+  DEFAULT_GROUP,
+  type JudgeConfig,
+  type JudgeConfigInput,
+  type JudgeMetricConfig,
+  judgeConfigSchema,
+  MAX_JUDGE_SAMPLES,
+} from './schema.js';
+
+// The judge gate compares the canary with a baseline the way Kayenta's NetflixACAJudge does,
+// inside the release job: per metric one Prometheus range query per group over
+// [now − lookback, now] every `step`, each pair classified by the Mann-Whitney classifier, the
+// classifications scored by group, the score held against the pass and marginal thresholds.
+
+export interface JudgeGateOptions {
+  /** The end of the window (tests fix it); default the current time. */
+  now?: () => Date;
+}
+
+interface RenderedMetric {
+  config: JudgeMetricConfig;
+  canary: string;
+  baseline: string;
+}
+
+export class JudgeGate implements Gate {
+  readonly kind = 'judge';
+  readonly config: JudgeConfig;
+  private readonly lookbackMs: number;
+  private readonly stepMs: number;
+  private readonly timeoutMs: number;
+  private readonly intervalMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly name: string,
+    config: JudgeConfigInput,
+    options: JudgeGateOptions = {},
+  ) {
+    this.config = parseGateConfig(judgeConfigSchema, config, 'judge');
+    this.lookbackMs = parseDuration(this.config.lookback, 'judge.lookback');
+    this.stepMs = parseDuration(this.config.step, 'judge.step');
+    this.timeoutMs = parseDuration(this.config.prometheus.timeout, 'judge.prometheus.timeout');
+    this.intervalMs = parseDuration(this.config.interval, 'judge.interval');
+    this.now = options.now ?? (() => new Date());
+    if (this.stepMs < 1000 || this.lookbackMs < this.stepMs) {
+      throw new GitcanaryError('CONFIG_INVALID', 'judge needs step >= 1s and lookback >= step', {
+        field: 'judge.step',
+      });
+    }
+    const samples = Math.floor(this.lookbackMs / this.stepMs) + 1;
+    if (samples > MAX_JUDGE_SAMPLES) {
+      throw new GitcanaryError('CONFIG_INVALID', `lookback / step asks for ${samples} samples per group`, {
+        field: 'judge.step',
+        hint: `at most ${MAX_JUDGE_SAMPLES}: raise step or shorten lookback`,
+      });
+    }
+  }
+
+  /** The PromQL of `metric` for one group; values escaped for PromQL strings. */
+  renderQuery(metric: JudgeMetricConfig, group: string, context: GateContext): string {
+    const values = {
+      ...contextValues(context, this.config.variables),
+      group,
+      lookback: formatPromDuration(this.lookbackMs),
+      step: formatPromDuration(this.stepMs),
+    };
+    return renderTemplate(
+      metric.query,
+      values,
+      escapePromQLString,
+      `judge.metrics.${metric.name}.query`,
+    ).trim();
+  }
+
+  async evaluate(context: GateContext): Promise<GateResult> {
+    const threshold = formatThresholds(this.config.thresholds);
+    let metrics: RenderedMetric[];
+    try {
+      metrics = this.config.metrics.map((metric) => ({
+        config: metric,
+        canary: this.renderQuery(metric, this.config.groups.canary, context),
+        baseline: this.renderQuery(metric, this.config.groups.baseline, context),
+      }));
+    } catch (error) {
+      const message = error instanceof GitcanaryError ? error.format() : String(error);
+      return { gate: this.name, kind: this.kind, verdict: 'fail', threshold, message, measurements: [] };
+    }
+    const token =
+      this.config.prometheus.bearerTokenEnv === undefined
+        ? undefined
+        : secretFromEnv(this.config.prometheus.bearerTokenEnv);
+    let judgment: Judgment | undefined;
+    const outcome = await runMeasurements(
+      async () => {
+        judgment = await this.judge(metrics, token, context);
+        return measurementOf(judgment);
+      },
+      limitsFrom(this.config, this.intervalMs),
+      context.signal,
+      (measurement, index) =>
+        context.progress(`${this.name} #${index + 1}: ${measurement.message.split('\n')[0]}`),
+    );
+    return {
+      gate: this.name,
+      kind: this.kind,
+      threshold,
+      ...outcome,
+      message: maskSecrets(outcome.message),
+      ...(judgment === undefined ? {} : { judgment }),
+    };
+  }
+
+  /** One judgment over the window ending now. */
+  private async judge(
+    metrics: RenderedMetric[],
+    token: string | undefined,
+    context: GateContext,
+  ): Promise<Judgment> {
+    const endMs = this.now().getTime();
+    const range = { start: (endMs - this.lookbackMs) / 1000, end: endMs / 1000, step: this.stepMs / 1000 };
+    const options = {
+      headers: this.config.prometheus.headers ?? {},
+      token,
+      signal: AbortSignal.any([context.signal, AbortSignal.timeout(this.timeoutMs)]),
+    };
+    const queryFor = async (query: string, metric: string, group: string): Promise<[number, number][]> => {
+      try {
+        return await rangeQuery(this.config.prometheus.address, query, range, options);
+      } catch (error) {
+        throw new Error(`${metric} (${group}): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const { canary: canaryGroup, baseline: baselineGroup } = this.config.groups;
+    const judged = await Promise.all(
+      metrics.map(async ({ config, canary, baseline }): Promise<MetricJudgment> => {
+        const [canarySamples, baselineSamples] = await Promise.all([
+          queryFor(canary, config.name, canaryGroup),
+          queryFor(baseline, config.name, baselineGroup),
+        ]);
+        const result = classifyMetric(
+          canarySamples.map(([, value]) => value),
+          baselineSamples.map(([, value]) => value),
+          {
+            direction: config.direction,
+            confidence: this.config.confidence,
+            effectSize: config.effectSize ?? this.config.effectSize,
+            nanStrategy: config.nanStrategy,
+            outlierFactor: config.outliers?.strategy === 'remove' ? config.outliers.outlierFactor : undefined,
+          },
+        );
+        return {
+          name: config.name,
+          group: config.group ?? DEFAULT_GROUP,
+          weight: config.weight,
+          critical: config.critical,
+          direction: config.direction,
+          classification: result.classification,
+          reason: result.reason,
+          canary: { group: canaryGroup, samples: canarySamples, summary: result.canary },
+          baseline: { group: baselineGroup, samples: baselineSamples, summary: result.baseline },
+          pValue: result.test?.pValue,
+          pMethod: result.test?.method,
+          shift: result.test?.shift,
+          relativeChange: result.relativeChange,
+        };
+      }),
+    );
+    const score = scoreMetrics(judged, this.config.groupWeights);
+    return {
+      verdict: scoreVerdict(score, this.config.thresholds),
+      score: score.score,
+      thresholds: this.config.thresholds,
+      confidence: this.config.confidence,
+      effectSize: this.config.effectSize,
+      window: {
+        start: new Date(range.start * 1000).toISOString(),
+        end: new Date(endMs).toISOString(),
+        stepSeconds: range.step,
+      },
+      groups: score.groups,
+      criticalFailures: score.criticalFailures,
+      metrics: judged,
+      baselineNote: baselineNote(context.baselineWorkload, baselineGroup),
+    };
+  }
+}
+
+/**
+ * What the baseline group stands for. Without a `spec.baseline` workload the queries' baseline is
+ * whatever they select, in practice the stable pods: comparing a fresh canary with long-running
+ * pods is biased (caches, age, load), which the evidence says.
+ */
+function baselineNote(workload: string | undefined, group: string): string {
+  if (workload !== undefined)
+    return `the spec.baseline workload (${workload}), stable image at the canary's scale`;
+  return `no spec.baseline workload: "${group}" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)`;
+}
+
+function measurementOf(judgment: Judgment): Measurement {
+  return {
+    verdict: judgment.verdict,
+    value: Number(formatScore(judgment.score)),
+    message: formatJudgment(judgment),
+    at: new Date().toISOString(),
+  };
+}

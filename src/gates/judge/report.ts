@@ -1,0 +1,133 @@
+import type { Verdict } from '../types.js';
+import {
+  type Classification,
+  type Direction,
+  formatChange,
+  type GroupScore,
+  type SampleSummary,
+  signed,
+  type Thresholds,
+} from './classify.js';
+import type { ShiftEstimate, UMethod } from './stats.js';
+
+// What a judgment found, as data (GateResult.judgment: job summaries chart both series from it)
+// and as the text table that goes into the gate's message, the commit's gate evidence and logs.
+
+/** One group's samples of one metric: `[unix seconds, value]` as Prometheus returned them. */
+export interface JudgedSeries {
+  /** The `{{group}}` value the query ran with. */
+  group: string;
+  samples: [number, number][];
+  summary: SampleSummary;
+}
+
+export interface MetricJudgment {
+  name: string;
+  group: string;
+  weight: number;
+  critical: boolean;
+  direction: Direction;
+  classification: Classification;
+  reason: string;
+  canary: JudgedSeries;
+  baseline: JudgedSeries;
+  /** Two-sided Mann-Whitney p-value (SciPy's method "auto"). */
+  pValue?: number | undefined;
+  pMethod?: UMethod | undefined;
+  /** Hodges-Lehmann shift canary − baseline with its confidence interval. */
+  shift?: ShiftEstimate | undefined;
+  /** (canary mean − baseline mean) / |baseline mean|. */
+  relativeChange?: number | undefined;
+}
+
+export interface Judgment {
+  verdict: Verdict;
+  /** 0–100 (Kayenta's summary score). */
+  score: number;
+  thresholds: Thresholds;
+  confidence: number;
+  effectSize: number;
+  /** The range the samples come from. */
+  window: { start: string; end: string; stepSeconds: number };
+  groups: GroupScore[];
+  /** Critical metrics that did not pass. */
+  criticalFailures: string[];
+  metrics: MetricJudgment[];
+  /** What the baseline group is, said in the evidence (e.g. that it is the stable pods). */
+  baselineNote?: string | undefined;
+}
+
+/** `pass >= 95, marginal >= 75` */
+export function formatThresholds(thresholds: Thresholds): string {
+  return `pass >= ${thresholds.pass}, marginal >= ${thresholds.marginal}`;
+}
+
+/** The judgment in a few lines: the score and why, then one table row per metric. */
+export function formatJudgment(judgment: Judgment): string {
+  const passing = judgment.metrics.filter((metric) => metric.classification === 'Pass').length;
+  const head = [
+    `score ${formatScore(judgment.score)} (${formatThresholds(judgment.thresholds)}): ${judgment.verdict}`,
+    `${passing} of ${judgment.metrics.length} metrics pass`,
+  ];
+  if (judgment.criticalFailures.length > 0) {
+    const failed = judgment.metrics.filter((metric) => judgment.criticalFailures.includes(metric.name));
+    head.push(`critical ${failed.map((metric) => `${metric.name} ${metric.classification}`).join(', ')}`);
+  }
+  if (judgment.groups.length > 1) {
+    const groups = judgment.groups.map(
+      (group) =>
+        `${group.name} ${group.noData ? 'no data' : formatScore(group.score)} × ${formatScore(group.weight)}%`,
+    );
+    head.push(`groups ${groups.join(', ')}`);
+  }
+  const confidence = `${Number((judgment.confidence * 100).toPrecision(4))}%`;
+  const rows = [
+    [
+      'metric',
+      'result',
+      'canary median',
+      'baseline median',
+      `shift [${confidence} interval]`,
+      'p-value',
+      'change',
+      'samples',
+    ],
+    ...judgment.metrics.map((metric) => [
+      `${metric.name}${metric.critical ? ' (critical)' : ''}`,
+      metric.classification,
+      formatNumber(metric.canary.summary.median),
+      formatNumber(metric.baseline.summary.median),
+      metric.shift === undefined
+        ? '-'
+        : `${signed(metric.shift.estimate)} [${signed(metric.shift.lower)}, ${signed(metric.shift.upper)}]`,
+      metric.pValue === undefined ? '-' : formatPValue(metric.pValue),
+      metric.relativeChange === undefined ? '-' : formatChange(metric.relativeChange),
+      `${metric.canary.summary.used}/${metric.baseline.summary.used}`,
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const table = rows.map(
+    (row) =>
+      `  ${row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd()}`,
+  );
+  const notes = judgment.metrics
+    .filter((metric) => metric.classification !== 'Pass' || metric.reason.startsWith('difference within'))
+    .map((metric) => `  ${metric.name}: ${metric.reason}`);
+  if (judgment.baselineNote !== undefined) notes.push(`  baseline: ${judgment.baselineNote}`);
+  return [head.join('; '), ...table, ...notes].join('\n');
+}
+
+export function formatScore(score: number): string {
+  return String(Number(score.toFixed(1)));
+}
+
+function formatNumber(value: number): string {
+  return Number.isNaN(value) ? '-' : String(Number(value.toPrecision(3)));
+}
+
+function formatPValue(p: number): string {
+  return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
+}
