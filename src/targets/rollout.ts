@@ -51,6 +51,8 @@ export const rolloutTarget: Target<RolloutConfig> = {
   key: 'rollout',
   family: 'workload',
   configSchema: rolloutConfigSchema,
+  // gitcanary's steps end in `pause: {}`: Argo CD reports a Rollout paused at a step as Suspended.
+  acceptHealth: ['Suspended'],
 
   files(config) {
     return [config.file];

@@ -205,7 +205,7 @@ describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () =>
   });
 
   it('renders every built-in template to PromQL Prometheus accepts', async () => {
-    for (const router of ['apisix', 'nginx', 'istio', 'envoy', 'gatewayapi'] as const) {
+    for (const router of ['apisix', 'nginx', 'istio', 'gatewayAPI']) {
       for (const template of ['request-success-rate', 'request-duration'] as const) {
         const result = await gate({
           template,
