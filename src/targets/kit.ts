@@ -1,7 +1,9 @@
-import { stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { isSeq, stringify } from 'yaml';
 import { z } from 'zod';
 import { type ErrorDetails, fieldPath, GitcanaryError } from '../errors.js';
 import {
+  deleteIn,
   describeDoc,
   detectStyle,
   type ManifestTree,
@@ -248,23 +250,44 @@ export function ownedDocumentMarker(id: string): string {
   return `${MANAGED_FILE_MARKER}: ${id}`;
 }
 
+/** The comment lines before a document's content (yaml keeps them on the document or its root map). */
+function leadingComment(doc: ResourceDoc): string {
+  const contents = doc.document.contents as { commentBefore?: string | null } | null;
+  return (doc.document.commentBefore ?? contents?.commentBefore ?? '').trimStart();
+}
+
 /** Whether a document was written by gitcanary (its text starts with the marker comment). */
 export function isOwnedDocument(doc: ResourceDoc): boolean {
-  return (doc.document.commentBefore ?? '').trimStart().startsWith(MANAGED_FILE_MARKER.slice(2));
+  return leadingComment(doc).startsWith(MANAGED_FILE_MARKER.slice(2));
+}
+
+/** YAML for documents gitcanary writes whole: no anchors, and YAML 1.1 quoting (Kubernetes reads `yes` as true). */
+export function renderYaml(value: unknown, style: { unit: number; indentlessSeq: boolean }): string {
+  return stringify(value, {
+    indent: style.unit,
+    indentSeq: !style.indentlessSeq,
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+    version: '1.1',
+  });
 }
 
 /** Offsets of the document gitcanary appended with marker `id`: from its `---` line to the end of file. */
 function ownedRegion(text: string, id: string): { start: number; end: number } | undefined {
   const marker = ownedDocumentMarker(id);
-  const at =
-    text.indexOf(`---\n${marker}\n`) >= 0
-      ? text.indexOf(`---\n${marker}\n`)
-      : text.indexOf(`---\r\n${marker}\r\n`);
+  const lf = text.indexOf(`---\n${marker}\n`);
+  const at = lf >= 0 ? lf : text.indexOf(`---\r\n${marker}\r\n`);
   if (at < 0) return undefined;
-  // The region starts at the line break before `---` so removing it restores the bytes before it.
-  const start = at > 0 && text[at - 1] === '\n' ? (text[at - 2] === '\r' ? at - 2 : at - 1) : at;
+  // A file that ended without a line break got one before `---`: removing the document removes it too.
+  const added =
+    text.indexOf(NO_FINAL_NEWLINE, at) >= 0 &&
+    text.slice(at, text.indexOf(NO_FINAL_NEWLINE, at)).split('\n').length <= 4;
+  const start = added && text[at - 1] === '\n' ? (text[at - 2] === '\r' ? at - 2 : at - 1) : at;
   return { start, end: text.length };
 }
+
+/** Note on an owned document appended to a file that had no final line break. */
+const NO_FINAL_NEWLINE = '# (a line break was added before this document: the file ended without one)';
 
 /**
  * Write `resource` as the last document of `file`, marked as gitcanary's (`id`), replacing the one
@@ -283,9 +306,11 @@ export function writeOwnedDocument(
   const base = region === undefined ? text : text.slice(0, region.start);
   if (resource === null) return region === undefined ? tree : tree.with(file, base);
   const style = detectStyle(base);
-  const body = stringify(resource, { indent: style.unit, indentSeq: !style.indentlessSeq, lineWidth: 0 });
+  const body = renderYaml(resource, style);
   const endsWithBreak = base === '' || base.endsWith('\n');
-  const block = `${endsWithBreak ? '' : '\n'}---\n${ownedDocumentMarker(id)}\n# ${note}\n${body}`;
+  const block = endsWithBreak
+    ? `---\n${ownedDocumentMarker(id)}\n# ${note}\n${body}`
+    : `\n---\n${ownedDocumentMarker(id)}\n${NO_FINAL_NEWLINE}\n# ${note}\n${body}`;
   const eolBlock = style.eol === '\n' ? block : block.replace(/\n/g, style.eol);
   const next = base + eolBlock;
   return next === text ? tree : tree.with(file, next);
@@ -295,9 +320,105 @@ export function writeOwnedDocument(
 export function ownedDocument(tree: ManifestTree, file: string, id: string): ResourceDoc | undefined {
   if (!tree.has(file) || ownedRegion(tree.text(file), id) === undefined) return undefined;
   const marker = ownedDocumentMarker(id).slice(2);
-  return tree
-    .documents(file)
-    .find((doc) => (doc.document.commentBefore ?? '').trimStart().startsWith(marker));
+  return tree.documents(file).find((doc) => leadingComment(doc).startsWith(marker));
+}
+
+// --- routes gitcanary appends inside a user's resource ----------------------------------------------
+
+/** The JSON value of an annotation gitcanary keeps on a resource (undefined when absent or not JSON). */
+export function annotationJson(doc: ResourceDoc, key: string): unknown {
+  return safeJson(valueAt(doc, ['metadata', 'annotations', key]));
+}
+
+/** Set an annotation to JSON of `value`, or remove it (and an annotations map left empty) when undefined. */
+export function setAnnotationJson(
+  tree: ManifestTree,
+  doc: ResourceDoc,
+  key: string,
+  value: unknown,
+): ManifestTree {
+  const path = ['metadata', 'annotations', key];
+  if (value === undefined) return valueAt(doc, path) === undefined ? tree : deleteIn(tree, doc, path);
+  const text = JSON.stringify(value);
+  return valueAt(doc, path) === text ? tree : setIn(tree, doc, path, text);
+}
+
+/**
+ * Make the items of the list at `listPath` named in `owned` exactly `desired`, appended after the
+ * user's items: unchanged when they already are (idempotent), else the owned ones are removed and
+ * the desired ones appended, so removing them all restores the list's bytes.
+ */
+export function syncOwnedItems(
+  tree: ManifestTree,
+  find: (tree: ManifestTree) => ResourceDoc,
+  listPath: YamlPath,
+  owned: ReadonlySet<string>,
+  desired: readonly PlainMap[],
+  at: 'start' | 'end' = 'end',
+): ManifestTree {
+  const doc = find(tree);
+  const list = valueAt(doc, listPath);
+  const items = Array.isArray(list) ? list : [];
+  const ownedIndexes = items.flatMap((item, index) =>
+    isMap(item) && typeof item.name === 'string' && owned.has(item.name) ? [index] : [],
+  );
+  const current = ownedIndexes.map((index) => items[index]);
+  if (isDeepStrictEqual(current, desired)) return tree;
+  let next = tree;
+  for (const index of [...ownedIndexes].reverse()) next = deleteIn(next, find(next), [...listPath, index]);
+  if (at === 'start') return desired.length === 0 ? next : insertFirst(next, find(next), listPath, desired);
+  const remaining = items.length - ownedIndexes.length;
+  desired.forEach((item, i) => {
+    next = setIn(next, find(next), [...listPath, remaining + i], item);
+  });
+  return next;
+}
+
+/**
+ * Insert `items` before the first item of the block sequence at `listPath` (Istio evaluates HTTP
+ * routes in order, so managed routes go first), in the sequence's own indentation; re-parsed and
+ * confirmed like every edit.
+ */
+export function insertFirst(
+  tree: ManifestTree,
+  doc: ResourceDoc,
+  listPath: YamlPath,
+  items: readonly PlainMap[],
+): ManifestTree {
+  const seq = doc.document.getIn(listPath, true);
+  const first = isSeq(seq) ? (seq.items[0] as { range?: [number, number, number] } | undefined) : undefined;
+  if (!isSeq(seq) || seq.flow || first?.range === undefined) {
+    throw new GitcanaryError(
+      'FIELD_INVALID',
+      'cannot insert routes before a list that is empty or in flow style',
+      {
+        ...place(tree, doc, listPath),
+        hint: 'write the list in block style (one `- ` item per line)',
+      },
+    );
+  }
+  const text = tree.text(doc.file);
+  const itemStart = first.range[0];
+  const lineStart = text.lastIndexOf('\n', itemStart - 1) + 1;
+  // The `- ` of the first item: its column is where every inserted item starts.
+  const dash = text.lastIndexOf('-', itemStart - 1);
+  const column = dash - lineStart;
+  const style = detectStyle(text, doc.document, itemStart);
+  const rendered = renderYaml([...items], style)
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => (line === '' ? line : ' '.repeat(column) + line))
+    .join(style.eol);
+  const next = text.slice(0, lineStart) + rendered + style.eol + text.slice(lineStart);
+  const after = tree.with(doc.file, next);
+  const before = valueAt(doc, listPath) as unknown[];
+  const reread = after.documents(doc.file)[doc.index];
+  if (reread === undefined || !isDeepStrictEqual(valueAt(reread, listPath), [...items, ...before])) {
+    throw new GitcanaryError('EDIT_UNCONFIRMED', 'inserting routes first changed more than the list', {
+      ...place(tree, doc, listPath),
+    });
+  }
+  return after;
 }
 
 // --- misc -------------------------------------------------------------------------------------------

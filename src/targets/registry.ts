@@ -1,12 +1,30 @@
+import { albTarget } from './alb.js';
+import { ambassadorTarget } from './ambassador.js';
 import { apisixTarget } from './apisix.js';
+import { gatewayApiTarget } from './gatewayapi.js';
+import { istioTarget } from './istio.js';
 import { kustomizationTarget } from './kustomization.js';
+import { nginxTarget } from './nginx.js';
 import { rolloutTarget } from './rollout.js';
 import { noteMirroringRouters, type TrafficRouter } from './router.js';
+import { smiTarget } from './smi.js';
+import { traefikTarget } from './traefik.js';
 import type { Target } from './types.js';
 
 // The one place that maps config keys to targets. Adding a router = one file + one line here.
 // biome-ignore lint/suspicious/noExplicitAny: each target has its own config type, checked by its schema.
-const targets: readonly Target<any>[] = [kustomizationTarget, rolloutTarget, apisixTarget];
+const targets: readonly Target<any>[] = [
+  kustomizationTarget,
+  rolloutTarget,
+  apisixTarget,
+  gatewayApiTarget,
+  nginxTarget,
+  istioTarget,
+  smiTarget,
+  traefikTarget,
+  albTarget,
+  ambassadorTarget,
+];
 
 noteMirroringRouters(
   routers()

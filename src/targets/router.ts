@@ -37,6 +37,10 @@ export interface RouterCliOptions {
   canary?: string | undefined;
 }
 
+export interface WeightContext {
+  inRelease: boolean;
+}
+
 export interface TrafficRouter<C> {
   /** Config key in `spec.traffic`, e.g. `apisix`, `gatewayAPI`, `nginx`. */
   readonly key: string;
@@ -54,10 +58,19 @@ export interface TrafficRouter<C> {
   files(config: C): string[];
   /** Files it owns and creates or deletes itself; they may not exist yet. */
   ownedFiles?(config: C): string[];
-  /** Canary weight W, stable 100 - W on every managed route (pure). */
-  setWeight(tree: ManifestTree, config: C, canaryWeight: number): ManifestTree;
+  /**
+   * Canary weight W, stable 100 - W on every managed route (pure). `inRelease` is false outside a
+   * release (after promotion or rollback, and for the `set weight` CLI): what a router creates for
+   * the release alone (NGINX's canary Ingress) goes at weight 0 then.
+   */
+  setWeight(tree: ManifestTree, config: C, canaryWeight: number, context?: WeightContext): ManifestTree;
   /** The managed header routes are exactly `routes` (empty removes them). */
-  setHeaderRoutes?(tree: ManifestTree, config: C, routes: readonly HeaderRoute[]): ManifestTree;
+  setHeaderRoutes?(
+    tree: ManifestTree,
+    config: C,
+    routes: readonly HeaderRoute[],
+    context?: WeightContext,
+  ): ManifestTree;
   /** The managed mirror routes are exactly `routes` (empty removes them). */
   setMirrorRoutes?(tree: ManifestTree, config: C, routes: readonly MirrorRoute[]): ManifestTree;
   /** Weight and managed routes as the manifests say; disagreeing managed routes are an error. */
@@ -133,8 +146,9 @@ export function routerTarget<C>(router: TrafficRouter<C>): Target<C> {
     ...(router.ownedFiles ? { ownedFiles: (config: C) => router.ownedFiles!(config) } : {}),
     gateVariables: (config) => router.gateVariables(config),
     apply(tree, config, state: CanaryState) {
-      let next = router.setWeight(tree, config, state.canaryWeight);
-      next = setHeaderRoutes(router, next, config, state.headerRoutes);
+      const inRelease = state.phase === 'Progressing' || state.phase === 'Paused';
+      let next = router.setWeight(tree, config, state.canaryWeight, { inRelease });
+      next = setHeaderRoutes(router, next, config, state.headerRoutes, { inRelease });
       return setMirrorRoutes(router, next, config, state.mirrorRoutes);
     },
     observe(tree, config): Observation {
@@ -149,6 +163,7 @@ export function setHeaderRoutes<C>(
   tree: ManifestTree,
   config: C,
   routes: readonly HeaderRoute[],
+  context?: WeightContext,
 ): ManifestTree {
   if (router.setHeaderRoutes === undefined) {
     if (routes.length === 0) return tree;
@@ -157,7 +172,7 @@ export function setHeaderRoutes<C>(
     });
   }
   checkRouteCount(router as unknown as TrafficRouter<unknown>, routes);
-  return router.setHeaderRoutes(tree, config, routes);
+  return router.setHeaderRoutes(tree, config, routes, context);
 }
 
 export function setMirrorRoutes<C>(
