@@ -1,7 +1,9 @@
 import { albTarget } from './alb.js';
 import { ambassadorTarget } from './ambassador.js';
 import { apisixTarget } from './apisix.js';
+import { deploymentTarget } from './deployment.js';
 import { gatewayApiTarget } from './gatewayapi.js';
+import { helmTarget } from './helm.js';
 import { istioTarget } from './istio.js';
 import { kustomizationTarget } from './kustomization.js';
 import { nginxTarget } from './nginx.js';
@@ -16,6 +18,8 @@ import type { Target } from './types.js';
 const targets: readonly Target<any>[] = [
   kustomizationTarget,
   rolloutTarget,
+  deploymentTarget,
+  helmTarget,
   apisixTarget,
   gatewayApiTarget,
   nginxTarget,

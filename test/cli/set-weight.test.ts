@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -242,12 +242,28 @@ describe.concurrent('gitcanary set weight', () => {
     );
   });
 
-  it('refuses a path outside the current directory', async () => {
+  it('edits a file outside the current directory, relative or absolute', async () => {
     const dir = workspace('argo-rollouts');
-    const result = await gitcanary(dir, 'set', 'weight', '--file', '../route.yaml', ...ARGO_SERVICES, '10');
+    mkdirSync(path.join(dir, 'elsewhere'));
+    const relative = await gitcanary(
+      path.join(dir, 'elsewhere'),
+      'set',
+      'weight',
+      '--file',
+      '../route.yaml',
+      '10',
+    );
+    expect(relative).toEqual({ status: 0, stdout: '', stderr: '' });
+    const absolute = await gitcanary(dir, 'get', 'weight', '--file', path.join(dir, 'route.yaml'));
+    expect(absolute).toEqual({ status: 0, stdout: '10\n', stderr: '' });
+  });
+
+  it('says which routers exist when the file holds none of their kinds', async () => {
+    const dir = workspace('argo-rollouts');
+    const result = await gitcanary(dir, 'get', 'weight', '--file', 'services.yaml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      'error: ../route.yaml: refusing path: it is outside the repository (hint: give a path relative to the repository root, without `..`)\n',
+    expect(result.stderr).toMatch(
+      /^error: no resource a traffic router edits in services\.yaml \(hint: routers: apisix \(ApisixRoute\), gatewayAPI \(HTTPRoute\), /,
     );
   });
 
@@ -297,7 +313,7 @@ describe.concurrent('gitcanary get weight', () => {
       status: 2,
       stdout: '',
       stderr:
-        'error: cannot infer the stable and canary services: rule "webhooks" has 1 backends (hint: pass --stable and --canary)\n',
+        'error: cannot infer the stable and canary backends: rule "webhooks" has 1 backends (hint: pass --stable and --canary)\n',
     });
   });
 });
