@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import type { ManifestTree } from '../manifests/index.js';
-import { usage } from './kit.js';
+import { headerNameSchema, headerValueSchema, isValidRegex, usage } from './kit.js';
 import type {
   CanaryState,
   HeaderRoute,
@@ -100,6 +100,15 @@ export function capabilityIssue(
     return `router \`${key}\` matches at most ${capabilities.headerMatches} header${capabilities.headerMatches === 1 ? '' : 's'} per header route; got ${headerRoute.match.length}`;
   }
   for (const match of headerRoute.match) {
+    // A header a proxy would split into two (CR/LF) or a regex that does not compile never reaches a manifest.
+    const name = headerNameSchema.safeParse(match.headerName);
+    if (!name.success) return `header \`${match.headerName}\`: ${name.error.issues[0]?.message}`;
+    for (const [how, value] of Object.entries(match.headerValue)) {
+      const checked = headerValueSchema.safeParse(value);
+      if (!checked.success) return `header ${match.headerName} ${how}: ${checked.error.issues[0]?.message}`;
+      if (how === 'regex' && !isValidRegex(String(value)))
+        return `header ${match.headerName}: not a valid regular expression`;
+    }
     const kind = (Object.keys(match.headerValue) as ('exact' | 'prefix' | 'regex')[])[0];
     if (kind !== undefined && !capabilities.headerValue.includes(kind)) {
       return `router \`${key}\` cannot match a header by ${kind}; it can by ${capabilities.headerValue.join(', ')}`;
