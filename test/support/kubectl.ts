@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,11 @@ import { parseAllDocuments } from 'yaml';
 // overlay still builds and shows what the cluster would receive.
 
 const run = promisify(execFile);
+
+/** Tests that build overlays run where kubectl is, and always in CI (CI=true), like the Prometheus ones. */
+export const withKubectl =
+  spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0 ||
+  process.env.CI === 'true';
 
 export const FIXTURES = path.join(import.meta.dirname, '..', '..', 'fixtures');
 
