@@ -225,7 +225,7 @@ function steps(key: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function configFor(c: RouterCase, failing: boolean, workload?: string): string {
+function configFor(c: RouterCase, failing: boolean, workload?: string, stepLines = steps(c.key)): string {
   return `apiVersion: gitcanary.dev/v1alpha1
 kind: Release
 metadata: { name: podinfo, namespace: test }
@@ -241,7 +241,7 @@ ${
   traffic:
     - ${c.config}
   steps:
-${steps(c.key)}  gates:
+${stepLines}  gates:
     smoke:
       command: { command: '${failing ? 'exit 1' : 'true'}', timeout: 10s }
 `;
@@ -453,5 +453,77 @@ spec:
       expect(weights.at(-1), `Rollout steps at ${commit.sha.slice(0, 7)}`).toBe(commit.weight);
     }
     expect(ops.show('apps/podinfo/routes/route.yaml')).toBe(istio.manifest);
+  });
+});
+
+describe.runIf(withKubectl)('several routers at once', () => {
+  it('writes every router in one commit, and status names the routers a person made disagree', async ({
+    onTestFinished,
+  }) => {
+    const istio = CASES.find((c) => c.key === 'istio')!;
+    const smi = CASES.find((c) => c.key === 'smi')!;
+    const both: RouterCase = {
+      key: 'istio',
+      config: `${istio.config}\n    - ${smi.config.replace('routes/route.yaml', 'routes/split.yaml')}`,
+      manifest: istio.manifest,
+    };
+    const ops = createGitOps(
+      configFor(both, false, undefined, '    - setWeight: 20\n    - setWeight: 60\n    - promote: {}\n'),
+    );
+    onTestFinished(() => ops.dispose());
+    const person = ops.clone('person');
+    ops.pushFrom(
+      person,
+      {
+        'apps/podinfo/routes/route.yaml': istio.manifest,
+        'apps/podinfo/routes/split.yaml': smi.manifest,
+        'apps/podinfo/routes/kustomization.yaml': KUSTOMIZATION.replace(
+          '  - route.yaml',
+          '  - route.yaml\n  - split.yaml',
+        ),
+      },
+      'podinfo: istio and smi routes',
+    );
+    const seeded = ops.head();
+    const loaded = await loadConfig(ops.config);
+    const repo = await openRepository({
+      repo: loaded.config.spec.git.repo,
+      branch: 'main',
+      author: { name: 'gitcanary', email: 'gitcanary@example.com' },
+    });
+    onTestFinished(() => repo.close());
+    const input = releaseInput(loaded);
+    const engine = new ReleaseEngine(input, {
+      repo,
+      reporter: new EventLog(),
+      createGate: (name, config) => createGate(name, config as GateConfig),
+      clock,
+    });
+    await engine.run({ image: CANARY_IMAGE, once: true });
+    await engine.run({ image: CANARY_IMAGE, once: true });
+    const [, weighted] = releaseCommits(ops, seeded);
+    expect(weighted?.weight).toBe(20);
+    const changed = git(ops.bare, 'show', '--name-only', '--format=', weighted!.sha).split('\n').sort();
+    expect(changed).toEqual(['apps/podinfo/routes/route.yaml', 'apps/podinfo/routes/split.yaml']);
+    expect((await releaseStatus(input, repo)).disagreement).toBeUndefined();
+
+    const split = ops.show('apps/podinfo/routes/split.yaml')!;
+    ops.pushFrom(
+      person,
+      {
+        'apps/podinfo/routes/split.yaml': split
+          .replace('weight: 80', 'weight: 50')
+          .replace('weight: 20', 'weight: 50'),
+      },
+      'smi: even split by hand',
+    );
+    const fresh = await openRepository({
+      repo: loaded.config.spec.git.repo,
+      branch: 'main',
+      author: { name: 'gitcanary', email: 'gitcanary@example.com' },
+    });
+    onTestFinished(() => fresh.close());
+    const status = await releaseStatus(input, fresh);
+    expect(status.disagreement).toBe('istio 20%, smi 50%');
   });
 });
