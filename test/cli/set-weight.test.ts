@@ -445,3 +445,74 @@ spec:
     });
   });
 });
+
+/** A temp copy of fixtures/routers/<folder>. */
+function routerWorkspace(folder: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gitcanary-set-weight-'));
+  dirs.push(dir);
+  cpSync(path.join(ROOT, 'fixtures', 'routers', folder), dir, { recursive: true });
+  return dir;
+}
+
+describe.concurrent('gitcanary set weight on every router', () => {
+  it('detects an HTTPRoute and infers stable and canary from its two backendRefs', async () => {
+    const dir = routerWorkspace('gatewayapi');
+    const set = await gitcanary(dir, 'set', 'weight', '--file', 'traffic-split-2.yaml', '25');
+    expect(set).toEqual({ status: 0, stdout: '', stderr: '' });
+    const text = readFileSync(path.join(dir, 'traffic-split-2.yaml'), 'utf8');
+    expect(text).toContain('      weight: 75\n    - name: foo-v2\n      port: 8080\n      weight: 25\n');
+    const get = await gitcanary(dir, 'get', 'weight', '--file', 'traffic-split-2.yaml');
+    expect(get).toEqual({ status: 0, stdout: '25\n', stderr: '' });
+  });
+
+  it('adds and removes an NGINX header route on the canary Ingress, leaving the file as it was', async () => {
+    const dir = routerWorkspace('nginx');
+    const before = snapshot(dir);
+    const args = ['--file', 'nginx-template.yaml', '--canary', 'nginx-canary-canary'];
+    const add = await gitcanary(
+      dir,
+      'set',
+      'header-route',
+      ...args,
+      '--name',
+      'qa',
+      '--header',
+      'x-qa',
+      '--exact',
+      'on',
+    );
+    expect(add).toEqual({ status: 0, stdout: '', stderr: '' });
+    const text = readFileSync(path.join(dir, 'nginx-template.yaml'), 'utf8');
+    expect(text).toContain('nginx.ingress.kubernetes.io/canary-by-header: x-qa\n');
+    expect(text).toContain('nginx.ingress.kubernetes.io/canary-by-header-value: "on"\n');
+    const remove = await gitcanary(dir, 'set', 'header-route', ...args, '--name', 'qa', '--remove');
+    expect(remove.status).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a header route on a router that cannot route by header, changing nothing', async () => {
+    const dir = routerWorkspace('smi');
+    const before = snapshot(dir);
+    const result = await gitcanary(
+      dir,
+      ...[
+        'set',
+        'header-route',
+        '--file',
+        'canary.yaml',
+        '--name',
+        'qa',
+        '--header',
+        'x-qa',
+        '--exact',
+        'on',
+      ],
+    );
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: setHeaderRoute: router `smi` cannot route by header\n',
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
