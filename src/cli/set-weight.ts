@@ -1,28 +1,21 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { GitcanaryError } from '../errors.js';
-import { loadTree, ManifestTree, resolveInside, valueAt, writeTree } from '../manifests/index.js';
-import {
-  type ApisixConfig,
-  apisixConfigSchema,
-  apisixRouteNames,
-  findApisixRoute,
-  managedRules,
-  ownedHeaderRouteFile,
-  readCanaryWeight,
-  readHeaderRoutes,
-  setCanaryWeight,
-  setHeaderRoutes,
-} from '../targets/apisix.js';
+import { loadTree, type ManifestTree, resolveInside, writeTree } from '../manifests/index.js';
+import { routerFor, routers } from '../targets/registry.js';
+import { type RouterCliOptions, setHeaderRoutes, type TrafficRouter } from '../targets/router.js';
 import type { HeaderRoute } from '../targets/types.js';
 import { action, printOut } from './output.js';
 
-// `set weight`, `get weight` and `set header-route` on an ApisixRoute: edit files in place under the
-// current directory, no commit. The CLI only parses options; the APISIX target does the editing.
+// `set weight`, `get weight` and `set header-route` for every traffic router, through the router
+// contract: the kind is detected from the file (`--router` to choose), `--route` names the
+// resource, `--rule` a rule or HTTP route in it, `--stable`/`--canary` the backends as the router
+// names them. Files are edited in place, no commit. `--file` may be any path.
 
 interface RouteOptions {
   file: string;
+  router?: string;
   route?: string;
   rule?: string[];
   stable?: string;
@@ -46,51 +39,49 @@ const INFERENCE_HELP =
 
 export function registerWeightCommands(set: Command, get: Command): void {
   routeOptions(set.command('weight'))
-    .description('set the canary weight of an ApisixRoute (stable gets 100 - weight)')
-    .requiredOption('--stable <service>', 'serviceName of the stable backend')
-    .requiredOption('--canary <service>', 'serviceName of the canary backend')
+    .description('set the canary weight of a traffic router (stable gets 100 - weight)')
+    .option('--stable <backend>', 'stable backend: a Service, or an Istio host or subset')
+    .option('--canary <backend>', 'canary backend: a Service, or an Istio host or subset')
     .argument('<weight>', 'canary weight, an integer from 0 to 100')
+    .addHelpText('after', `\n${INFERENCE_HELP}`)
     .action(action(setWeight));
 
   routeOptions(set.command('header-route'))
-    .description(
-      'add, replace or remove a header route: an ApisixRoute sending requests with a header to the canary only',
-    )
-    .requiredOption('--name <name>', 'header route name; also the name of the ApisixRoute written')
+    .description('add, replace or remove a header route: requests with a header go to the canary only')
+    .requiredOption('--name <name>', 'header route name')
     .option('--header <header>', 'request header to match')
     .addOption(
       new Option('--exact', 'match the header value exactly').conflicts(['prefix', 'regex', 'remove']),
     )
     .addOption(new Option('--prefix', 'match values starting with <value>').conflicts(['regex', 'remove']))
     .addOption(new Option('--regex', 'match values against a regular expression').conflicts(['remove']))
-    .option('--remove', 'remove the header route (the file is deleted with the last one)')
-    .option('--stable <service>', 'serviceName of the stable backend')
-    .option('--canary <service>', 'serviceName of the canary backend')
+    .option('--remove', 'remove the header route')
+    .option('--stable <backend>', 'stable backend')
+    .option('--canary <backend>', 'canary backend')
     .argument('[value]', 'header value, prefix or regular expression')
     .addHelpText('after', `\n${INFERENCE_HELP}`)
     .action(action(setHeaderRoute));
 
   routeOptions(get.command('weight'))
-    .description(
-      'print the canary weight of an ApisixRoute: percent of the stable + canary traffic the canary gets ' +
-        "(a backend without weight counts as APISIX's default 100)",
-    )
-    .option('--stable <service>', 'serviceName of the stable backend')
-    .option('--canary <service>', 'serviceName of the canary backend')
+    .description('print the canary weight of a traffic router: percent of the stable + canary traffic')
+    .option('--stable <backend>', 'stable backend')
+    .option('--canary <backend>', 'canary backend')
     .addHelpText('after', `\n${INFERENCE_HELP}`)
     .action(action(getWeight));
 }
 
 function routeOptions(command: Command): Command {
   return command
-    .requiredOption(
-      '--file <path>',
-      'ApisixRoute file, or a folder to search (relative to the current directory)',
+    .requiredOption('--file <path>', 'manifest file, or a folder to search (any path)')
+    .addOption(
+      new Option('--router <router>', 'router kind (default: detected from the file)').choices(
+        routers().map((router) => router.key),
+      ),
     )
-    .option('--route <name>', 'ApisixRoute metadata.name; needed when --file holds several')
+    .option('--route <name>', 'the resource (HTTPRoute, VirtualService, Ingress, …); needed when several')
     .option(
       '--rule <name>',
-      'spec.http[] rule to manage, repeatable (default: the rule named like the route, else the only rule)',
+      'rule or HTTP route inside it to manage, repeatable',
       (rule: string, rules: string[] | undefined) => [...(rules ?? []), rule],
     )
     .option('-v, --verbose', 'print the files written');
@@ -98,25 +89,23 @@ function routeOptions(command: Command): Command {
 
 async function setWeight(weightArg: string, options: RouteOptions): Promise<number> {
   const canaryWeight = parseWeight(weightArg);
-  const { root, tree, config } = await loadRoute(options);
-  const next = setCanaryWeight(tree, config, canaryWeight);
-  await write(root, tree, next, options);
+  const { root, tree, router, config } = await loadRouter(options);
+  await write(root, tree, router.setWeight(tree, config, canaryWeight, { inRelease: false }), options);
   return 0;
 }
 
 async function getWeight(options: RouteOptions): Promise<number> {
-  const { tree, config } = await loadRoute(options);
-  printOut(String(readCanaryWeight(tree, config)));
+  const { tree, router, config } = await loadRouter(options);
+  printOut(String(router.observe(tree, config).canaryWeight));
   return 0;
 }
 
 async function setHeaderRoute(value: string | undefined, options: HeaderRouteOptions): Promise<number> {
   const change = headerRouteChange(value, options);
-  const { root, tree, config } = await loadRoute(options, { withOwnedFile: true });
-  const others = readHeaderRoutes(tree, config).filter((route) => route.name !== options.name);
+  const { root, tree, router, config } = await loadRouter(options);
+  const others = router.observe(tree, config).headerRoutes.filter((route) => route.name !== options.name);
   const headerRoutes = change === undefined ? others : [...others, change].sort(byName);
-  const next = setHeaderRoutes(tree, config, headerRoutes);
-  await write(root, tree, next, options);
+  await write(root, tree, setHeaderRoutes(router, tree, config, headerRoutes, { inRelease: false }), options);
   return 0;
 }
 
@@ -144,73 +133,61 @@ export function parseWeight(text: string): number {
   return weight;
 }
 
-async function loadRoute(
+/**
+ * The folder the files are read from and the path inside it: the current directory when `--file`
+ * is inside it (errors then name the path as given), else the file's own folder.
+ */
+async function locate(file: string): Promise<{ root: string; rel: string }> {
+  const absolute = path.resolve(file);
+  const stat = await lstat(absolute).catch(() => undefined);
+  if (!stat) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file });
+  const cwd = await realpath(process.cwd());
+  const real = await realpath(absolute);
+  const inside = path.relative(cwd, real);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+    return { root: cwd, rel: await resolveInside(cwd, inside === '' ? '.' : inside) };
+  }
+  if (stat.isDirectory()) return { root: real, rel: '.' };
+  return { root: path.dirname(real), rel: path.basename(real) };
+}
+
+async function loadRouter(
   options: RouteOptions,
-  { withOwnedFile = false } = {},
-): Promise<{ root: string; tree: ManifestTree; config: ApisixConfig }> {
-  const root = process.cwd();
-  const file = await resolveInside(root, options.file);
-  let tree = await loadTree(root, [file]);
-  const route = options.route ?? onlyRoute(tree, file);
-  const selector = { file, route, rules: options.rule };
-  const services = inferServices(tree, selector, options);
-  const parsed = apisixConfigSchema.safeParse({ ...selector, ...services });
-  if (!parsed.success) throw usage(parsed.error.issues[0]?.message ?? 'invalid options');
+): Promise<{ root: string; tree: ManifestTree; router: TrafficRouter<unknown>; config: unknown }> {
+  const { root, rel } = await locate(options.file);
+  let tree = await loadTree(root, [rel]);
+  const router = options.router === undefined ? detect(tree, rel) : routerFor(options.router)!;
+  const cli: RouterCliOptions = {
+    file: rel,
+    route: options.route,
+    rule: options.rule,
+    stable: options.stable,
+    canary: options.canary,
+  };
+  const parsed = router.configSchema.safeParse(router.configFromCli(tree, cli));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw usage(`${issue?.path.join('.') || 'options'}: ${issue?.message ?? 'invalid options'}`);
+  }
   const config = parsed.data;
-  if (withOwnedFile) tree = await withFile(root, tree, ownedHeaderRouteFile(tree, config));
-  return { root, tree, config };
+  // Files the router owns (an APISIX header-route file) are read when they exist.
+  const owned = (router.ownedFiles?.(config) ?? []).filter((file) => !tree.has(file));
+  if (owned.length > 0) tree = await loadTree(root, [rel], { optional: owned });
+  return { root, tree, router, config };
 }
 
-function onlyRoute(tree: ManifestTree, file: string): string {
-  const names = apisixRouteNames(tree, file);
-  if (names.length === 1) return names[0]!;
+/** The router whose kind the file holds; several kinds need --router. */
+function detect(tree: ManifestTree, rel: string): TrafficRouter<unknown> {
+  const files = tree.paths().filter((file) => rel === '.' || file === rel || file.startsWith(`${rel}/`));
+  const found = routers().filter((router) => router.detects(tree, files));
+  if (found.length === 1) return found[0]!;
   throw usage(
-    names.length === 0
-      ? `no ApisixRoute in ${file}`
-      : `${file} holds several ApisixRoutes; choose one with --route`,
-    names.length === 0 ? undefined : `ApisixRoutes: ${names.join(', ')}`,
-  );
-}
-
-/** Stable and canary services: as given, else inferred from a two-backend rule (see INFERENCE_HELP). */
-function inferServices(
-  tree: ManifestTree,
-  selector: Pick<ApisixConfig, 'file' | 'route' | 'rules'>,
-  options: RouteOptions,
-): { stableService: string; canaryService: string } {
-  if (options.stable !== undefined && options.canary !== undefined) {
-    return { stableService: options.stable, canaryService: options.canary };
-  }
-  const route = findApisixRoute(tree, selector);
-  const rule = managedRules(tree, route, selector)[0]!;
-  const backends = valueAt(route, ['spec', 'http', rule.index, 'backends']);
-  const services = (Array.isArray(backends) ? backends : []).map((backend: unknown) =>
-    String((backend as { serviceName?: unknown } | null)?.serviceName),
-  );
-  if (services.length !== 2) {
-    throw usage(
-      `cannot infer the stable and canary services: rule "${rule.name}" has ${services.length} backends`,
-      'pass --stable and --canary',
-    );
-  }
-  const [first, second] = services as [string, string];
-  if (options.canary !== undefined) {
-    return { stableService: options.canary === first ? second : first, canaryService: options.canary };
-  }
-  if (options.stable !== undefined) {
-    return { stableService: options.stable, canaryService: options.stable === first ? second : first };
-  }
-  return { stableService: first, canaryService: second };
-}
-
-/** Add `file` to the tree when it exists on disk and is not loaded yet. */
-async function withFile(root: string, tree: ManifestTree, file: string): Promise<ManifestTree> {
-  if (tree.has(file)) return tree;
-  const rel = await resolveInside(root, file);
-  if (!(await lstat(path.join(root, rel)).catch(() => undefined))) return tree;
-  const extra = await loadTree(root, [rel]);
-  return new ManifestTree(
-    new Map([...tree.paths(), rel].map((p) => [p, (p === rel ? extra : tree).text(p)])),
+    found.length === 0
+      ? `no resource a traffic router edits in ${rel}`
+      : `${rel} holds resources of several routers (${found.map((router) => router.key).join(', ')}); choose one with --router`,
+    `routers: ${routers()
+      .map((router) => `${router.key} (${router.kinds.join(', ')})`)
+      .join(', ')}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
-import { durationSchema, type GateConfig, gateConfigSchema, metricRouterSchema } from '../gates/schemas.js';
+import { durationSchema, type GateConfig, gateConfigSchema } from '../gates/schemas.js';
 import { flaggerAlertSchema } from './notifications.js';
 import type { HeaderMatch, Step } from './steps.js';
 
@@ -125,6 +125,10 @@ type FlaggerStringMatch = z.infer<typeof flaggerStringMatchSchema>;
 export interface FlaggerContext {
   /** Key of the first traffic router (`apisix`, …): the built-in metrics read its metrics. */
   router?: string | undefined;
+  /** The built-in metric templates that router declares. */
+  metricTemplates?: readonly string[] | undefined;
+  /** Keys of the routers that declare built-in templates, for the message when this one has none. */
+  metricRouters?: readonly string[] | undefined;
 }
 
 /** A problem in the analysis block, at a path relative to it. */
@@ -218,10 +222,10 @@ function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIs
         path: ['name'],
         message: `\`${metric.name}\` is not a built-in metric (${BUILTIN_METRICS.join(', ')}); write \`query:\``,
       });
-    } else if (!metricRouterSchema.safeParse(context.router).success) {
+    } else if (!(context.metricTemplates ?? []).includes(metric.name)) {
       issues.push({
         path: ['name'],
-        message: `built-in metric \`${metric.name}\` needs a traffic router with metrics (${metricRouterSchema.options.join(', ')}); got ${context.router ?? 'none'}`,
+        message: `built-in metric \`${metric.name}\` needs a traffic router with metrics (${(context.metricRouters ?? []).join(', ') || 'none'}); got ${context.router ?? 'none'}`,
       });
     }
   }

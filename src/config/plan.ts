@@ -1,5 +1,7 @@
 import type { GateConfig } from '../gates/schemas.js';
+import { allTargets } from '../targets/registry.js';
 import { expandFlaggerAnalysis } from './flagger.js';
+import { flaggerContext } from './routers.js';
 import type { ReleaseConfig } from './schema.js';
 import type { Step } from './steps.js';
 
@@ -27,8 +29,7 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
   let steps: Step[];
   let gates: Record<string, GateConfig> = { ...spec.gates };
   if (spec.analysis !== undefined) {
-    const router = spec.traffic.map((block) => Object.keys(block)[0]).find((key) => key !== undefined);
-    const expansion = expandFlaggerAnalysis(spec.analysis, { router });
+    const expansion = expandFlaggerAnalysis(spec.analysis, flaggerContext(spec.traffic, allTargets()));
     steps = expansion.steps;
     gates = { ...gates, ...expansion.gates };
   } else {

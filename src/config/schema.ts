@@ -8,8 +8,14 @@ import {
 } from '../gates/schemas.js';
 import { allTargets } from '../targets/registry.js';
 import type { Target } from '../targets/types.js';
-import { type FlaggerAnalysis, flaggerAnalysisSchema, flaggerIssues } from './flagger.js';
+import {
+  expandFlaggerAnalysis,
+  type FlaggerAnalysis,
+  flaggerAnalysisSchema,
+  flaggerIssues,
+} from './flagger.js';
 import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
+import { flaggerContext, metricTemplateIssues, routerStepIssues, trafficRouters } from './routers.js';
 import { routesTraffic, type Step, stepSchema } from './steps.js';
 
 // The release config (`gitcanary.yaml`): one zod schema gives the TypeScript types, the runtime
@@ -132,7 +138,7 @@ export function releaseSchema(targets: readonly Target[]) {
       spec: specSchema,
     })
     .superRefine((config, ctx) => {
-      for (const issue of crossFieldIssues(config.spec)) ctx.addIssue({ code: 'custom', ...issue });
+      for (const issue of crossFieldIssues(config.spec, targets)) ctx.addIssue({ code: 'custom', ...issue });
     })
     .meta({
       $id: SCHEMA_ID,
@@ -166,11 +172,23 @@ interface SpecForChecks {
   notifications?: NotificationsConfig | undefined;
 }
 
-/** Checks across fields: steps xor analysis, gate references, a router when traffic moves. */
-function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; message: string }[] {
+/**
+ * Checks across fields: steps xor analysis, gate references, a router when traffic moves, and
+ * steps or built-in metric templates the configured routers cannot express.
+ */
+function crossFieldIssues(
+  spec: SpecForChecks,
+  targets: readonly Target[],
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const gateNames = Object.keys(spec.gates);
   const router = spec.traffic.map((block) => Object.keys(block)[0]).find((key) => key !== undefined);
+  const routers = trafficRouters(spec.traffic, targets);
+  const context = flaggerContext(spec.traffic, targets);
+  issues.push(...metricTemplateIssues(spec.gates, targets));
+  if (spec.steps !== undefined) {
+    issues.push(...routerStepIssues(spec.steps, routers, (index) => ['spec', 'steps', index]));
+  }
   if (spec.steps !== undefined && spec.analysis !== undefined) {
     issues.push({ path: ['spec', 'analysis'], message: 'set either steps or analysis, not both' });
   }
@@ -205,8 +223,17 @@ function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; mes
     });
   }
   if (spec.analysis !== undefined) {
-    for (const issue of flaggerIssues(spec.analysis, { router })) {
+    const flagger = flaggerIssues(spec.analysis, context);
+    for (const issue of flagger) {
       issues.push({ path: ['spec', 'analysis', ...issue.path], message: issue.message });
+    }
+    if (flagger.length === 0) {
+      // The steps the block expands to (A/B header routes, mirroring) must be expressible too.
+      const { steps } = expandFlaggerAnalysis(spec.analysis, context);
+      for (const issue of routerStepIssues(steps, routers, () => [])) {
+        const field = issue.path[0] === 'setMirrorRoute' ? 'mirror' : 'match';
+        issues.push({ path: ['spec', 'analysis', field], message: issue.message });
+      }
     }
     const generated = [
       ...(spec.analysis.metrics ?? []).map((metric) => metric.name),

@@ -16,17 +16,19 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     ...bind(spec.baseline ?? {}, 'baseline', 'spec.baseline'),
     ...spec.traffic.flatMap((block, index) => bind(block, 'canary', `spec.traffic[${index}]`)),
   ];
-  const router =
-    spec.traffic[0] === undefined
-      ? undefined
-      : (Object.values(spec.traffic[0])[0] as Record<string, unknown>);
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  // Gate variables are what the routers declare; the first router's win where they overlap.
+  const routerVariables: Record<string, string> = {};
+  for (const bound of [...targets].reverse()) {
+    if (bound.target.family === 'traffic')
+      Object.assign(routerVariables, bound.target.gateVariables?.(bound.config));
+  }
   let sync: ReleaseInput['sync'];
   if (spec.sync?.delay !== undefined) sync = { delayMs: parseDuration(spec.sync.delay, 'spec.sync.delay') };
   else if (spec.sync?.argocd !== undefined) {
-    // gitcanary's Rollout steps end in `pause: {}`: Argo CD reports such a Rollout as Suspended.
-    const rollout = targets.some((bound) => bound.target.key === 'rollout');
-    const acceptHealth = spec.sync.argocd.acceptHealth ?? (rollout ? ['Healthy', 'Suspended'] : undefined);
+    // Targets declare the health their resources show at gitcanary's steps (a paused Rollout: Suspended).
+    const declared = [...new Set(targets.flatMap((bound) => bound.target.acceptHealth ?? []))];
+    const acceptHealth =
+      spec.sync.argocd.acceptHealth ?? (declared.length > 0 ? ['Healthy' as const, ...declared] : undefined);
     sync = { gate: { sync: { argocd: { ...spec.sync.argocd, ...(acceptHealth ? { acceptHealth } : {}) } } } };
   } else if (spec.sync?.flux !== undefined) sync = { gate: { sync: { flux: spec.sync.flux } } };
   return {
@@ -39,11 +41,11 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     sync,
     supersede: options.supersede ?? spec.options.supersede,
     maxPushAttempts: spec.options.maxPushAttempts,
-    variables: {},
+    variables: routerVariables,
     configDir: loaded.dir,
-    canaryService: text(router?.canaryService),
-    stableService: text(router?.stableService),
-    route: text(router?.route),
+    canaryService: routerVariables.canaryService,
+    stableService: routerVariables.stableService,
+    route: routerVariables.route,
     baselineWorkload: describeTargets(spec.baseline),
   };
 }

@@ -22,6 +22,17 @@ export interface ReleaseStatus {
   waitingUntil?: string | undefined;
   lastCommit?: { sha: string; time: string; subject: string } | undefined;
   manifests: { target: string; role: string; observed: Observation }[];
+  /** Routers whose manifests carry different canary weights (one edited by hand, say), all named. */
+  disagreement?: string | undefined;
+}
+
+/** One line naming every router's canary weight when they do not all agree; undefined when they do. */
+export function weightDisagreement(
+  manifests: readonly { target: string; role: string; observed: Observation }[],
+): string | undefined {
+  const weights = manifests.filter((m) => m.role === 'canary' && m.observed.canaryWeight !== undefined);
+  if (new Set(weights.map((m) => m.observed.canaryWeight)).size <= 1) return undefined;
+  return weights.map((m) => `${m.target} ${m.observed.canaryWeight}%`).join(', ');
 }
 
 /** Where the release stands: the trailers of its newest commit, and what the manifests say. */
@@ -35,7 +46,11 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
     observed,
   }));
   const total = input.steps.length;
-  if (!progress) return { release: input.name, state: 'none', total, manifests };
+  // observeAll keeps the order of input.targets: the traffic routers are the ones to compare.
+  const disagreement = weightDisagreement(
+    manifests.filter((_, index) => input.targets[index]?.target.family === 'traffic'),
+  );
+  if (!progress) return { release: input.name, state: 'none', total, manifests, disagreement };
   const finished = isFinished(progress);
   const next = finished ? undefined : input.steps[progress.stepIndex];
   let waitingUntil: string | undefined;
@@ -73,13 +88,17 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
       subject: progress.lastCommit.subject,
     },
     manifests,
+    disagreement,
   };
 }
 
 /** The status for people, a few lines. */
 export function describeStatus(status: ReleaseStatus): string {
+  const disagree = status.disagreement === undefined ? [] : [`  routers disagree: ${status.disagreement}`];
   if (status.state === 'none')
-    return `release ${status.release}: no release found in the history of the branch`;
+    return [`release ${status.release}: no release found in the history of the branch`, ...disagree].join(
+      '\n',
+    );
   const lines = [
     `release ${status.release} (${status.releaseId}): ${status.image}`,
     `  phase:   ${status.phase}${status.state === 'finished' ? ` (ended with ${status.action})` : ''}`,
@@ -87,6 +106,7 @@ export function describeStatus(status: ReleaseStatus): string {
     `  weight:  ${status.weight}% to the canary`,
     `  stable:  ${status.stableImage ?? '(unknown)'}`,
   ];
+  lines.push(...disagree);
   if (status.waitingUntil) lines.push(`  waiting: until ${status.waitingUntil}`);
   if (status.state === 'paused') lines.push('  waiting: until `gitcanary promote`');
   if (status.lastCommit)

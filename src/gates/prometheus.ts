@@ -36,7 +36,7 @@ export class PrometheusGate implements Gate {
   renderQuery(context: GateContext): string {
     const source =
       this.config.query ??
-      builtinMetricTemplate(this.config.router ?? 'apisix', this.config.template ?? 'request-success-rate');
+      builtinMetricTemplate(this.config.router ?? '', this.config.template ?? 'request-success-rate');
     const base = contextValues(context, this.config.variables);
     const target = stringOr(base.target, context.releaseName);
     // Flagger's query variables: name, namespace, target, service, ingress, route, interval.

@@ -16,7 +16,10 @@ export const commandConfigSchema = z.strictObject({
   ...measurementFields,
 });
 
-export const metricRouterSchema = z.enum(['apisix', 'nginx', 'istio', 'envoy', 'gatewayapi']);
+/** A traffic router's key (`apisix`, `gatewayAPI`, …): its built-in templates are templates/metrics/<key>/. */
+export const metricRouterSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'a router key is letters, digits and "-"');
 export const metricTemplateNameSchema = z.enum(['request-success-rate', 'request-duration']);
 
 export const thresholdRangeSchema = z
@@ -35,7 +38,9 @@ export const prometheusConfigSchema = z
     template: metricTemplateNameSchema
       .optional()
       .describe("Built-in query, as in Flagger's analysis.metrics."),
-    router: metricRouterSchema.optional().describe('Router whose metrics the built-in template reads.'),
+    router: metricRouterSchema
+      .optional()
+      .describe('Traffic router (its key in spec.traffic) whose built-in template is used.'),
     variables: stringMap.optional(),
     thresholdRange: thresholdRangeSchema,
     headers: stringMap.optional(),
@@ -47,7 +52,7 @@ export const prometheusConfigSchema = z
     message: 'set exactly one of query or template',
   })
   .refine((config) => config.template === undefined || config.router !== undefined, {
-    message: 'a built-in template needs router (apisix, nginx, istio, envoy, gatewayapi)',
+    message: 'a built-in template needs router: the key of a traffic router, e.g. apisix',
     path: ['router'],
   });
 

@@ -90,10 +90,11 @@ function templatesRoot(): string {
   }
 }
 
-/** Source of a built-in metric query, `templates/metrics/<router>/<name>.hbs`. */
+/** Source of a built-in metric query, `templates/metrics/<router>/<name>.hbs` (routers declare theirs). */
 export function builtinMetricTemplate(router: MetricRouter, name: MetricTemplateName): string {
   const file = path.join(templatesRoot(), 'metrics', router, `${name}.hbs`);
-  if (!existsSync(file)) {
+  // The router key is a folder name: never a path (the schema allows letters, digits and "-").
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(router) || !existsSync(file)) {
     throw new GitcanaryError('FIELD_INVALID', `no built-in template ${name} for router ${router}`, {
       field: 'prometheus.template',
     });

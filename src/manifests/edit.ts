@@ -104,7 +104,9 @@ export function deleteIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): 
   } else {
     const [start, end] = itemRange(item as Pair | Node);
     const from = lineStart(text, start);
-    if (text.slice(from, start).trim() === '') {
+    // A whole sequence item starts after its `- `: its lines go, from the dash's line on.
+    const wholeItem = isSeq(parent) && /^\s*-\s*$/.test(text.slice(from, start));
+    if (text.slice(from, start).trim() === '' || wholeItem) {
       splice = { start: from, end: lineAfter(text, end), text: '' };
     } else {
       // The first key of a sequence item shares its line with `- `: pull the next key up instead.

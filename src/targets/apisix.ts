@@ -1,19 +1,40 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { type ErrorDetails, fieldPath, GitcanaryError } from '../errors.js';
+import { fieldPath, GitcanaryError } from '../errors.js';
 import {
   describeDoc,
   detectStyle,
   type ManifestTree,
-  nodeAt,
   type ResourceDoc,
   setIn,
   toPlain,
   valueAt,
   type YamlPath,
 } from '../manifests/index.js';
-import type { CanaryState, HeaderMatch, HeaderRoute, Observation, Target } from './types.js';
+import {
+  assertWeight,
+  DISTINCT_SERVICES,
+  distinctServices,
+  escapeRegex,
+  filesUnder,
+  headerNameSchema,
+  headerValueSchema as headerTextSchema,
+  isMap,
+  isValidRegex,
+  joinPath,
+  MANAGED_FILE_MARKER,
+  manifestPathSchema,
+  namespaceSchema,
+  place,
+  resourceNameSchema,
+  resourceNames,
+  ruleNameSchema,
+  safeJson,
+  serviceNameSchema,
+} from './kit.js';
+import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
+import type { HeaderMatch, HeaderRoute } from './types.js';
 
 // ApisixRoute (Apache APISIX Ingress Controller) as a traffic router, the way Argo Rollouts' APISIX
 // router drives it (rollout/trafficrouting/apisix): canary and stable backends of the managed
@@ -22,8 +43,7 @@ import type { CanaryState, HeaderMatch, HeaderRoute, Observation, Target } from 
 
 export const APISIX_API_VERSIONS = ['apisix.apache.org/v2', 'apisix.apache.org/v2beta3'] as const;
 
-/** First line of every file gitcanary owns; a file without it is never overwritten or deleted. */
-export const MANAGED_FILE_MARKER = '# Managed by gitcanary';
+export { assertWeight, MANAGED_FILE_MARKER };
 
 /** Annotation that keeps a header route's `match` as given, so prefix and regex read back exactly. */
 export const HEADER_ROUTE_ANNOTATION = 'gitcanary.dev/header-route-match';
@@ -33,33 +53,25 @@ const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 // apisix-ingress-controller translates a backend without `weight` to weight 100 (`_defaultWeight`).
 const APISIX_DEFAULT_WEIGHT = 100;
 
-// Kubernetes object names: a DNS-1123 subdomain.
-const RESOURCE_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-
 export const apisixConfigSchema = z
   .strictObject({
-    file: z.string().min(1).describe('ApisixRoute manifest file, or a folder searched for it.'),
-    route: z.string().min(1).describe('metadata.name of the ApisixRoute.'),
-    namespace: z.string().min(1).optional().describe('metadata.namespace, when several share the name.'),
+    file: manifestPathSchema.describe('ApisixRoute manifest file, or a folder searched for it.'),
+    route: resourceNameSchema.describe('metadata.name of the ApisixRoute.'),
+    namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
     rules: z
-      .array(z.string().min(1))
+      .array(ruleNameSchema)
       .min(1)
       .optional()
       .describe(
         'Names of the spec.http[] rules to manage. Default: the rule named like the route, or the only rule.',
       ),
-    stableService: z.string().min(1).describe('serviceName of the stable backend.'),
-    canaryService: z.string().min(1).describe('serviceName of the canary backend.'),
-    headerRouteFile: z
-      .string()
-      .min(1)
+    stableService: serviceNameSchema.describe('serviceName of the stable backend.'),
+    canaryService: serviceNameSchema.describe('serviceName of the canary backend.'),
+    headerRouteFile: manifestPathSchema
       .optional()
       .describe('File gitcanary owns for header routes. Default: <route dir>/<route>-gitcanary-routes.yaml.'),
   })
-  .refine((config) => config.stableService !== config.canaryService, {
-    message: 'stableService and canaryService must differ',
-    path: ['canaryService'],
-  });
+  .refine(distinctServices, DISTINCT_SERVICES);
 
 export type ApisixConfig = z.infer<typeof apisixConfigSchema>;
 
@@ -74,10 +86,28 @@ export interface ManagedRule {
 
 type PlainMap = Record<string, unknown>;
 
-export const apisixTarget: Target<ApisixConfig> = {
+export const apisixRouter: TrafficRouter<ApisixConfig> = {
   key: 'apisix',
-  family: 'traffic',
   configSchema: apisixConfigSchema,
+  kinds: ['ApisixRoute'],
+  // Header routes are ApisixRoutes of their own; several backends per rule carry a baseline too.
+  // Argo Rollouts' APISIX router has no mirroring (SetMirrorRoute returns nil): refused here.
+  capabilities: {
+    headerRoutes: Number.POSITIVE_INFINITY,
+    headerMatches: Number.POSITIVE_INFINITY,
+    headerValue: ['exact', 'prefix', 'regex'],
+    mirrorRoutes: false,
+    extraBackends: true,
+  },
+  metricTemplates: ['request-success-rate', 'request-duration'],
+  gateVariables(config) {
+    return {
+      route: config.route,
+      stableService: config.stableService,
+      canaryService: config.canaryService,
+      apisixRoute: config.route,
+    };
+  },
   files(config) {
     return [config.file];
   },
@@ -87,18 +117,34 @@ export const apisixTarget: Target<ApisixConfig> = {
       config.headerRouteFile ?? (isManifestFile(config.file) ? defaultOwnedFile(config) : undefined);
     return owned !== undefined && owned !== config.file ? [owned] : [];
   },
-  apply(tree, config, state: CanaryState) {
-    // Mirror routes are ignored, as Argo Rollouts' APISIX router does (SetMirrorRoute is a no-op).
-    const weighted = setCanaryWeight(tree, config, state.canaryWeight);
-    return setHeaderRoutes(weighted, config, state.headerRoutes);
-  },
-  observe(tree, config): Observation {
+  setWeight: (tree, config, canaryWeight) => setCanaryWeight(tree, config, canaryWeight),
+  setHeaderRoutes: (tree, config, routes) => setHeaderRoutes(tree, config, routes),
+  observe(tree, config) {
     return {
       canaryWeight: readCanaryWeight(tree, config),
       headerRoutes: readHeaderRoutes(tree, config),
+      mirrorRoutes: [],
     };
   },
+  detects(tree, files) {
+    return tree.resources(files).some((doc) => doc.kind === 'ApisixRoute');
+  },
+  configFromCli(tree, options) {
+    const route =
+      options.route ?? onlyName(apisixRouteNames(tree, options.file), 'ApisixRoute', options.file);
+    const selector = { file: options.file, route, rules: options.rule };
+    const doc = findApisixRoute(tree, selector);
+    const rule = managedRules(tree, doc, selector)[0]!;
+    const backends = valueAt(doc, ['spec', 'http', rule.index, 'backends']);
+    const names = (Array.isArray(backends) ? backends : []).map((backend: unknown) =>
+      String((backend as { serviceName?: unknown } | null)?.serviceName),
+    );
+    const { stable, canary } = inferBackends(names, options, `rule "${rule.name}"`);
+    return { ...selector, stableService: stable, canaryService: canary };
+  },
 };
+
+export const apisixTarget = routerTarget(apisixRouter);
 
 /** Set canary weight W and stable weight 100-W on every managed rule; unchanged weights stay untouched. */
 export function setCanaryWeight(
@@ -222,16 +268,13 @@ export function findApisixRoute(tree: ManifestTree, selector: ApisixRouteSelecto
       namespace: selector.namespace,
       apiVersions: APISIX_API_VERSIONS,
     },
-    routeFiles(tree, selector.file),
+    filesUnder(tree, selector.file),
   );
 }
 
 /** Names of the ApisixRoutes in `file` (a file or folder), outside the files gitcanary owns. */
 export function apisixRouteNames(tree: ManifestTree, file: string): string[] {
-  return tree
-    .resources(routeFiles(tree, file))
-    .filter((doc) => doc.kind === 'ApisixRoute' && APISIX_API_VERSIONS.some((v) => v === doc.apiVersion))
-    .map((doc) => doc.name ?? '?');
+  return resourceNames(tree, file, 'ApisixRoute', APISIX_API_VERSIONS);
 }
 
 /**
@@ -309,15 +352,6 @@ export function ruleBackends(
   };
 }
 
-export function assertWeight(canaryWeight: number): void {
-  if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100) {
-    throw new GitcanaryError(
-      'WEIGHT_INVALID',
-      `canary weight must be an integer from 0 to 100, got ${canaryWeight}`,
-    );
-  }
-}
-
 function backendWeight(
   tree: ManifestTree,
   route: ResourceDoc,
@@ -342,14 +376,18 @@ function backendWeight(
 // --- header routes --------------------------------------------------------------------------------
 
 const headerValueSchema = z
-  .strictObject({ exact: z.string().min(1), prefix: z.string().min(1), regex: z.string().min(1) })
+  .strictObject({
+    exact: headerTextSchema,
+    prefix: headerTextSchema,
+    regex: headerTextSchema.refine(isValidRegex, 'not a valid regular expression'),
+  })
   .partial()
   .refine((value) => Object.values(value).filter((v) => v !== undefined).length === 1, {
     message: 'exactly one of exact, prefix, regex',
   });
 
 const headerMatchList = z
-  .array(z.strictObject({ headerName: z.string().min(1), headerValue: headerValueSchema }))
+  .array(z.strictObject({ headerName: headerNameSchema, headerValue: headerValueSchema }))
   .min(1);
 
 function validateHeaderRoutes(
@@ -364,7 +402,7 @@ function validateHeaderRoutes(
     .filter((doc) => doc.kind === 'ApisixRoute' && doc.namespace === route.namespace);
   for (const [i, headerRoute] of headerRoutes.entries()) {
     const field = `headerRoutes[${i}]`;
-    if (!RESOURCE_NAME.test(headerRoute.name)) {
+    if (!resourceNameSchema.safeParse(headerRoute.name).success) {
       throw new GitcanaryError(
         'FIELD_INVALID',
         `header route name "${headerRoute.name}" is not a valid resource name`,
@@ -491,49 +529,6 @@ function defaultOwnedFile(config: ApisixConfig): string {
   return joinPath(path.posix.dirname(config.file), `${config.route}-gitcanary-routes.yaml`);
 }
 
-/** Files of the tree under `file` (the file itself, or a folder), without the ones gitcanary owns. */
-function routeFiles(tree: ManifestTree, file: string): string[] {
-  const normal = file === '.' || file === './' ? '' : file.replace(/\/+$/, '');
-  const files = tree.has(normal)
-    ? [normal]
-    : tree.paths().filter((p) => normal === '' || p.startsWith(`${normal}/`));
-  if (files.length === 0) {
-    throw new GitcanaryError('FILE_NOT_FOUND', 'no manifest files there', { file });
-  }
-  return files.filter((p) => p === normal || !tree.text(p).startsWith(MANAGED_FILE_MARKER));
-}
-
-function place(tree: ManifestTree, doc: ResourceDoc, field: YamlPath): ErrorDetails {
-  const node = nodeAt(doc, field) as { range?: [number, number, number] } | null | undefined;
-  const start = node?.range?.[0];
-  return {
-    file: doc.file,
-    ...(start === undefined ? {} : tree.position(doc.file, start)),
-    resource: describeDoc(doc),
-    field: fieldPath(field),
-  };
-}
-
 function isManifestFile(file: string): boolean {
   return /\.ya?ml$/.test(file);
-}
-
-function joinPath(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-function isMap(value: unknown): value is PlainMap {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

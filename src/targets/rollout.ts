@@ -9,6 +9,7 @@ import {
   valueAt,
 } from '../manifests/index.js';
 import { formatImageRef, parseImageRef } from './image-ref.js';
+import { refuseBaselineRole } from './kit.js';
 import type { CanaryScale, CanaryState, Target } from './types.js';
 
 // An Argo Rollout (`argoproj.io/v1alpha1`) driven through Git. The controller keeps managing
@@ -51,18 +52,15 @@ export const rolloutTarget: Target<RolloutConfig> = {
   key: 'rollout',
   family: 'workload',
   configSchema: rolloutConfigSchema,
+  // gitcanary's steps end in `pause: {}`: Argo CD reports a Rollout paused at a step as Suspended.
+  acceptHealth: ['Suspended'],
 
   files(config) {
     return [config.file];
   },
 
   apply(tree, config, state, role) {
-    if (role === 'baseline') {
-      throw new GitcanaryError('CONFIG_INVALID', 'an Argo Rollout cannot be the baseline workload', {
-        field: 'spec.baseline.rollout',
-        hint: 'Argo Rollouts runs a baseline as an Experiment; use a kustomization overlay as spec.baseline',
-      });
-    }
+    if (role === 'baseline') refuseBaselineRole('rollout', 'Argo Rollouts runs a baseline as an Experiment');
     const doc = findRollout(tree, config);
     if (role === 'stable') {
       if (state.stableImage === undefined || state.canaryImage !== undefined || isManaged(doc)) return tree;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ManifestTree } from '../manifests/index.js';
+import type { TrafficRouter } from './router.js';
 
 // The State a release step writes into the manifests, and the Target interface every manifest kind
 // implements. Names follow Argo Rollouts' canary steps so users can paste theirs.
@@ -81,6 +82,23 @@ export type Observation = Partial<
   >
 >;
 
+/** What a traffic router can express; a step it cannot is refused when the config is loaded. */
+export interface RouterCapabilities {
+  /** Header routes active at once: 0 refuses setHeaderRoute (NGINX's canary Ingress holds one). */
+  headerRoutes: number;
+  /** Header matches one header route may combine. */
+  headerMatches: number;
+  /** How a header value may be matched. */
+  headerValue: readonly ('exact' | 'prefix' | 'regex')[];
+  /** setMirrorRoute. */
+  mirrorRoutes: boolean;
+  /** A third weighted backend next to stable and canary (a baseline, issue 15). */
+  extraBackends: boolean;
+}
+
+/** Argo CD health statuses a target's resources may show at gitcanary's steps. */
+export type AcceptedHealth = 'Healthy' | 'Suspended' | 'Progressing';
+
 export interface Target<C = unknown> {
   /** Config key, e.g. `apisix`, `kustomization`, `rollout`. */
   readonly key: string;
@@ -96,6 +114,12 @@ export interface Target<C = unknown> {
   apply(tree: ManifestTree, config: C, state: CanaryState, role: TargetRole): ManifestTree;
   /** Read the target's part of the state back from the tree. */
   observe(tree: ManifestTree, config: C, role: TargetRole): Observation;
+  /** Traffic routers: the contract they implement (capabilities, metric templates, CLI). */
+  readonly router?: TrafficRouter<unknown>;
+  /** Variables gates see from this target (a router's canaryService, stableService, route, …). */
+  gateVariables?(config: C): Record<string, string>;
+  /** Argo CD health besides Healthy that means "at the step" (a Rollout paused at its step is Suspended). */
+  readonly acceptHealth?: readonly AcceptedHealth[];
 }
 
 export function initialState(stableImage?: string): CanaryState {

@@ -146,7 +146,11 @@ describe.concurrent('gitcanary release commands', () => {
       manifests: [
         { target: 'kustomization', role: 'canary', observed: { canaryImage: CANARY_IMAGE } },
         { target: 'kustomization', role: 'stable', observed: { stableImage: CANARY_IMAGE } },
-        { target: 'apisix', role: 'canary', observed: { canaryWeight: 0, headerRoutes: [] } },
+        {
+          target: 'apisix',
+          role: 'canary',
+          observed: { canaryWeight: 0, headerRoutes: [], mirrorRoutes: [] },
+        },
       ],
     });
   });

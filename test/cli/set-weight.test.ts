@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -242,12 +242,28 @@ describe.concurrent('gitcanary set weight', () => {
     );
   });
 
-  it('refuses a path outside the current directory', async () => {
+  it('edits a file outside the current directory, relative or absolute', async () => {
     const dir = workspace('argo-rollouts');
-    const result = await gitcanary(dir, 'set', 'weight', '--file', '../route.yaml', ...ARGO_SERVICES, '10');
+    mkdirSync(path.join(dir, 'elsewhere'));
+    const relative = await gitcanary(
+      path.join(dir, 'elsewhere'),
+      'set',
+      'weight',
+      '--file',
+      '../route.yaml',
+      '10',
+    );
+    expect(relative).toEqual({ status: 0, stdout: '', stderr: '' });
+    const absolute = await gitcanary(dir, 'get', 'weight', '--file', path.join(dir, 'route.yaml'));
+    expect(absolute).toEqual({ status: 0, stdout: '10\n', stderr: '' });
+  });
+
+  it('says which routers exist when the file holds none of their kinds', async () => {
+    const dir = workspace('argo-rollouts');
+    const result = await gitcanary(dir, 'get', 'weight', '--file', 'services.yaml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      'error: ../route.yaml: refusing path: it is outside the repository (hint: give a path relative to the repository root, without `..`)\n',
+    expect(result.stderr).toMatch(
+      /^error: no resource a traffic router edits in services\.yaml \(hint: routers: apisix \(ApisixRoute\), gatewayAPI \(HTTPRoute\), /,
     );
   });
 
@@ -297,7 +313,7 @@ describe.concurrent('gitcanary get weight', () => {
       status: 2,
       stdout: '',
       stderr:
-        'error: cannot infer the stable and canary services: rule "webhooks" has 1 backends (hint: pass --stable and --canary)\n',
+        'error: cannot infer the stable and canary backends: rule "webhooks" has 1 backends (hint: pass --stable and --canary)\n',
     });
   });
 });
@@ -427,5 +443,76 @@ spec:
       stderr:
         'error: give --header <header>, one of --exact, --prefix, --regex, and the value (or --remove)\n',
     });
+  });
+});
+
+/** A temp copy of fixtures/routers/<folder>. */
+function routerWorkspace(folder: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gitcanary-set-weight-'));
+  dirs.push(dir);
+  cpSync(path.join(ROOT, 'fixtures', 'routers', folder), dir, { recursive: true });
+  return dir;
+}
+
+describe.concurrent('gitcanary set weight on every router', () => {
+  it('detects an HTTPRoute and infers stable and canary from its two backendRefs', async () => {
+    const dir = routerWorkspace('gatewayapi');
+    const set = await gitcanary(dir, 'set', 'weight', '--file', 'traffic-split-2.yaml', '25');
+    expect(set).toEqual({ status: 0, stdout: '', stderr: '' });
+    const text = readFileSync(path.join(dir, 'traffic-split-2.yaml'), 'utf8');
+    expect(text).toContain('      weight: 75\n    - name: foo-v2\n      port: 8080\n      weight: 25\n');
+    const get = await gitcanary(dir, 'get', 'weight', '--file', 'traffic-split-2.yaml');
+    expect(get).toEqual({ status: 0, stdout: '25\n', stderr: '' });
+  });
+
+  it('adds and removes an NGINX header route on the canary Ingress, leaving the file as it was', async () => {
+    const dir = routerWorkspace('nginx');
+    const before = snapshot(dir);
+    const args = ['--file', 'nginx-template.yaml', '--canary', 'nginx-canary-canary'];
+    const add = await gitcanary(
+      dir,
+      'set',
+      'header-route',
+      ...args,
+      '--name',
+      'qa',
+      '--header',
+      'x-qa',
+      '--exact',
+      'on',
+    );
+    expect(add).toEqual({ status: 0, stdout: '', stderr: '' });
+    const text = readFileSync(path.join(dir, 'nginx-template.yaml'), 'utf8');
+    expect(text).toContain('nginx.ingress.kubernetes.io/canary-by-header: x-qa\n');
+    expect(text).toContain('nginx.ingress.kubernetes.io/canary-by-header-value: "on"\n');
+    const remove = await gitcanary(dir, 'set', 'header-route', ...args, '--name', 'qa', '--remove');
+    expect(remove.status).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a header route on a router that cannot route by header, changing nothing', async () => {
+    const dir = routerWorkspace('smi');
+    const before = snapshot(dir);
+    const result = await gitcanary(
+      dir,
+      ...[
+        'set',
+        'header-route',
+        '--file',
+        'canary.yaml',
+        '--name',
+        'qa',
+        '--header',
+        'x-qa',
+        '--exact',
+        'on',
+      ],
+    );
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: setHeaderRoute: router `smi` cannot route by header\n',
+    });
+    expect(snapshot(dir)).toEqual(before);
   });
 });

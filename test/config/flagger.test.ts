@@ -72,7 +72,10 @@ describe('fromFlaggerCanary', () => {
 describe('expandFlaggerAnalysis', () => {
   it('expands the seed 001 podinfo analysis (stepWeight 10, maxWeight 50) as Flagger progresses', () => {
     const { analysis, provider } = fromFlaggerCanary(seedCanary);
-    const { steps, gates } = expandFlaggerAnalysis(analysis, { router: provider });
+    const { steps, gates } = expandFlaggerAnalysis(analysis, {
+      router: provider,
+      metricTemplates: ['request-success-rate', 'request-duration'],
+    });
     const checks = ['load-test', 'request-success-rate', 'request-duration'];
     expect(steps).toEqual([
       { setWeight: 10 },
@@ -320,7 +323,13 @@ describe('expandFlaggerAnalysis', () => {
       ],
       webhooks: [{ name: 'stop', url: 'http://hooks.test/', type: 'rollback' }],
     } as FlaggerAnalysis;
-    expect(flaggerIssues(analysis, { router: 'traefik' })).toEqual([
+    expect(
+      flaggerIssues(analysis, {
+        router: 'ambassador',
+        metricTemplates: [],
+        metricRouters: ['apisix', 'nginx'],
+      }),
+    ).toEqual([
       {
         path: ['metrics', 0, 'templateRef'],
         message: 'templateRef MetricTemplate is not supported yet; write `query:`',
@@ -333,7 +342,7 @@ describe('expandFlaggerAnalysis', () => {
       {
         path: ['metrics', 2, 'name'],
         message:
-          'built-in metric `request-success-rate` needs a traffic router with metrics (apisix, nginx, istio, envoy, gatewayapi); got traefik',
+          'built-in metric `request-success-rate` needs a traffic router with metrics (apisix, nginx); got ambassador',
       },
       {
         path: ['metrics', 3, 'thresholdRange'],

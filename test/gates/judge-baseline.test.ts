@@ -181,7 +181,7 @@ describe('the spec.baseline workload', () => {
     const rollout = { file: 'rollout.yaml', name: 'rollout-apisix-canary' };
     const state = { ...initialState(`${PODINFO}:6.0.0`), canaryImage: CANARY_IMAGE };
     expect(() => rolloutTarget.apply(tree, rollout, state, 'baseline')).toThrow(
-      'an Argo Rollout cannot be the baseline workload',
+      'a rollout target cannot be the baseline workload: Argo Rollouts runs a baseline as an Experiment',
     );
     expect(rolloutTarget.observe(tree, rollout, 'baseline')).toEqual({});
   });

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { GitcanaryError } from '../errors.js';
+import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index.js';
+import {
+  assertWeight,
+  canaryShare,
+  DISTINCT_SERVICES,
+  distinctServices,
+  findResource,
+  isMap,
+  listAt,
+  manifestPathSchema,
+  namespaceSchema,
+  place,
+  readWeight,
+  resourceNameSchema,
+  resourceNames,
+  serviceNameSchema,
+  writeWeight,
+} from './kit.js';
+import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
+
+// SMI TrafficSplit (split.smi-spec.io v1alpha1–v1alpha4), as Argo Rollouts' SMI router writes it
+// (rollout/trafficrouting/smi/smi.go trafficSplitV1Alpha*): the canary backend gets W, the stable
+// backend 100 - W. v1alpha1 weights are Kubernetes quantities (Argo writes
+// resource.NewQuantity(W), a string such as "10"); later versions are whole numbers. Each weight
+// keeps the form the file writes it in. Argo creates the TrafficSplit; in Git it must exist.
+
+export const SMI_API_VERSIONS = [
+  'split.smi-spec.io/v1alpha1',
+  'split.smi-spec.io/v1alpha2',
+  'split.smi-spec.io/v1alpha3',
+  'split.smi-spec.io/v1alpha4',
+] as const;
+
+export const smiConfigSchema = z
+  .strictObject({
+    file: manifestPathSchema.describe('File (or folder) holding the TrafficSplit.'),
+    namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
+    trafficSplitName: resourceNameSchema.describe('metadata.name of the TrafficSplit.'),
+    rootService: serviceNameSchema.optional().describe('spec.service it must split (checked when given).'),
+    stableService: serviceNameSchema,
+    canaryService: serviceNameSchema,
+  })
+  .refine(distinctServices, DISTINCT_SERVICES);
+
+export type SmiConfig = z.infer<typeof smiConfigSchema>;
+
+const BACKENDS = ['spec', 'backends'] as const;
+
+export const smiRouter: TrafficRouter<SmiConfig> = {
+  key: 'smi',
+  configSchema: smiConfigSchema,
+  kinds: ['TrafficSplit'],
+  capabilities: {
+    headerRoutes: 0,
+    headerMatches: 0,
+    headerValue: [],
+    mirrorRoutes: false,
+    extraBackends: true,
+  },
+  // Flagger's `smi:linkerd` provider reads Linkerd's proxy metrics (observers/linkerd.go).
+  metricTemplates: ['request-success-rate', 'request-duration'],
+  gateVariables(config) {
+    return {
+      route: config.trafficSplitName,
+      trafficSplit: config.trafficSplitName,
+      stableService: config.stableService,
+      canaryService: config.canaryService,
+    };
+  },
+  files: (config) => [config.file],
+  setWeight(tree, config, canaryWeight) {
+    assertWeight(canaryWeight);
+    const { stable, canary } = backends(tree, config);
+    let next = writeWeight(tree, findSplit(tree, config), [...BACKENDS, canary, 'weight'], canaryWeight);
+    next = writeWeight(next, findSplit(next, config), [...BACKENDS, stable, 'weight'], 100 - canaryWeight);
+    return next;
+  },
+  observe(tree, config) {
+    const doc = findSplit(tree, config);
+    const { stable, canary } = backends(tree, config);
+    const canaryWeight = canaryShare(
+      readWeight(tree, doc, [...BACKENDS, canary, 'weight'], 0),
+      readWeight(tree, doc, [...BACKENDS, stable, 'weight'], 0),
+    );
+    return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
+  },
+  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'TrafficSplit'),
+  configFromCli(tree, options) {
+    const trafficSplitName =
+      options.route ??
+      onlyName(
+        resourceNames(tree, options.file, 'TrafficSplit', SMI_API_VERSIONS),
+        'TrafficSplit',
+        options.file,
+      );
+    const doc = findResource(tree, options.file, {
+      kind: 'TrafficSplit',
+      name: trafficSplitName,
+      apiVersions: SMI_API_VERSIONS,
+    });
+    const names = listAt(tree, doc, BACKENDS, 'spec.backends').map((backend) => String(backend.service));
+    const { stable, canary } = inferBackends(names, options, 'the TrafficSplit');
+    return { file: options.file, trafficSplitName, stableService: stable, canaryService: canary };
+  },
+};
+
+export const smiTarget = routerTarget(smiRouter);
+
+function findSplit(tree: ManifestTree, config: SmiConfig): ResourceDoc {
+  return findResource(tree, config.file, {
+    kind: 'TrafficSplit',
+    name: config.trafficSplitName,
+    namespace: config.namespace,
+    apiVersions: SMI_API_VERSIONS,
+  });
+}
+
+function backends(tree: ManifestTree, config: SmiConfig): { stable: number; canary: number } {
+  const doc = findSplit(tree, config);
+  if (config.rootService !== undefined && valueAt(doc, ['spec', 'service']) !== config.rootService) {
+    throw new GitcanaryError(
+      'FIELD_INVALID',
+      `the TrafficSplit splits ${String(valueAt(doc, ['spec', 'service']))}, not ${config.rootService}`,
+      {
+        ...place(tree, doc, ['spec', 'service']),
+      },
+    );
+  }
+  const names = listAt(tree, doc, BACKENDS, 'spec.backends').map((backend) =>
+    isMap(backend) ? backend.service : undefined,
+  );
+  const index = (service: string, role: string): number => {
+    const at = names.indexOf(service);
+    if (at < 0) {
+      throw new GitcanaryError('BACKEND_MISSING', `the TrafficSplit has no ${role} backend "${service}"`, {
+        ...place(tree, doc, [...BACKENDS]),
+        hint: `backends: ${names.map(String).join(', ')}`,
+      });
+    }
+    return at;
+  };
+  return { stable: index(config.stableService, 'stable'), canary: index(config.canaryService, 'canary') };
+}
