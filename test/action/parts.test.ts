@@ -25,7 +25,7 @@ describe('annotations', () => {
     expect(locateField(CONFIG, 'spec.steps[1].pause.duration')).toEqual({ line: 8, column: 26 });
     expect(locateField(CONFIG, 'spec.gates.smoke')).toEqual({ line: 10, column: 5 });
     // A field the file does not have points at its deepest parent that it does.
-    expect(locateField(CONFIG, 'spec.gates.smoke.webhook.url')).toEqual({ line: 11, column: 7 });
+    expect(locateField(CONFIG, 'spec.gates.smoke.webhook.url')).toEqual({ line: 10, column: 5 });
     expect(locateField(CONFIG, 'nothing.here')).toBeUndefined();
 
     const error = new GitcanaryError('FIELD_INVALID', 'bad duration 1x', {
