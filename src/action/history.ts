@@ -79,15 +79,24 @@ export async function readReleaseRecord(
 const EVIDENCE_LINE =
   /^- (.+?) \(([^()]*)\): (pass|fail|inconclusive)(?: value=(.*?))?(?: threshold (.*?))? — (.*)$/;
 
-/** The gate verdicts of a commit message's "Gate evidence:" block (none when it has no such block). */
+/**
+ * The gate verdicts of a commit message's "Gate evidence:" block (none when it has no such block). A
+ * verdict's message may go on over indented lines (a command's output); a blank line ends the block.
+ */
 export function parseGateEvidence(message: string): GateEvidence[] {
   const lines = message.split(/\r?\n/);
   const start = lines.indexOf('Gate evidence:');
   if (start < 0) return [];
   const evidence: GateEvidence[] = [];
   for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '') break;
     const match = EVIDENCE_LINE.exec(line);
-    if (!match) break;
+    const last = evidence.at(-1);
+    if (!match) {
+      if (last === undefined) break;
+      last.message += `\n${line}`;
+      continue;
+    }
     const [, gate = '', kind = '', verdict, value, threshold, text = ''] = match;
     evidence.push({ gate, kind, verdict: verdict as Verdict, value, threshold, message: text });
   }

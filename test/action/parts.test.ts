@@ -66,7 +66,7 @@ describe('annotations', () => {
 });
 
 describe('the release record', () => {
-  it('reads back the gate evidence the commit-message template writes, a measured 0 included', () => {
+  it('reads back the gate evidence the commit-message template writes: a measured 0, a message over several lines', () => {
     const message = renderTemplate('commit-message', {
       subject: 'gitcanary(podinfo): setWeight 50 [3/5]',
       body: 'Release abc: img, canary weight 50%, phase Progressing.',
@@ -85,12 +85,12 @@ describe('the release record', () => {
           verdict: 'fail',
           value: '1',
           threshold: 'exit 0',
-          message: 'exit 1: 500',
+          message: 'exit 1\n  curl: (22) 500\n  error rate 7%',
         },
         { gate: 'approval', kind: 'webhook', verdict: 'inconclusive', message: 'HTTP 403 — not yet' },
       ],
     });
-    expect(parseGateEvidence(`${message}\nGitcanary-Release: podinfo\n`)).toEqual([
+    expect(parseGateEvidence(`${message.trimEnd()}\n\nGitcanary-Release: podinfo\n`)).toEqual([
       {
         gate: 'error rate',
         kind: 'prometheus',
@@ -105,7 +105,7 @@ describe('the release record', () => {
         verdict: 'fail',
         value: '1',
         threshold: 'exit 0',
-        message: 'exit 1: 500',
+        message: 'exit 1\n  curl: (22) 500\n  error rate 7%',
       },
       {
         gate: 'approval',
