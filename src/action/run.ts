@@ -85,7 +85,7 @@ export async function runAction(): Promise<number> {
   setOutputs(inspected.status, exitCode);
   if (failure !== undefined) await annotate(failure, inputs, workspace);
   await writeSummary(inputs, inspected, events, exitCode, failure);
-  decide(exitCode, failure, events, inputs?.failOnWaiting ?? false);
+  decide(inputs?.command, exitCode, failure, events, inputs?.failOnWaiting ?? false);
   return exitCode;
 }
 
@@ -170,8 +170,17 @@ async function writeSummary(
   await core.summary.addRaw(markdown, true).write();
 }
 
-/** The job fails on an error, a rollback or abort, an interruption; waiting only when asked. */
-function decide(exitCode: number, failure: unknown, events: EventLog, failOnWaiting: boolean): void {
+/**
+ * The job fails on an error, a rollback, an interruption; on waiting only when asked. An abort is
+ * exit code 1 like a rollback, but it is what `command: abort` was asked to do.
+ */
+function decide(
+  command: string | undefined,
+  exitCode: number,
+  failure: unknown,
+  events: EventLog,
+  failOnWaiting: boolean,
+): void {
   const done = events.events.findLast((event) => event.type === 'done');
   const message = maskSecrets(done?.type === 'done' ? done.message : `exit code ${exitCode}`);
   if (failure !== undefined) {
@@ -182,6 +191,10 @@ function decide(exitCode: number, failure: unknown, events: EventLog, failOnWait
   if (exitCode === EXIT.ok) return;
   if (exitCode === EXIT.waiting && !failOnWaiting) {
     core.notice(message, { title: 'gitcanary: waiting' });
+    return;
+  }
+  if (command === 'abort' && done?.type === 'done' && done.outcome === 'aborted') {
+    core.notice(message, { title: 'gitcanary: aborted' });
     return;
   }
   core.setFailed(message);
