@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 // `npm run build`: the GitHub Action as one committed ESM file (dist/action/index.js, what
 // action.yml runs) and the CLI for the npm package (dist/cli/main.js, which bin/gitcanary.js loads
@@ -34,7 +34,8 @@ const targets = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli/main.js' },
 ];
 
-for (const { outfile } of targets) await rm(path.join(ROOT, path.dirname(outfile)), { recursive: true, force: true });
+for (const { outfile } of targets)
+  await rm(path.join(ROOT, path.dirname(outfile)), { recursive: true, force: true });
 for (const { entry, outfile } of targets) {
   await mkdir(path.join(ROOT, path.dirname(outfile)), { recursive: true });
   await build({ ...common, entryPoints: [entry], outfile });
