@@ -33,7 +33,8 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']): G
   return ops;
 }
 
-describe.concurrent('the GitHub Action (bundled, run as the runner runs it)', () => {
+// One test at a time: each runs the Action several times, and the machine has two cores.
+describe('the GitHub Action (bundled, run as the runner runs it)', () => {
   it('declares node24, the bundled entry, and every input and output the CLI maps', () => {
     expect(manifest.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
     expect(Object.keys(manifest.inputs).sort()).toEqual(
@@ -111,7 +112,7 @@ describe.concurrent('the GitHub Action (bundled, run as the runner runs it)', ()
     });
   });
 
-  it('step waits at a pause: exit code 3 is an output and a notice, not a failed job, unless fail-on-waiting', async ({
+  it('step waits at a pause: exit code 3 is an output and a notice, not a failed job', async ({
     onTestFinished,
   }) => {
     const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
@@ -132,6 +133,14 @@ describe.concurrent('the GitHub Action (bundled, run as the runner runs it)', ()
     expect(waiting.summary).toContain('### ⏸️ gitcanary step: podinfo — paused');
     // The summary of one step still shows the whole release so far, from the history.
     expect(waiting.summary).toMatch(/\| 1\/4 \| setWeight 20 \| 20% \|/);
+  });
+
+  it('fail-on-waiting fails the job at a pause; promote with full ends the release there', async ({
+    onTestFinished,
+  }) => {
+    const ops = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    const paused = await runAction({ workspace: ops.dir, with: { image: CANARY_IMAGE } });
+    expect(paused).toMatchObject({ code: 0, outputs: { 'exit-code': '3', phase: 'Paused' } });
 
     const strict = await runAction({
       workspace: ops.dir,

@@ -90,7 +90,8 @@ describe('docs/github-actions.md', () => {
   });
 });
 
-describe.concurrent('the documented workflows, run with the bundled Action', () => {
+// One workflow at a time: each runs the Action several times, and the machine has two cores.
+describe('the documented workflows, run with the bundled Action', () => {
   it('canary: a tag push releases its image with a GitHub App token and prints the outputs', async ({
     onTestFinished,
   }) => {
