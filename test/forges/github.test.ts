@@ -221,7 +221,10 @@ describe('GitHub forge', () => {
     );
     github.permissions.set('alice', 'write');
 
+    const started = Date.now();
     expect(await client.permission('alice')).toBe('write');
+    // Waited (3 or 4) + 7 "seconds" of 5 ms each before the answer.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
 
     expect(
       github.calls.filter((call) => call.operationId === 'repos/get-collaborator-permission-level'),
