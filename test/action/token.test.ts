@@ -119,6 +119,7 @@ describe.skipIf(!hasOpenssl())('the token the Action pushes with', () => {
       with: { command: 'status', token: INPUT_TOKEN },
       env: { GIT_SSL_NO_VERIFY: '1' },
     });
+    expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((header) => header === basic(INPUT_TOKEN))).toBe(true);
   });
 });
