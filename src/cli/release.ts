@@ -1,30 +1,10 @@
 import type { Command } from 'commander';
-import { type LoadedConfig, loadConfig } from '../config/index.js';
-import { planDiffs } from '../engine/plan.js';
-import type { ReleaseResult } from '../engine/release.js';
-import { ReleaseEngine } from '../engine/release.js';
-import { releaseInput } from '../engine/setup.js';
-import { describeStatus, releaseStatus } from '../engine/status.js';
-import { validateRelease } from '../engine/validate.js';
-import { GitcanaryError } from '../errors.js';
-import { createGate } from '../gates/index.js';
-import { openRepository, type Repository } from '../git/index.js';
-import { withNotifications } from '../notify/index.js';
-import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
-import { secretFromEnv } from '../report/secrets.js';
-import { action, EXIT, printOut } from './output.js';
+import { ConsoleReporter, JsonReporter } from '../report/index.js';
+import { type ReleaseCommand, type ReleaseCommandOptions, runReleaseCommand } from './commands.js';
+import { action } from './output.js';
 
-// `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: thin adapters over the engine.
-
-interface ReleaseOptions {
-  config: string;
-  workdir?: string;
-  json?: boolean;
-  image?: string;
-  supersede?: boolean;
-}
-
-const DEFAULT_AUTHOR = { name: 'gitcanary', email: 'gitcanary@users.noreply.github.com' };
+// `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: commander options in, the shared
+// command path (commands.ts, also behind the GitHub Action) out.
 
 export function registerReleaseCommands(program: Command): void {
   const common = (command: Command): Command =>
@@ -32,156 +12,43 @@ export function registerReleaseCommands(program: Command): void {
       .option('-c, --config <file>', 'release config', 'gitcanary.yaml')
       .option('--workdir <dir>', 'use this clone of the GitOps repository instead of a temporary one')
       .option('--json', 'one JSON event per line');
+  const act = (name: ReleaseCommand) =>
+    action((options: ReleaseCommandOptions) =>
+      runReleaseCommand(name, options, {
+        reporter: options.json ? new JsonReporter() : new ConsoleReporter(),
+      }),
+    );
 
+  // commander sets `supersede: true` unless `--no-supersede` is given: only the flag overrides the config.
   common(
     program.command('run').description('drive the whole release; exit when promoted, rolled back or paused'),
   )
     .option('--image <ref>', 'candidate image (required to start a release)')
     .option('--no-supersede', 'refuse a new image while a release is in progress')
-    .action(action((options: ReleaseOptions) => drive(options, false)));
+    .action(act('run'));
 
   common(program.command('step').description('advance at most one commit, then exit (scheduled CI jobs)'))
     .option('--image <ref>', 'candidate image (required to start a release)')
     .option('--no-supersede', 'refuse a new image while a release is in progress')
-    .action(action((options: ReleaseOptions) => drive(options, true)));
+    .action(act('step'));
 
   common(program.command('plan').description("print every step's diff; write nothing"))
     .requiredOption('--image <ref>', 'candidate image')
-    .action(
-      action(async (options: ReleaseOptions) => {
-        const loaded = await loadConfig(options.config);
-        return withRepository(loaded, options, async (repo) => {
-          const input = releaseInput(loaded);
-          for (const step of await planDiffs(input, repo.root, options.image!)) {
-            if (options.json) {
-              printOut(JSON.stringify(step));
-              continue;
-            }
-            printOut(
-              `# [${step.index}/${input.steps.length}] ${step.summary}${step.commits ? '' : ' (no commit)'}`,
-            );
-            if (step.diff) printOut(step.diff.trimEnd());
-          }
-          return EXIT.ok;
-        });
-      }),
-    );
+    .action(act('plan'));
 
   common(program.command('status').description('where the release stands, read from Git')).action(
-    action(async (options: ReleaseOptions) => {
-      const loaded = await loadConfig(options.config);
-      return withRepository(loaded, options, async (repo) => {
-        const status = await releaseStatus(releaseInput(loaded), repo);
-        printOut(options.json ? JSON.stringify(status) : describeStatus(status));
-        return EXIT.ok;
-      });
-    }),
+    act('status'),
   );
 
   common(program.command('promote').description('go on past the current pause; --full promotes now'))
     .option('--full', 'skip every remaining step and promote')
-    .action(
-      action(async (options: ReleaseOptions & { full?: boolean }) =>
-        withEngine(options, (engine) => engine.promote(options.full === true)),
-      ),
-    );
+    .action(act('promote'));
 
   common(program.command('abort').description('roll back: one commit with stable-only traffic')).action(
-    action(async (options: ReleaseOptions) => withEngine(options, (engine) => engine.abort())),
+    act('abort'),
   );
 
   common(program.command('validate').description('check the config and every manifest it references')).action(
-    action(async (options: ReleaseOptions) => {
-      const loaded = await loadConfig(options.config);
-      return withRepository(loaded, options, async (repo) => {
-        const report = await validateRelease(releaseInput(loaded), repo.root);
-        if (options.json) printOut(JSON.stringify(report));
-        else for (const line of report.lines) printOut(line);
-        return EXIT.ok;
-      });
-    }),
+    act('validate'),
   );
-}
-
-async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
-  // A release that moves on needs its notification URLs: missing ones are bad input up front.
-  return withEngine(options, (engine) => engine.run({ image: options.image, once }), { strict: true });
-}
-
-async function withEngine(
-  options: ReleaseOptions,
-  act: (engine: ReleaseEngine) => Promise<ReleaseResult>,
-  notify: { strict: boolean } = { strict: false },
-): Promise<number> {
-  const loaded = await loadConfig(options.config);
-  let engine: ReleaseEngine | undefined;
-  const reporter: Reporter = withNotifications(
-    options.json ? new JsonReporter() : new ConsoleReporter(),
-    loaded,
-    {
-      gates: releaseInput(loaded).gates,
-      strict: notify.strict,
-      snapshot: async () => {
-        const progress = await engine?.progress();
-        return (
-          progress && {
-            step: { index: progress.stepIndex, total: progress.total },
-            weight: progress.weight,
-            phase: progress.phase,
-            image: progress.image,
-            stableImage: progress.stableImage,
-            commit: progress.lastCommit.sha,
-          }
-        );
-      },
-    },
-  );
-  return withRepository(loaded, options, async (repo) => {
-    const controller = new AbortController();
-    const stop = () =>
-      controller.abort(
-        new GitcanaryError('INTERRUPTED', 'interrupted; nothing more was committed', {
-          hint: 'run again to resume from the Git history',
-        }),
-      );
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    try {
-      // commander sets `supersede: true` when `--no-supersede` is absent: only the flag overrides the config.
-      const supersede = options.supersede === false ? { supersede: false } : {};
-      engine = new ReleaseEngine(releaseInput(loaded, supersede), {
-        repo,
-        reporter,
-        createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
-        signal: controller.signal,
-      });
-      const result = await act(engine);
-      return result.exitCode;
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      await reporter.flush?.();
-    }
-  });
-}
-
-async function withRepository(
-  loaded: LoadedConfig,
-  options: ReleaseOptions,
-  use: (repo: Repository) => Promise<number>,
-): Promise<number> {
-  const { git } = loaded.config.spec;
-  const token = git.tokenEnv === undefined ? undefined : secretFromEnv(git.tokenEnv);
-  const repo = await openRepository({
-    repo: git.repo,
-    branch: git.branch,
-    author: git.author ?? DEFAULT_AUTHOR,
-    ...(token ? { token } : {}),
-    ...(options.workdir ? { workdir: options.workdir } : {}),
-  });
-  try {
-    return await use(repo);
-  } finally {
-    await repo.close();
-  }
 }

@@ -3,12 +3,24 @@
 // base64 forms are hidden too (a token can land in a remote URL or an Authorization header).
 
 const secrets = new Set<string>();
+const listeners: ((secret: string) => void)[] = [];
 
 export function registerSecret(value: string | undefined): void {
   if (value === undefined || value.length < 4) return;
-  secrets.add(value);
-  secrets.add(encodeURIComponent(value));
-  secrets.add(Buffer.from(value).toString('base64'));
+  for (const form of [value, encodeURIComponent(value), Buffer.from(value).toString('base64')]) {
+    if (secrets.has(form)) continue;
+    secrets.add(form);
+    for (const listener of listeners) listener(form);
+  }
+}
+
+/**
+ * Tell `listener` every secret, those registered so far and those to come (the Action registers
+ * each with the runner's log masking).
+ */
+export function onSecret(listener: (secret: string) => void): void {
+  listeners.push(listener);
+  for (const secret of secrets) listener(secret);
 }
 
 export function maskSecrets(text: string): string {
