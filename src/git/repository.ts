@@ -236,6 +236,12 @@ export class Repository {
     return this.git.run(['diff', '--no-color', '--no-ext-diff', '--no-textconv', fromSha, toSha, '--']);
   }
 
+  /** The whole message of one commit (subject, body, trailers), e.g. for the gate evidence it records. */
+  async message(sha: string): Promise<string> {
+    assertNotOption('revision', sha);
+    return this.git.run(['log', '-1', '--format=%B', sha, '--']);
+  }
+
   /** `git show` of one commit: header, full message and patch. */
   async show(sha: string): Promise<string> {
     assertNotOption('revision', sha);
