@@ -213,9 +213,9 @@ export class ConsoleReporter implements Reporter {
       return `${reason} (${humanDuration(now.getTime() - waiting.since.getTime())} so far)`;
     const left = waiting.until.getTime() - now.getTime();
     const when = localTime(waiting.until, now, this.#timeZone);
-    return left > 0
-      ? `${reason}, ${humanDuration(left)} left (until ${when})`
-      : `${reason}, due now (${when})`;
+    // Rounded up: `0s left` would say the wait is over while it is not.
+    const shown = humanDuration(Math.ceil(left / 1000) * 1000);
+    return left > 0 ? `${reason}, ${shown} left (until ${when})` : `${reason}, due now (${when})`;
   }
 
   #redraw(): void {

@@ -97,7 +97,10 @@ export class ReportFiles implements Reporter {
           message: `${event.code}: ${event.message}`,
           text: [
             event.message,
-            ...[event.file, event.resource, event.field].filter((p) => p !== undefined),
+            ...(event.file === undefined
+              ? []
+              : [[event.file, event.line, event.column].filter((p) => p !== undefined).join(':')]),
+            ...[event.resource, event.field].filter((p) => p !== undefined),
             ...(event.hint === undefined ? [] : [`hint: ${event.hint}`]),
           ].join('\n'),
         };
@@ -185,7 +188,7 @@ export async function checkReportPath(file: string, option: string): Promise<voi
   const dir = path.dirname(path.resolve(file));
   const folder = await stat(dir).catch(() => undefined);
   if (!folder?.isDirectory())
-    throw new GitcanaryError('USAGE', `${option} ${file}: the folder ${dir} does not exist`, {
+    throw new GitcanaryError('USAGE', `${file}: the folder ${dir} does not exist`, {
       field: option,
       hint: 'create the folder first, or write the report into an existing one',
     });

@@ -23,7 +23,8 @@ export function humanDuration(ms: number): string {
 export function relativeTime(at: Date | string, now: Date): string {
   const ms = new Date(at).getTime() - now.getTime();
   if (Math.abs(ms) < 1000) return 'now';
-  return ms > 0 ? `in ${humanDuration(ms)}` : `${humanDuration(-ms)} ago`;
+  // A countdown never says `in 0s` while there is time left: round what is left up to the second.
+  return ms > 0 ? `in ${humanDuration(Math.ceil(ms / 1000) * 1000)}` : `${humanDuration(-ms)} ago`;
 }
 
 /**

@@ -57,7 +57,8 @@ async function gitcanary(ops: GitOps, args: string[], env: Record<string, string
     execFile(
       process.execPath,
       ['--import', 'tsx', MAIN, ...args, '--config', ops.config],
-      { cwd: ROOT, env: { ...process.env, ...env } },
+      // Plain lines whatever runs the suite: no CI log sections, no colour.
+      { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', FORCE_COLOR: '0', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
