@@ -111,14 +111,11 @@ export async function releaseStatus(
     : next.kind === 'paused'
       ? 'paused'
       : 'progressing';
-  const commits = await Promise.all(
-    history
-      .filter((commit) => commit.trailers[TRAILER.releaseId] === progress.releaseId)
-      .reverse()
-      .map((commit) =>
-        statusCommit(commit, options.evidence === true ? repo.message?.bind(repo) : undefined),
-      ),
-  );
+  const message = options.evidence === true ? repo.message?.bind(repo) : undefined;
+  const commits: StatusCommit[] = [];
+  // One git call per commit when asked for evidence: one after the other, not a process per commit at once.
+  for (const commit of history.filter((c) => c.trailers[TRAILER.releaseId] === progress.releaseId).reverse())
+    commits.push(await statusCommit(commit, message));
   const upcoming = finished ? undefined : input.steps[progress.stepIndex];
   return {
     ...base,

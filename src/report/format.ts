@@ -73,7 +73,11 @@ export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
-/** picocolors' functions, on or off. */
+/**
+ * picocolors' functions, on or off (decided by colorEnabled). Not node:util styleText: on Node 20
+ * (from 20.12) it colours whatever the stream and the environment say; it checks them only since
+ * Node 22.13 (`validateStream`), and gitcanary runs on Node 20 too.
+ */
 export function colors(enabled: boolean): Colors {
   return pc.createColors(enabled);
 }
