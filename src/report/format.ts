@@ -74,9 +74,10 @@ export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
 export type Colors = ReturnType<typeof pc.createColors>;
 
 /**
- * picocolors' functions, on or off (decided by colorEnabled). Not node:util styleText: on Node 20
- * (from 20.12) it colours whatever the stream and the environment say; it checks them only since
- * Node 22.13 (`validateStream`), and gitcanary runs on Node 20 too.
+ * picocolors' functions, switched on or off by the caller (colorEnabled decides for a process).
+ * Not node:util styleText: it is missing before Node 20.12, and whether it checks the stream and
+ * NO_COLOR/FORCE_COLOR itself (`validateStream`) depends on the patch release; text rendered into
+ * a string for a given terminal (status, tests) needs the switch in our hands.
  */
 export function colors(enabled: boolean): Colors {
   return pc.createColors(enabled);
