@@ -23,7 +23,8 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']): G
   return ops;
 }
 
-describe.concurrent('report files of release commands', () => {
+// One test at a time: each spawns the CLI several times, and CI has two cores.
+describe('report files of release commands', () => {
   it('run --dotenv --junit on a release that rolls back: the failed gate with its evidence, the phase for later jobs', async ({
     onTestFinished,
   }) => {
@@ -125,48 +126,55 @@ describe.concurrent('report files of release commands', () => {
     expect(ops.head()).toBe(before);
   });
 
-  it('step under GitLab CI folds each step into a section; status --junit and --dotenv say what the commits record', async ({
+  it('run under GitLab CI folds each step into a section; status --junit and --dotenv say what the commits record', async ({
     onTestFinished,
   }) => {
     const ops = setup(demoConfig({ steps: STEPS }), onTestFinished);
-    const gitlab = { GITLAB_CI: 'true' };
 
-    const first = await runCli(ops, ['step', '--image', CANARY_IMAGE], gitlab);
-    const second = await runCli(ops, ['step'], gitlab);
-    const third = await runCli(ops, ['step'], gitlab);
+    const run = await runCli(ops, ['run', '--image', CANARY_IMAGE], { GITLAB_CI: 'true' });
 
-    expect([first.code, second.code, third.code]).toEqual([0, 0, 0]);
+    expect(run.code).toBe(0);
     const section =
       /\u001b\[0Ksection_(start|end):(\d+):([a-zA-Z0-9_.-]+)(\[collapsed=true\])?\r\u001b\[0K(.*)/;
-    const marks = third.stdout
+    const marks = run.stdout
       .split('\n')
       .map((line) => section.exec(line))
       .filter((match) => match !== null)
       .map((match) => `${match[1]} ${match[3]}${match[4] ?? ''} ${match[5]}`.trimEnd());
     expect(marks).toEqual([
-      'start gitcanary_1[collapsed=true] [2/5] analysis smoke',
+      'start gitcanary_1[collapsed=true] [0/5] start',
       'end gitcanary_1',
-      'start gitcanary_2[collapsed=true] [3/5] setWeight 30',
+      'start gitcanary_2[collapsed=true] [1/5] setWeight 10',
       'end gitcanary_2',
+      'start gitcanary_3[collapsed=true] [2/5] analysis smoke',
+      'end gitcanary_3',
+      'start gitcanary_4[collapsed=true] [3/5] setWeight 30',
+      'end gitcanary_4',
+      'start gitcanary_5[collapsed=true] [4/5] analysis smoke',
+      'end gitcanary_5',
+      'start gitcanary_6[collapsed=true] [5/5] promote',
+      'end gitcanary_6',
     ]);
-    expect(third.stdout).toMatch(/gate smoke \(command\): PASS value=0 threshold exit 0/);
+    // The release's first and last lines stay outside the sections.
+    expect(run.stdout.split('\n').at(-2)).toBe(`promoted: ${CANARY_IMAGE} promoted`);
 
     const dotenv = path.join(ops.dir, 'status.env');
     const junit = path.join(ops.dir, 'status.xml');
-    const status = await runCli(ops, ['status', '--dotenv', dotenv, '--junit', junit], { NO_COLOR: '1' });
+    const status = await runCli(ops, ['status', '--dotenv', dotenv, '--junit', junit]);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('├──✔ 2 analysis smoke');
     expect(parseDotenvLikeGitLab(readFileSync(dotenv, 'utf8'))).toMatchObject({
-      GITCANARY_PHASE: 'Progressing',
-      GITCANARY_STEP: '3',
-      GITCANARY_WEIGHT: '30',
+      GITCANARY_PHASE: 'Promoted',
+      GITCANARY_STEP: '5',
+      GITCANARY_WEIGHT: '0',
       GITCANARY_COMMIT: ops.head(),
       GITCANARY_OUTCOME: '',
     });
     const xml = readFileSync(junit, 'utf8');
     expect(await validateJunit(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toMatch(
-      /<testsuite name="podinfo \[2\/5\] analysis smoke" tests="1" failures="0" errors="0" skipped="0"[^>]*>\n {4}<testcase name="smoke \(command\)" classname="gitcanary.podinfo" timestamp="[^"]+">\n {6}<system-out>smoke \(command\): pass\nvalue: 0\nthreshold: exit 0\nmessage: exit 0/,
+      /<testsuite name="podinfo \[2\/5\] analysis smoke" tests="1" failures="0" errors="0" skipped="0"[^>]*>\n {4}<testcase name="smoke \(command\)" classname="gitcanary.podinfo" timestamp="[^"]+">\n {6}<system-out>smoke \(command\): pass\nvalue: 0\nthreshold: exit 0\nmessage: exit 0\nerror rate 0% at 10%/,
     );
+    expect(xml).toMatch(/<testsuite name="podinfo \[4\/5\] analysis smoke" tests="1" failures="0"/);
   });
 });
