@@ -1,20 +1,12 @@
 import { TRAILER } from '../engine/progress.js';
 import type { ReleaseInput } from '../engine/release.js';
-import type { Verdict } from '../gates/types.js';
+import { type GateEvidence, parseGateEvidence } from '../report/commit-evidence.js';
 
 // What a release did, read back from its commits: the trailers say step, weight, phase and action;
 // the message says which gates decided the step (the "Gate evidence:" block that
 // templates/commit-message.hbs writes). The job summary is drawn from this, not from a side file.
 
-/** One gate verdict as a commit message records it (values are text there). */
-export interface GateEvidence {
-  gate: string;
-  kind: string;
-  verdict: Verdict;
-  value?: string | undefined;
-  threshold?: string | undefined;
-  message: string;
-}
+export { type GateEvidence, parseGateEvidence };
 
 export interface RecordedCommit {
   sha: string;
@@ -73,32 +65,4 @@ export async function readReleaseRecord(
     }),
   );
   return { release: input.name, releaseId, commits };
-}
-
-// templates/commit-message.hbs: `- {{gate}} ({{kind}}): {{verdict}}[ value={{value}}][ threshold {{threshold}}] — {{message}}`
-const EVIDENCE_LINE =
-  /^- (.+?) \(([^()]*)\): (pass|fail|inconclusive)(?: value=(.*?))?(?: threshold (.*?))? — (.*)$/;
-
-/**
- * The gate verdicts of a commit message's "Gate evidence:" block (none when it has no such block). A
- * verdict's message may go on over indented lines (a command's output); a blank line ends the block.
- */
-export function parseGateEvidence(message: string): GateEvidence[] {
-  const lines = message.split(/\r?\n/);
-  const start = lines.indexOf('Gate evidence:');
-  if (start < 0) return [];
-  const evidence: GateEvidence[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.trim() === '') break;
-    const match = EVIDENCE_LINE.exec(line);
-    const last = evidence.at(-1);
-    if (!match) {
-      if (last === undefined) break;
-      last.message += `\n${line}`;
-      continue;
-    }
-    const [, gate = '', kind = '', verdict, value, threshold, text = ''] = match;
-    evidence.push({ gate, kind, verdict: verdict as Verdict, value, threshold, message: text });
-  }
-  return evidence;
 }

@@ -2,13 +2,13 @@ import { type LoadedConfig, loadConfig } from '../config/index.js';
 import { planDiffs } from '../engine/plan.js';
 import { ReleaseEngine, type ReleaseInput } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
-import { describeStatus, releaseStatus } from '../engine/status.js';
+import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
 import { createGate } from '../gates/index.js';
 import { openRepository, type Repository } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
-import type { Reporter } from '../report/index.js';
+import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
 import { EXIT, printOut } from './output.js';
 
@@ -47,6 +47,21 @@ export interface ReleaseCommandContext {
   reporter: Reporter;
   /** Called with the still-open repository after the command returned (not after it threw). */
   inspect?: (view: ReleaseView) => Promise<void>;
+  /** The answer of plan, status and validate (default: printed, one JSON line with `--json`). */
+  answer?(type: 'status' | 'plan' | 'validation', value: object, text: () => string): void;
+  /** Where the release stands as the command ends, also after a failure (the report files). */
+  settle?(read: () => Promise<ReleaseStatus>): Promise<void>;
+  /** `status`: the status it read, with the commits' verdicts (the report files). */
+  observeStatus?(status: ReleaseStatus): void;
+}
+
+/** The adapter's answer, or printed as it is: JSON with `--json`, else text. */
+function answerOf(
+  context: ReleaseCommandContext,
+  options: ReleaseCommandOptions,
+): NonNullable<ReleaseCommandContext['answer']> {
+  if (context.answer) return context.answer.bind(context);
+  return (type, value, text) => printOut(options.json ? JSON.stringify({ type, ...value }) : text());
 }
 
 const DEFAULT_AUTHOR = { name: 'gitcanary', email: 'gitcanary@users.noreply.github.com' };
@@ -62,13 +77,13 @@ export async function runReleaseCommand(
   }
   registerSecret(options.token);
   const loaded = await loadConfig(options.config);
-  return withRepository(loaded, options, async (repo) => {
-    const input = releaseInput(
-      loaded,
-      // Only an explicit refusal overrides the config's `options.supersede`.
-      options.supersede === false ? { supersede: false } : {},
-    );
-    const code = await perform(command, options, { ...context, loaded }, input, repo);
+  const input = releaseInput(
+    loaded,
+    // Only an explicit refusal overrides the config's `options.supersede`.
+    options.supersede === false ? { supersede: false } : {},
+  );
+  return withRepository(loaded, options, context, input, async (repo) => {
+    const code = await perform(command, options, context, loaded, input, repo);
     await context.inspect?.({ loaded, input, repo });
     return code;
   });
@@ -77,7 +92,8 @@ export async function runReleaseCommand(
 async function perform(
   command: ReleaseCommand,
   options: ReleaseCommandOptions,
-  context: ReleaseCommandContext & { loaded: LoadedConfig },
+  context: ReleaseCommandContext,
+  loaded: LoadedConfig,
   input: ReleaseInput,
   repo: Repository,
 ): Promise<number> {
@@ -85,36 +101,42 @@ async function perform(
     case 'run':
     case 'step':
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
-      return withEngine(input, repo, notifying(context, input, true), (engine) =>
+      return withEngine(input, repo, notifying(context, loaded, input, true), (engine) =>
         engine.run({ image: options.image, once: command === 'step' }),
       );
     case 'promote':
-      return withEngine(input, repo, notifying(context, input, false), (engine) =>
+      return withEngine(input, repo, notifying(context, loaded, input, false), (engine) =>
         engine.promote(options.full === true),
       );
     case 'abort':
-      return withEngine(input, repo, notifying(context, input, false), (engine) => engine.abort());
-    case 'plan':
+      return withEngine(input, repo, notifying(context, loaded, input, false), (engine) => engine.abort());
+    case 'plan': {
+      const answer = answerOf(context, options);
       for (const step of await planDiffs(input, repo.root, options.image!)) {
-        if (options.json) {
-          printOut(JSON.stringify(step));
-          continue;
-        }
-        printOut(
-          `# [${step.index}/${input.steps.length}] ${step.summary}${step.commits ? '' : ' (no commit)'}`,
+        answer('plan', step, () =>
+          [
+            `# [${step.index}/${input.steps.length}] ${step.summary}${step.commits ? '' : ' (no commit)'}`,
+            ...(step.diff ? [step.diff.trimEnd()] : []),
+          ].join('\n'),
         );
-        if (step.diff) printOut(step.diff.trimEnd());
       }
       return EXIT.ok;
+    }
     case 'status': {
-      const status = await releaseStatus(input, repo);
-      printOut(options.json ? JSON.stringify(status) : describeStatus(status));
+      const now = new Date();
+      const status = await releaseStatus(input, repo, { now, evidence: true });
+      context.observeStatus?.(status);
+      answerOf(context, options)('status', status, () =>
+        renderStatus(status, {
+          now,
+          color: colorEnabled(process.env, process.stdout.isTTY === true),
+        }).trimEnd(),
+      );
       return EXIT.ok;
     }
     case 'validate': {
       const report = await validateRelease(input, repo.root);
-      if (options.json) printOut(JSON.stringify(report));
-      else for (const line of report.lines) printOut(line);
+      answerOf(context, options)('validation', report, () => report.lines.join('\n'));
       return EXIT.ok;
     }
   }
@@ -125,12 +147,13 @@ async function perform(
  * notification URL is refused before anything is committed (run, step); abort and promote go on.
  */
 function notifying(
-  context: ReleaseCommandContext & { loaded: LoadedConfig },
+  context: ReleaseCommandContext,
+  loaded: LoadedConfig,
   input: ReleaseInput,
   strict: boolean,
 ): (engine: () => ReleaseEngine | undefined) => Reporter {
   return (engine) =>
-    withNotifications(context.reporter, context.loaded, {
+    withNotifications(context.reporter, loaded, {
       gates: input.gates,
       strict,
       snapshot: async () => {
@@ -185,6 +208,8 @@ async function withEngine(
 async function withRepository(
   loaded: LoadedConfig,
   options: ReleaseCommandOptions,
+  context: ReleaseCommandContext,
+  input: ReleaseInput,
   use: (repo: Repository) => Promise<number>,
 ): Promise<number> {
   const { git } = loaded.config.spec;
@@ -200,6 +225,8 @@ async function withRepository(
   try {
     return await use(repo);
   } finally {
+    // Also after a failure: the report files say where the release stands when the state is known.
+    await context.settle?.(() => releaseStatus(input, repo));
     await repo.close();
   }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { ConsoleReporter, JsonReporter } from '../report/index.js';
 import { type ReleaseCommand, type ReleaseCommandOptions, runReleaseCommand } from './commands.js';
-import { action } from './output.js';
+import { type OutputOptions, releaseAction } from './output.js';
 
 // `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: commander options in, the shared
 // command path (commands.ts, also behind the GitHub Action) out.
@@ -11,12 +10,13 @@ export function registerReleaseCommands(program: Command): void {
     command
       .option('-c, --config <file>', 'release config', 'gitcanary.yaml')
       .option('--workdir <dir>', 'use this clone of the GitOps repository instead of a temporary one')
-      .option('--json', 'one JSON event per line');
+      .option('--json', 'one JSON event per line')
+      .option('--dotenv <file>', 'write where the release stands as KEY=value lines (GitLab dotenv report)')
+      .option('--junit <file>', 'write each gate evaluation as a JUnit XML test case');
+  // The output (console or JSON, report files, errors as events) wraps the shared command path.
   const act = (name: ReleaseCommand) =>
-    action((options: ReleaseCommandOptions) =>
-      runReleaseCommand(name, options, {
-        reporter: options.json ? new JsonReporter() : new ConsoleReporter(),
-      }),
+    releaseAction(name, (options: ReleaseCommandOptions & OutputOptions, output) =>
+      runReleaseCommand(name, options, output),
     );
 
   // commander sets `supersede: true` unless `--no-supersede` is given: only the flag overrides the config.

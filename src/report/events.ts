@@ -1,3 +1,4 @@
+import type { ErrorPlace } from '../errors.js';
 import type { GateResult } from '../gates/types.js';
 import type { Phase } from '../targets/types.js';
 
@@ -31,7 +32,31 @@ export type ReleaseEvent =
   | { type: 'gate'; result: GateResult }
   | { type: 'done'; outcome: Outcome; exitCode: number; message: string }
   /** A notification or event webhook that could not be delivered; the release goes on. */
-  | { type: 'notification'; target: string; about: string; delivered: false; message: string };
+  | { type: 'notification'; target: string; about: string; delivered: false; message: string }
+  /** The command failed: bad input (exit 2), git or network (exit 4), interrupted (exit 130). */
+  | ({
+      type: 'error';
+      code: string;
+      message: string;
+      hint?: string | undefined;
+      exitCode: number;
+    } & ErrorPlace);
+
+/** Every `type` a `--json` line can have: the events above and the answers of status, plan and validate. */
+export const JSON_LINE_TYPES = [
+  'release',
+  'step',
+  'commit',
+  'wait',
+  'progress',
+  'gate',
+  'done',
+  'notification',
+  'error',
+  'status',
+  'plan',
+  'validation',
+] as const satisfies readonly (ReleaseEvent['type'] | 'status' | 'plan' | 'validation')[];
 
 export type Outcome = 'promoted' | 'stepped' | 'waiting' | 'paused' | 'rolledBack' | 'aborted' | 'noop';
 
@@ -52,4 +77,20 @@ export class EventLog implements Reporter {
   async flush(): Promise<void> {
     await this.next?.flush?.();
   }
+}
+
+type UnlistedEventType = Exclude<ReleaseEvent['type'], (typeof JSON_LINE_TYPES)[number]>;
+/** Compiles only while every event type is listed in JSON_LINE_TYPES (and so checked against docs/cli.md). */
+export const EVERY_EVENT_TYPE_LISTED: [UnlistedEventType] extends [never] ? true : never = true;
+
+/** Sends every event to each reporter, in order; flush waits for all. */
+export function teeReporter(...reporters: Reporter[]): Reporter {
+  return {
+    event(event) {
+      for (const reporter of reporters) reporter.event(event);
+    },
+    async flush() {
+      for (const reporter of reporters) await reporter.flush?.();
+    },
+  };
 }

@@ -85,7 +85,7 @@ describe('the release record', () => {
           verdict: 'fail',
           value: '1',
           threshold: 'exit 0',
-          message: 'exit 1\n  curl: (22) 500\n  error rate 7%',
+          message: 'exit 1\ncurl: (22) 500\nerror rate 7%',
         },
         { gate: 'approval', kind: 'webhook', verdict: 'inconclusive', message: 'HTTP 403 — not yet' },
       ],
@@ -105,7 +105,7 @@ describe('the release record', () => {
         verdict: 'fail',
         value: '1',
         threshold: 'exit 0',
-        message: 'exit 1\n  curl: (22) 500\n  error rate 7%',
+        message: 'exit 1\ncurl: (22) 500\nerror rate 7%',
       },
       {
         gate: 'approval',

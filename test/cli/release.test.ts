@@ -57,7 +57,8 @@ async function gitcanary(ops: GitOps, args: string[], env: Record<string, string
     execFile(
       process.execPath,
       ['--import', 'tsx', MAIN, ...args, '--config', ops.config],
-      { cwd: ROOT, env: { ...process.env, ...env } },
+      // Plain lines whatever runs the suite: no CI log sections, no colour.
+      { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', FORCE_COLOR: '0', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -113,26 +114,53 @@ describe.concurrent('gitcanary release commands', () => {
     expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
 
     const time = ops.times().at(-1);
-    const status = await gitcanary(ops, ['status']);
-    expect(status).toEqual({
-      code: 0,
-      stderr: '',
-      stdout: [
-        `release podinfo (${id}): ${CANARY_IMAGE}`,
-        '  phase:   Promoted (ended with promote)',
-        '  step:    5/5',
-        '  weight:  0% to the canary',
-        // Promoted: stable now runs the candidate.
-        `  stable:  ${CANARY_IMAGE}`,
-        `  commit:  ${promote} gitcanary(podinfo): promote [5/5] (${time})`,
-        '',
-      ].join('\n'),
-    });
+    const status = await gitcanary(ops, ['status'], { TZ: 'UTC' });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toBe('');
+    // The whole drawing is a golden test with a fixed clock (test/report/status.test.ts); here, what
+    // this release's commits say, read back from Git by a separate process.
+    const lines = status.stdout.split('\n');
+    expect(lines.slice(0, 11)).toEqual([
+      'Name:            podinfo',
+      'Namespace:       test',
+      'Status:          ✔ Promoted',
+      expect.stringMatching(/^Message: {9}promoted \d+s ago$/),
+      `Release:         ${id}`,
+      'Strategy:        Canary, through Git',
+      '  Step:          5/5',
+      '  SetWeight:     0',
+      '  ActualWeight:  0 (the manifests now)',
+      // Promoted: stable now runs the candidate.
+      `Images:          ${CANARY_IMAGE} (stable, canary)`,
+      expect.stringMatching(
+        new RegExp(
+          `^Commit: {10}${promote} gitcanary\\(podinfo\\): promote \\[5/5\\] \\(\\d+s ago, ${time!.slice(11, 19)} UTC\\)$`,
+        ),
+      ),
+    ]);
+    const tree = lines.slice(12).map((line) => line.replace(/ {2,}/g, ' | '));
+    expect(tree).toEqual([
+      'NAME | STATUS | WEIGHT | COMMIT | AGE | INFO',
+      '⟳ podinfo | ✔ Promoted',
+      expect.stringMatching(new RegExp(`^├──✔ 0 start \\| ✔ Done \\| 0% \\| ${start} \\| \\d+s$`)),
+      expect.stringMatching(new RegExp(`^├──✔ 1 setWeight 10 \\| ✔ Done \\| 10% \\| ${w10} \\| \\d+s$`)),
+      '├──✔ 2 analysis smoke | ✔ Done | 10%',
+      '│ | └──α smoke (command) | ✔ pass | value=0 threshold exit 0 — exit 0',
+      expect.stringMatching(
+        /^├──✔ 3 setHeaderRoute podinfo-canary-by-header \| ✔ Done \| 10% \| \w{7} \| \d+s$/,
+      ),
+      expect.stringMatching(new RegExp(`^├──✔ 4 setWeight 50 \\| ✔ Done \\| 50% \\| ${w50} \\| \\d+s$`)),
+      expect.stringMatching(new RegExp(`^└──✔ 5 promote \\| ✔ Done \\| 0% \\| ${promote} \\| \\d+s$`)),
+      '',
+    ]);
 
     const json = await gitcanary(ops, ['status', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      type: 'status',
+      time: expect.any(String),
       release: 'podinfo',
+      namespace: 'test',
       state: 'finished',
       releaseId: id,
       image: CANARY_IMAGE,
@@ -142,6 +170,7 @@ describe.concurrent('gitcanary release commands', () => {
       step: 5,
       total: 5,
       weight: 0,
+      next: { kind: 'done' },
       lastCommit: { sha: ops.head(), time, subject: 'gitcanary(podinfo): promote [5/5]' },
       manifests: [
         { target: 'kustomization', role: 'canary', observed: { canaryImage: CANARY_IMAGE } },
@@ -153,6 +182,18 @@ describe.concurrent('gitcanary release commands', () => {
         },
       ],
     });
+    const recorded = JSON.parse(json.stdout) as { commits: { step: number; gates: unknown[] }[] };
+    expect(recorded.commits.map((commit) => commit.step)).toEqual([0, 1, 3, 4, 5]);
+    expect(recorded.commits[2]?.gates).toEqual([
+      {
+        gate: 'smoke',
+        kind: 'command',
+        verdict: 'pass',
+        value: '0',
+        threshold: 'exit 0',
+        message: 'exit 0\nerror rate 0% at 10%',
+      },
+    ]);
   });
 
   it('run exits 1 when a gate fails, rolled back, and never prints the token of spec.git.tokenEnv', async ({
@@ -217,7 +258,7 @@ describe.concurrent('gitcanary release commands', () => {
       '  gate smoke (command): PASS value=0 threshold exit 0 — exit 0',
       '  error rate 0% at 0%',
       '[2/4] pause 10m',
-      `  waiting: pause 10m (until ${until})`,
+      expect.stringMatching(/^ {2}waiting: pause 10m, until \d\d:\d\d:\d\d \S+ \(in [\dms ]+\)$/),
       `waiting: pause until ${until}`,
       '',
     ]);

@@ -10,7 +10,7 @@ import { releaseStatus } from '../../src/engine/status.js';
 import { createGate, type GateConfig } from '../../src/gates/index.js';
 import { openRepository } from '../../src/git/index.js';
 import { loadTree } from '../../src/manifests/index.js';
-import { EventLog } from '../../src/report/index.js';
+import { EventLog, renderStatus } from '../../src/report/index.js';
 import { routerFor } from '../../src/targets/registry.js';
 import { CANARY_IMAGE, createGitOps, type GitOps, git, PODINFO } from '../support/gitops.js';
 import { assertValidResource } from '../support/k8s.js';
@@ -539,5 +539,6 @@ describe.runIf(withKubectl)('several routers at once', () => {
     onTestFinished(() => fresh.close());
     const status = await releaseStatus(input, fresh);
     expect(status.disagreement).toBe('istio 20%, smi 50%');
+    expect(renderStatus(status, { now: new Date() })).toMatch(/Routers: +disagree: istio 20%, smi 50%/);
   });
 });
