@@ -133,6 +133,7 @@ function notifying(
     withNotifications(context.reporter, context.loaded, {
       gates: input.gates,
       strict,
+      jobUrl: input.jobUrl,
       snapshot: async () => {
         const progress = await engine()?.progress();
         return (
