@@ -214,6 +214,40 @@ describe('GitLab forge', () => {
     expect(gitlab.calls.at(-1)).toMatchObject({ method: 'PUT', body: { state_event: 'close' } });
   });
 
+  it('waits while GitLab is merging (locked), and refuses a merge whose branch someone else pushed to', async () => {
+    const client = forge();
+    const { change, head } = await openStep(client);
+    gitlab.mergeRequests.get(change.number)!.state = 'locked';
+    const merging = await client.getChangeRequest(change.number);
+    expect(merging.state).toBe('open');
+    expect(decidePromotion({ change: merging, stepHead: head, comments: [], permissions: {} }).action).toBe(
+      'wait',
+    );
+    gitlab.mergeRequests.get(change.number)!.state = 'opened';
+
+    // A person pushes to the step's branch: the merge request's `sha` follows the branch.
+    writeFileSync(path.join(work, 'weight.txt'), 'edited by hand\n');
+    git(work, 'commit', '--quiet', '-am', 'tweak');
+    git(work, 'push', '--quiet', 'origin', `HEAD:refs/heads/${BRANCH}`);
+    const edited = git(work, 'rev-parse', 'HEAD');
+    gitlab.merge(change.number, 'merge', 'mallory');
+    const merged = await client.getChangeRequest(change.number);
+    expect(merged.head.sha).toBe(edited);
+    expect(
+      decidePromotion({
+        change: merged,
+        stepHead: head,
+        comments: [],
+        permissions: {},
+        headCheck: { isStepChange: false, differences: ['weight.txt: edited by hand'] },
+      }),
+    ).toMatchObject({
+      action: 'refuse',
+      reason:
+        "merge request !1 was merged, but its files no longer hold the step's change: weight.txt: edited by hand",
+    });
+  });
+
   it('lists notes across pages with who wrote them, updates its progress note in place, and lists the commits oldest first', async () => {
     const client = forge();
     const first = pushStep(
