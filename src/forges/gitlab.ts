@@ -77,7 +77,6 @@ interface GitLabNote {
   created_at: string;
   updated_at?: string;
   system: boolean;
-  noteable_iid?: number;
 }
 
 // GitLab names the bot user of a project or group access token `project_<id>_bot_<suffix>` or
@@ -88,7 +87,8 @@ export class GitLabForge implements Forge {
   readonly kind = 'gitlab';
   readonly #api: InstanceType<typeof Gitlab<false>>;
   readonly #project: string | number;
-  readonly #webProject: string;
+  /** `gitlab:<project>`, where errors say they happened. */
+  readonly #resource: string;
   #self: Promise<GitLabUser | undefined> | undefined;
   #web: Promise<string> | undefined;
 
@@ -111,7 +111,7 @@ export class GitLabForge implements Forge {
     }
     registerSecret(options.token);
     this.#project = options.project;
-    this.#webProject = `gitlab:${options.project}`;
+    this.#resource = `gitlab:${options.project}`;
     this.#api = new Gitlab({
       // @gitbeaker appends /api/v4 to the host it is given.
       host: apiUrl.slice(0, -'/api/v4'.length),
@@ -297,7 +297,7 @@ export class GitLabForge implements Forge {
       if (user === undefined) {
         throw new GitcanaryError('CONFIG_INVALID', `no GitLab user ${name} to request a review from`, {
           field: 'spec.promotion.pullRequest.reviewers',
-          resource: this.#webProject,
+          resource: this.#resource,
         });
       }
       ids.push(user.id);
@@ -349,7 +349,7 @@ export class GitLabForge implements Forge {
     const status = statusOf(error);
     if (status === undefined) {
       return new GitcanaryError('FORGE_FAILED', maskSecrets(`GitLab: could not ${what}: ${String(error)}`), {
-        resource: this.#webProject,
+        resource: this.#resource,
       });
     }
     const headers = (error as GitbeakerRequestError).cause?.response.headers;
@@ -362,7 +362,7 @@ export class GitLabForge implements Forge {
     return new GitcanaryError(
       'FORGE_FAILED',
       maskSecrets(`GitLab: could not ${what}: HTTP ${status}${detail ? ` ${detail}` : ''}`),
-      { resource: this.#webProject, ...(hint ? { hint } : {}) },
+      { resource: this.#resource, ...(hint ? { hint } : {}) },
     );
   }
 }
