@@ -156,6 +156,7 @@ function notifying(
     withNotifications(context.reporter, loaded, {
       gates: input.gates,
       strict,
+      jobUrl: input.jobUrl,
       snapshot: async () => {
         const progress = await engine()?.progress();
         return (

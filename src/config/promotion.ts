@@ -48,13 +48,51 @@ export const githubForgeSchema = z
   })
   .describe('GitHub or GitHub Enterprise Server.');
 
+export const gitlabForgeSchema = z
+  .strictObject({
+    apiUrl: z
+      .url({ protocol: /^https?$/ })
+      .regex(/\/api\/v4\/?$/, 'the REST API root ends in /api/v4')
+      .optional()
+      .describe(
+        'REST API root, https://<host>/api/v4. Default: CI_API_V4_URL, else https://gitlab.com/api/v4.',
+      ),
+    project: z
+      .union([
+        z
+          .string()
+          .regex(
+            /^(\d+|[\w.-]+(\/[\w.-]+)+)$/,
+            'a project is its full path (group/project) or its numeric ID',
+          ),
+        z.number().int().positive(),
+      ])
+      .optional()
+      .describe(
+        'Full path (group/subgroup/project) or numeric ID of the project the merge requests go to. Default: CI_PROJECT_ID.',
+      ),
+    tokenEnv: z
+      .string()
+      .min(1)
+      .refine((name) => name !== 'CI_JOB_TOKEN', 'CI_JOB_TOKEN can neither push nor open merge requests')
+      .default('GITLAB_TOKEN')
+      .describe(
+        'Environment variable holding a project or group access token (role Developer or more, scope api). CI_JOB_TOKEN cannot push or open merge requests.',
+      ),
+  })
+  .describe('GitLab.com or a self-managed GitLab.');
+
 export const forgeSchema = z
-  .strictObject({ github: githubForgeSchema })
+  .strictObject({ github: githubForgeSchema.optional(), gitlab: gitlabForgeSchema.optional() })
+  .refine((forge) => (forge.github === undefined) !== (forge.gitlab === undefined), {
+    message: 'name one forge: github or gitlab',
+  })
   .describe(
-    'Where pull requests are opened. Optional on an Actions runner: GitHub, from GITHUB_REPOSITORY and GITHUB_API_URL.',
+    'Where pull or merge requests are opened. Optional in CI: GitHub on an Actions runner (GITHUB_REPOSITORY, GITHUB_API_URL), GitLab in GitLab CI (CI_PROJECT_ID, CI_API_V4_URL).',
   );
 
 export type PullRequestPromotion = z.infer<typeof pullRequestPromotionSchema>;
 export type PromotionConfig = z.infer<typeof promotionSchema>;
 export type GitHubForgeConfig = z.infer<typeof githubForgeSchema>;
+export type GitLabForgeConfig = z.infer<typeof gitlabForgeSchema>;
 export type ForgeConfig = z.infer<typeof forgeSchema>;

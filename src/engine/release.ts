@@ -73,6 +73,8 @@ export interface ReleaseInput {
   route?: string | undefined;
   /** The `spec.baseline` workload, described for gate evidence; undefined without one. */
   baselineWorkload?: string | undefined;
+  /** Web page of the CI job running the release (src/forges/ci.ts), for the Gitcanary-Job trailer. */
+  jobUrl?: string | undefined;
 }
 
 export interface StepCommit {
@@ -769,6 +771,7 @@ export class ReleaseEngine {
         ? { [TRAILER.baselineScale]: JSON.stringify(progress.baselineScale) }
         : {}),
       [TRAILER.action]: step.action,
+      ...(this.#plan.jobUrl ? { [TRAILER.job]: this.#plan.jobUrl } : {}),
     };
     const subject = `gitcanary(${this.#plan.name}): ${step.summary} [${step.index}/${this.total}]`;
     const message = renderTemplate('commit-message', {

@@ -1,12 +1,16 @@
 import { type LoadedConfig, planRelease } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
+import { ciJob } from '../forges/ci.js';
 import { parseDuration } from '../gates/duration.js';
 import { targetFor } from '../targets/registry.js';
 import type { TargetRole } from '../targets/types.js';
 import type { BoundTarget, ReleaseInput } from './release.js';
 
 /** The engine's input from a validated config: targets bound to their roles, the planned steps. */
-export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolean } = {}): ReleaseInput {
+export function releaseInput(
+  loaded: LoadedConfig,
+  options: { supersede?: boolean; env?: NodeJS.ProcessEnv } = {},
+): ReleaseInput {
   const { config } = loaded;
   const { spec } = config;
   const plan = planRelease(config);
@@ -47,6 +51,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     stableService: routerVariables.stableService,
     route: routerVariables.route,
     baselineWorkload: describeTargets(spec.baseline),
+    jobUrl: ciJob(options.env)?.url,
   };
 }
 

@@ -191,6 +191,13 @@ export class GitHubForge implements Forge {
     return toComment(data);
   }
 
+  async updateComment(number: number, commentId: number, body: string): Promise<ChangeComment> {
+    const { data } = await this.#call(`update comment ${commentId} on pull request #${number}`, () =>
+      this.#client.rest.issues.updateComment({ ...this.#repository(), comment_id: commentId, body }),
+    );
+    return toComment(data);
+  }
+
   async listComments(number: number, options: { since?: string } = {}): Promise<ChangeComment[]> {
     const comments = await this.#call(`read the comments of pull request #${number}`, () =>
       this.#client.paginate(this.#client.rest.issues.listComments, {
@@ -361,6 +368,7 @@ function toChangeRequest(data: {
   const merged = data.merged_at !== null && data.merge_commit_sha !== null;
   return {
     number: data.number,
+    reference: `pull request #${data.number}`,
     url: data.html_url,
     title: data.title,
     body: data.body ?? '',

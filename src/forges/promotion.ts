@@ -4,7 +4,8 @@ import type { ChangeComment, ChangeRequest, MergeMethod, Permission } from './ty
 // to the step's pull request (merged, closed, commented on, edited) says whether the release goes
 // on, rolls back, waits, or refuses. As DESIGN.md says (after gitops-promoter and Kargo): merged →
 // continue, closed unmerged → abort; a `/gitcanary promote|abort` comment from someone with write
-// permission does the same.
+// permission does the same. GitLab merge requests decide the same way: its notes are the comments,
+// and Developer access (30) or more is write (see src/forges/gitlab.ts).
 
 /** Who may steer a release by comment: the classic levels that can push (maintain reads as write). */
 export const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set(['admin', 'write']);
@@ -80,7 +81,7 @@ export function commandAuthors(comments: readonly ChangeComment[]): string[] {
 
 export function decidePromotion(input: PromotionInput): PromotionDecision {
   const { change } = input;
-  const ref = `pull request #${change.number}`;
+  const ref = change.reference ?? `pull request #${change.number}`;
   const { commands, ignored } = readCommands(input);
   const edited = change.head.sha !== input.stepHead;
   const foreign =

@@ -1,13 +1,24 @@
-// A forge hosts the GitOps repository's change requests (GitHub pull requests; GitLab merge
-// requests next). Pull-request promotion needs only what this interface says; each forge is one file.
+// A forge hosts the GitOps repository's change requests (GitHub pull requests, GitLab merge
+// requests). Pull-request promotion needs only what this interface says; each forge is one file.
 
-export type MergeMethod = 'merge' | 'squash' | 'rebase';
+/**
+ * How a change landed: a merge commit, one squashed commit, GitHub's rebase, or GitLab's
+ * fast-forward (the base branch now points at the change's own head).
+ */
+export type MergeMethod = 'merge' | 'squash' | 'rebase' | 'fast-forward';
 
-/** GitHub's repository permission levels (the API's `permission` field: maintain reads as write). */
+/**
+ * Repository permission levels in GitHub's words (the API's `permission` field: maintain reads as
+ * write). GitLab's access levels map onto them: Owner and Maintainer → admin, Developer → write,
+ * Reporter, Planner and Guest → read.
+ */
 export type Permission = 'admin' | 'write' | 'read' | 'none';
 
 export interface ChangeRequest {
+  /** GitHub's pull request number; GitLab's merge request IID (`!N`). */
   number: number;
+  /** How people name it: `pull request #3`, `merge request !3` (default: `pull request #N`). */
+  reference?: string | undefined;
   /** Web page of the change request. */
   url: string;
   title: string;
@@ -76,7 +87,7 @@ export interface CommitVerdict {
 }
 
 export interface Forge {
-  /** `github`, for messages. */
+  /** `github` or `gitlab`, for messages. */
   readonly kind: string;
   /** Opens a change request from a pushed branch, with labels and reviewers. */
   openChangeRequest(request: NewChangeRequest): Promise<ChangeRequest>;
@@ -93,6 +104,8 @@ export interface Forge {
   /** Closes it without merging. */
   closeChangeRequest(number: number): Promise<ChangeRequest>;
   comment(number: number, body: string): Promise<ChangeComment>;
+  /** Rewrites one of its comments in place (the progress table gitcanary keeps up to date). */
+  updateComment(number: number, commentId: number, body: string): Promise<ChangeComment>;
   /** Its comments, oldest first (only those created or edited since `since`, when given). */
   listComments(number: number, options?: { since?: string }): Promise<ChangeComment[]>;
   /** Its commits, oldest first. */
@@ -101,7 +114,10 @@ export interface Forge {
   permission(user: string): Promise<Permission>;
   /** A verdict on a commit as a commit status. */
   setCommitStatus(verdict: CommitVerdict): Promise<void>;
-  /** A verdict on a commit as a completed check run (needs a GitHub App token). */
+  /**
+   * A verdict on a commit as a completed check run (GitHub; needs a GitHub App token). GitLab has
+   * no check runs: it sets a commit status with the same name.
+   */
   createCheckRun(verdict: CommitVerdict): Promise<void>;
   /** Deletes a branch gitcanary pushed; a branch already gone is fine. */
   deleteBranch(branch: string): Promise<void>;

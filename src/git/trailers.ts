@@ -26,6 +26,8 @@ export const GITCANARY_TRAILERS = {
   baselineScale: 'Gitcanary-Baseline-Scale',
   /** What this commit does: start, supersede, step, resume, promote, finish, rollback, abort. */
   action: 'Gitcanary-Action',
+  /** Web page of the CI job that made the commit (GitLab CI job, GitHub Actions run), when one did. */
+  job: 'Gitcanary-Job',
 } as const;
 
 export type GitcanaryTrailer = (typeof GITCANARY_TRAILERS)[keyof typeof GITCANARY_TRAILERS];

@@ -36,6 +36,8 @@ export interface NotifierSetup {
    * is reported and that provider skipped (`abort` must not depend on a chat webhook).
    */
   strict: boolean;
+  /** Web page of the CI job running the release (ReleaseInput.jobUrl), linked from every message. */
+  jobUrl?: string | undefined;
 }
 
 /**
@@ -106,6 +108,7 @@ export function withNotifications(base: Reporter, loaded: LoadedConfig, setup: N
     subscriptions,
     gateTraits: (name) => gateTraits(gates, name),
     commitLink: commitLinker(config.spec.git.repo, notifications?.commitUrl),
+    jobUrl: setup.jobUrl,
     snapshot: setup.snapshot,
   });
   for (const field of new Set(unreadable)) {

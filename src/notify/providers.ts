@@ -17,6 +17,8 @@ export interface MessageView {
   /** Release, image, step, weight, … as name/value pairs (Flagger's notifier.Field). */
   facts: { name: string; value: string }[];
   commit?: { sha: string; url?: string | undefined } | undefined;
+  /** The CI job that sent it (GitLab CI job, GitHub Actions run), linked from every message. */
+  job?: { url: string } | undefined;
   /** Gate verdicts, one line each (templates/notifications/evidence.hbs). */
   evidence: string[];
   /** ISO time of the notification. */
@@ -83,6 +85,7 @@ function slackPayload(provider: NotificationProvider, view: MessageView) {
         fields: [
           ...view.facts.map((fact) => ({ title: fact.name, value: slackEscape(fact.value), short: true })),
           ...(commit ? [{ title: 'Commit', value: commit, short: true }] : []),
+          ...(view.job ? [{ title: 'Job', value: `<${view.job.url}|CI job>`, short: true }] : []),
         ],
         ts: Math.floor(Date.parse(view.time) / 1000),
       },
@@ -111,10 +114,21 @@ function messageCardPayload(view: MessageView) {
         ...(view.evidence.length > 0 ? { text: view.evidence.map((line) => `- ${line}`).join('\n\n') } : {}),
       },
     ],
-    ...(view.commit?.url
+    ...(view.commit?.url || view.job
       ? {
           potentialAction: [
-            { '@type': 'OpenUri', name: 'View commit', targets: [{ os: 'default', uri: view.commit.url }] },
+            ...(view.commit?.url
+              ? [
+                  {
+                    '@type': 'OpenUri',
+                    name: 'View commit',
+                    targets: [{ os: 'default', uri: view.commit.url }],
+                  },
+                ]
+              : []),
+            ...(view.job
+              ? [{ '@type': 'OpenUri', name: 'View job', targets: [{ os: 'default', uri: view.job.url }] }]
+              : []),
           ],
         }
       : {}),
@@ -146,8 +160,15 @@ function adaptiveCardPayload(view: MessageView) {
             },
             ...view.evidence.map((line) => ({ type: 'TextBlock', text: line, wrap: true, size: 'Small' })),
           ],
-          ...(view.commit?.url
-            ? { actions: [{ type: 'Action.OpenUrl', title: 'View commit', url: view.commit.url }] }
+          ...(view.commit?.url || view.job
+            ? {
+                actions: [
+                  ...(view.commit?.url
+                    ? [{ type: 'Action.OpenUrl', title: 'View commit', url: view.commit.url }]
+                    : []),
+                  ...(view.job ? [{ type: 'Action.OpenUrl', title: 'View job', url: view.job.url }] : []),
+                ],
+              }
             : {}),
         },
       },
@@ -189,6 +210,7 @@ function discordPayload(provider: NotificationProvider, view: MessageView) {
           },
         ]
       : []),
+    ...(view.job ? [{ name: 'Job', value: `[CI job](${view.job.url})`, inline: true }] : []),
   ]
     .slice(0, DISCORD.fields)
     .map((field) => ({
@@ -242,15 +264,11 @@ function googleChatPayload(view: MessageView) {
       widgets: view.evidence.map((line) => ({ textParagraph: { text: htmlEscape(line) } })),
     });
   }
-  if (view.commit?.url) {
-    sections.push({
-      widgets: [
-        {
-          buttonList: { buttons: [{ text: 'View commit', onClick: { openLink: { url: view.commit.url } } }] },
-        },
-      ],
-    });
-  }
+  const buttons = [
+    ...(view.commit?.url ? [{ text: 'View commit', onClick: { openLink: { url: view.commit.url } } }] : []),
+    ...(view.job ? [{ text: 'View job', onClick: { openLink: { url: view.job.url } } }] : []),
+  ];
+  if (buttons.length > 0) sections.push({ widgets: [{ buttonList: { buttons } }] });
   return {
     text: view.title,
     cardsV2: [
@@ -283,6 +301,7 @@ function rocketPayload(provider: NotificationProvider, view: MessageView) {
         fields: [
           ...view.facts.map((fact) => ({ short: true, title: fact.name, value: fact.value })),
           ...(view.commit ? [{ short: true, title: 'Commit', value: shortSha(view.commit.sha) }] : []),
+          ...(view.job ? [{ short: true, title: 'Job', value: `[CI job](${view.job.url})` }] : []),
         ],
         ts: view.time,
       },

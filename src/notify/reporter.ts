@@ -45,6 +45,8 @@ export interface NotifierOptions {
   subscriptions: Subscription[];
   gateTraits(gate: string): GateTraits | undefined;
   commitLink?: ((sha: string) => string) | undefined;
+  /** Web page of the CI job running the release, linked from every message. */
+  jobUrl?: string | undefined;
   snapshot?: (() => Promise<ReleaseSnapshot | undefined>) | undefined;
   now?: () => Date;
   /** Event webhook retry waits (tests). */
@@ -152,6 +154,7 @@ export class NotifyingReporter implements Reporter {
       namespace: this.#options.namespace,
       stableImage: filled.stableImage ?? this.#stableImage,
       commitLink: this.#options.commitLink,
+      jobUrl: this.#options.jobUrl,
       time: this.#now().toISOString(),
     });
   }
@@ -168,6 +171,7 @@ export function messageView(
     namespace: string;
     stableImage: string | undefined;
     commitLink?: ((sha: string) => string) | undefined;
+    jobUrl?: string | undefined;
     time: string;
   },
 ): MessageView {
@@ -211,6 +215,7 @@ export function messageView(
     source: `${context.release}.${context.namespace}`,
     facts,
     commit,
+    job: context.jobUrl === undefined ? undefined : { url: context.jobUrl },
     evidence,
     time: context.time,
     data: {
@@ -226,6 +231,7 @@ export function messageView(
       weight: notice.weight,
       phase: notice.phase,
       commit: commit ?? null,
+      job: context.jobUrl ?? null,
       evidence: notice.evidence.map(({ gate, kind, verdict, value, threshold, message }) => ({
         gate,
         kind,

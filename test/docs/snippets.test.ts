@@ -3,12 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { defaultReleaseSchema, flaggerIssues, parseConfig } from '../../src/config/index.js';
+import { forgeSchema, promotionSchema } from '../../src/config/promotion.js';
 import { GitcanaryError } from '../../src/errors.js';
+import { gitlabCiProblems, looksLikeGitLabCi } from '../support/gitlab-ci.js';
 
 // Every ```yaml block in README.md and docs/*.md is loaded: a whole gitcanary.yaml validates
 // against the release schema (cross-field checks included), a fragment (`steps:`, `gates:`,
 // `analysis:`, `notifications:`, … at the top) validates against the part of `spec` it shows, a
-// Kubernetes manifest parses. A block that is none of these fails, so no snippet goes unchecked.
+// Kubernetes manifest parses, a .gitlab-ci.yml validates against GitLab's CI schema. A block that is
+// none of these fails, so no snippet goes unchecked.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const FILES = [
@@ -41,9 +44,13 @@ function yamlSnippets(file: string, markdown: string): Snippet[] {
   return snippets;
 }
 
-const specShape = (
-  defaultReleaseSchema() as unknown as { shape: { spec: { shape: Record<string, SafeParser> } } }
-).shape.spec.shape;
+const specShape: Record<string, SafeParser> = {
+  ...(defaultReleaseSchema() as unknown as { shape: { spec: { shape: Record<string, SafeParser> } } }).shape
+    .spec.shape,
+  // Validated as documented, though the release schema registers them only with promotion wiring.
+  promotion: promotionSchema,
+  forge: forgeSchema,
+};
 
 interface SafeParser {
   safeParse(value: unknown): {
@@ -78,6 +85,10 @@ function documentProblems(snippet: Snippet, value: unknown): string[] {
     }
   }
   if (typeof record.apiVersion === 'string' && typeof record.kind === 'string') return []; // a manifest: it parsed
+  if (looksLikeGitLabCi(record)) return gitlabCiProblems(record).map((problem) => `GitLab CI: ${problem}`);
+  // `spec:` around fragments (as a config shows them) is read as the fragments.
+  if (Object.keys(record).length === 1 && isMapping(record.spec))
+    return documentProblems(snippet, record.spec);
   const unknown = Object.keys(record).filter((key) => !(key in specShape));
   if (unknown.length > 0) {
     return [
@@ -131,8 +142,22 @@ describe('YAML snippets in README.md and docs/', () => {
     ],
     ['a key that belongs nowhere', 'stepz:\n  - setWeight: 10\n', 'unknown top-level stepz'],
     ['broken YAML', 'steps: [\n', 'YAML'],
+    [
+      'a GitLab CI job with a keyword GitLab does not know',
+      'deploy:\n  script: [gitcanary step]\n  whenn: manual\n',
+      'GitLab CI',
+    ],
+    [
+      'a GitLab forge without /api/v4',
+      'forge:\n  gitlab: { apiUrl: "https://gitlab.example.com" }\n',
+      'spec.forge.gitlab.apiUrl',
+    ],
     ['a Flagger block gitcanary cannot expand', 'analysis:\n  interval: 1m\n', 'stepWeight'],
   ])('rejects %s', (_, text, problem) => {
     expect(snippetProblems({ file: 'README.md', line: 1, text }).join('\n')).toContain(problem);
   });
 });
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

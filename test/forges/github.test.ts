@@ -113,13 +113,21 @@ describe('GitHub forge', () => {
     expect(github.calls.at(-1)?.body).toEqual({ state: 'closed' });
   });
 
-  it('comments, lists comments across pages with who wrote them, and lists the commits', async () => {
+  it('comments, updates its comment in place, lists comments across pages with who wrote them, and lists the commits', async () => {
     const client = forge();
     const { change, head } = await openStep(client);
     for (let i = 0; i < 120; i++) github.addComment(change.number, 'carol', `note ${i}`);
     github.addComment(change.number, 'alice', '/gitcanary promote');
     const mine = await client.comment(change.number, 'gitcanary: step 4/6 is waiting for this pull request');
     expect(mine).toMatchObject({ author: 'github-actions[bot]', authorIsBot: true });
+
+    const table = await client.updateComment(
+      change.number,
+      mine.id,
+      '| step | weight |\n|---|---|\n| 4 | 60% |',
+    );
+    expect(table).toMatchObject({ id: mine.id, body: '| step | weight |\n|---|---|\n| 4 | 60% |' });
+    expect(github.calls.at(-1)?.operationId).toBe('issues/update-comment');
 
     const comments = await client.listComments(change.number);
     expect(comments).toHaveLength(122);

@@ -200,6 +200,23 @@ describe('the pull-request promotion config (not in the release schema until the
     });
     expect(pullRequestPromotionSchema.safeParse({ steps: 'some' }).success).toBe(false);
     expect(forgeSchema.safeParse({ github: { repository: 'gitops' } }).success).toBe(false);
-    expect(forgeSchema.safeParse({ gitlab: {} }).success).toBe(false);
+    expect(forgeSchema.parse({ gitlab: {} })).toEqual({ gitlab: { tokenEnv: 'GITLAB_TOKEN' } });
+    expect(
+      forgeSchema.parse({ gitlab: { apiUrl: 'https://gitlab.acme.dev/api/v4', project: 'platform/gitops' } }),
+    ).toEqual({
+      gitlab: {
+        apiUrl: 'https://gitlab.acme.dev/api/v4',
+        project: 'platform/gitops',
+        tokenEnv: 'GITLAB_TOKEN',
+      },
+    });
+    expect(forgeSchema.safeParse({ gitlab: { project: 42 } }).success).toBe(true);
+    expect(forgeSchema.safeParse({ gitlab: { apiUrl: 'https://gitlab.acme.dev' } }).success).toBe(false);
+    expect(forgeSchema.safeParse({ gitlab: { project: 'gitops' } }).success).toBe(false);
+    expect(forgeSchema.safeParse({ gitlab: { tokenEnv: 'CI_JOB_TOKEN' } }).error?.issues[0]?.message).toBe(
+      'CI_JOB_TOKEN can neither push nor open merge requests',
+    );
+    expect(forgeSchema.safeParse({}).success).toBe(false);
+    expect(forgeSchema.safeParse({ github: {}, gitlab: {} }).success).toBe(false);
   });
 });

@@ -281,6 +281,7 @@ export const genericPayload = z.strictObject({
   weight: z.number().optional(),
   phase: z.string().optional(),
   commit: z.strictObject({ sha: z.string(), url: z.url().optional() }).nullable(),
+  job: z.url().nullable(),
   evidence: z.array(
     z.strictObject({
       gate: z.string(),

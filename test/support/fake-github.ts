@@ -287,6 +287,12 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
         state.comments.push(comment);
         return { status: 201, body: commentJson(comment) };
       }
+      case 'issues/update-comment': {
+        const comment = state.comments.find((c) => c.id === Number(params.comment_id));
+        if (!comment) return notFound;
+        comment.body = String(body.body);
+        return { status: 200, body: commentJson(comment) };
+      }
       case 'issues/list-comments': {
         const since = query.get('since');
         const perPage = Number(query.get('per_page') ?? 30);
