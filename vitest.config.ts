@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests spawn git, kubectl and Prometheus; two cores in CI.
     pool: 'forks',
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node
+    // refuses: let vite load it (docs snippets are checked against GitHub's own workflow schema).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

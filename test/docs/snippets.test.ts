@@ -5,12 +5,14 @@ import { parseAllDocuments } from 'yaml';
 import { defaultReleaseSchema, flaggerIssues, parseConfig } from '../../src/config/index.js';
 import { forgeSchema, promotionSchema } from '../../src/config/promotion.js';
 import { GitcanaryError } from '../../src/errors.js';
+import { githubWorkflowProblems, looksLikeGitHubWorkflow } from '../support/github-workflow.js';
 import { gitlabCiProblems, looksLikeGitLabCi } from '../support/gitlab-ci.js';
 
 // Every ```yaml block in README.md and docs/*.md is loaded: a whole gitcanary.yaml validates
 // against the release schema (cross-field checks included), a fragment (`steps:`, `gates:`,
 // `analysis:`, `notifications:`, … at the top) validates against the part of `spec` it shows, a
-// Kubernetes manifest parses, a .gitlab-ci.yml validates against GitLab's CI schema. A block that is
+// Kubernetes manifest parses, a GitHub workflow passes GitHub's workflow parser, a .gitlab-ci.yml
+// validates against GitLab's CI schema. A block that is
 // none of these fails, so no snippet goes unchecked.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -85,6 +87,8 @@ function documentProblems(snippet: Snippet, value: unknown): string[] {
     }
   }
   if (typeof record.apiVersion === 'string' && typeof record.kind === 'string') return []; // a manifest: it parsed
+  if (looksLikeGitHubWorkflow(record))
+    return githubWorkflowProblems(snippet.text, snippet.file).map((problem) => `GitHub workflow: ${problem}`);
   if (looksLikeGitLabCi(record)) return gitlabCiProblems(record).map((problem) => `GitLab CI: ${problem}`);
   // `spec:` around fragments (as a config shows them) is read as the fragments.
   if (Object.keys(record).length === 1 && isMapping(record.spec))
@@ -146,6 +150,11 @@ describe('YAML snippets in README.md and docs/', () => {
       'a GitLab CI job with a keyword GitLab does not know',
       'deploy:\n  script: [gitcanary step]\n  whenn: manual\n',
       'GitLab CI',
+    ],
+    [
+      'a GitHub workflow job without runs-on',
+      'on: push\njobs:\n  release:\n    runs-onn: ubuntu-latest\n    steps:\n      - uses: ./\n',
+      "GitHub workflow: README.md (Line: 4, Col: 5): Unexpected value 'runs-onn'",
     ],
     [
       'a GitLab forge without /api/v4',
