@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { summarizeStep } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
-import { parseDuration } from '../gates/duration.js';
 import type { WebhookType } from '../gates/schemas.js';
 import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
 import { webhookFiresAt } from '../gates/webhook.js';
 import { writeTree } from '../manifests/index.js';
 import type { Outcome, Reporter } from '../report/events.js';
 import { renderTemplate } from '../report/templates.js';
+import { type Clock, systemClock } from '../shared/clock.js';
+import { parseDuration } from '../shared/duration.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
 import { planTrees } from './plan.js';
@@ -103,22 +104,7 @@ export interface ReleaseRepository {
   resetToRemote?(): Promise<void>;
 }
 
-export interface Clock {
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
-    }),
-};
+export { type Clock, systemClock } from '../shared/clock.js';
 
 export interface EngineDeps {
   repo: ReleaseRepository;
@@ -717,6 +703,7 @@ export class ReleaseEngine {
       variables: this.#plan.variables,
       cwd: this.#plan.configDir,
       signal: this.#signal,
+      clock: this.#clock,
       progress: (message) => this.#deps.reporter.event({ type: 'progress', message }),
     };
   }

@@ -1,6 +1,6 @@
 import { type LoadedConfig, planRelease } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
-import { parseDuration } from '../gates/duration.js';
+import { parseDuration } from '../shared/duration.js';
 import { targetFor } from '../targets/registry.js';
 import type { TargetRole } from '../targets/types.js';
 import type { BoundTarget, ReleaseInput } from './release.js';

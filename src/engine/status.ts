@@ -1,5 +1,5 @@
 import { summarizeStep } from '../config/index.js';
-import { parseDuration } from '../gates/duration.js';
+import { parseDuration } from '../shared/duration.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
 import { isFinished, readOwnProgress, targetsFingerprint } from './progress.js';

@@ -1,5 +1,5 @@
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { formatPromDuration, parseDuration } from './duration.js';
 import {
@@ -66,6 +66,7 @@ export class PrometheusGate implements Gate {
       limitsFrom(this.config, this.intervalMs),
       context.signal,
       (measurement, index) => context.progress(`${this.name} #${index + 1}: ${measurement.message}`),
+      context.clock,
     );
     return { gate: this.name, kind: this.kind, threshold, ...outcome, message: maskSecrets(outcome.message) };
   }

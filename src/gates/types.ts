@@ -1,3 +1,5 @@
+import type { Clock } from '../shared/clock.js';
+
 // Gates are evaluated between commits. A gate that cannot be evaluated never passes.
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
@@ -44,6 +46,8 @@ export interface GateContext {
   /** Folder command gates run in: the release config's folder (default: the process's). */
   cwd?: string | undefined;
   signal: AbortSignal;
+  /** Time and sleep between measurements and polls; the engine passes its own (virtual in tests). */
+  clock?: Clock | undefined;
   /** Progress line while waiting (e.g. `waiting for argocd: OutOfSync`). */
   progress(message: string): void;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { maskSecrets } from '../report/secrets.js';
+import { maskSecrets } from '../shared/secrets.js';
 import { sleep } from './analysis.js';
 import { parseDuration } from './duration.js';
 import {

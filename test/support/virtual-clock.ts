@@ -1,0 +1,30 @@
+import type { Clock } from '../../src/shared/clock.js';
+
+/**
+ * Virtual time for tests: `now` starts at the wall clock and sleeping moves it on at once. Every
+ * sleep is recorded; an aborted signal still rejects, as the real sleep does.
+ */
+export class VirtualClock implements Clock {
+  #offset = 0;
+  readonly slept: number[] = [];
+
+  now(): Date {
+    return new Date(Date.now() + this.#offset);
+  }
+
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.slept.push(ms);
+    this.#offset += Math.max(0, ms);
+  }
+
+  /** Moves time on without a sleep (another process's wait, a scheduler's gap). */
+  advance(ms: number): void {
+    this.#offset += ms;
+  }
+
+  /** Total virtual time slept. */
+  get sleptMs(): number {
+    return this.slept.reduce((sum, ms) => sum + ms, 0);
+  }
+}
