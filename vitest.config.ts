@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests spawn git, kubectl and Prometheus; two cores in CI.
     pool: 'forks',
+    // One fork runs on two cores; more than two concurrent git- or tsx-heavy tests per file only
+    // queue for the CPU and stretch each test towards its timeout (vitest's default is 5).
+    maxConcurrency: 2,
   },
 });

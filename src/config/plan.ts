@@ -1,17 +1,38 @@
 import type { GateConfig } from '../gates/schemas.js';
+import { parseDuration } from '../shared/duration.js';
 import { expandFlaggerAnalysis } from './flagger.js';
 import type { ReleaseConfig } from './schema.js';
 import type { Step } from './steps.js';
 
-// The plan: the ordered steps the engine executes and `plan` / `--dry-run` print. Pure: (config) → steps.
+// The plan: the ordered steps the engine executes and `plan` / `--dry-run` print. Pure: (config) →
+// steps. Durations are parsed here, once; the engine, `status` and `plan` read milliseconds.
 
-export interface PlannedStep {
-  /** 0-based position in the plan (commit trailers count from here). */
+/** A step that changes manifests (and so becomes a commit) other than the promotion. */
+export type ChangeStep = Extract<
+  Step,
+  | { setWeight: unknown }
+  | { setHeaderRoute: unknown }
+  | { setMirrorRoute: unknown }
+  | { setCanaryScale: unknown }
+>;
+
+/** What one step of the plan does. */
+export type PlanStep =
+  /** Writes the manifests: weight, header or mirror route, canary scale. */
+  | { kind: 'change'; step: ChangeStep }
+  /** Waits `durationMs`, or until `gitcanary promote` when undefined. */
+  | { kind: 'pause'; durationMs: number | undefined }
+  /** Evaluates gates, in the listed order. */
+  | { kind: 'analysis'; gates: readonly string[] }
+  /** The stable workload gets the candidate; traffic back to it; managed routes removed. */
+  | { kind: 'promote' };
+
+export type PlannedStep = PlanStep & {
+  /** 0-based position in the plan (commit trailers count from 1: `Gitcanary-Step: <index + 1>/N`). */
   index: number;
-  step: Step;
   /** One line for people: `setWeight 20`, `pause 30s`, `pause until promoted`, `analysis smoke`. */
   summary: string;
-}
+};
 
 export interface ReleasePlan {
   steps: PlannedStep[];
@@ -26,11 +47,13 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
   const { spec } = config;
   let steps: Step[];
   let gates: Record<string, GateConfig> = { ...spec.gates };
+  let field = 'spec.steps';
   if (spec.analysis !== undefined) {
     const router = spec.traffic.map((block) => Object.keys(block)[0]).find((key) => key !== undefined);
     const expansion = expandFlaggerAnalysis(spec.analysis, { router });
     steps = expansion.steps;
     gates = { ...gates, ...expansion.gates };
+    field = 'spec.analysis';
   } else {
     steps = [...(spec.steps ?? [])];
   }
@@ -38,7 +61,11 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
   const implicitPromote = !steps.some((step) => 'promote' in step);
   if (implicitPromote) steps.push({ promote: {} });
   return {
-    steps: steps.map((step, index) => ({ index, step, summary: summarizeStep(step) })),
+    steps: steps.map((step, index) => ({
+      ...planStep(step, spec.analysis === undefined ? `${field}[${index}]` : field),
+      index,
+      summary: summarizeStep(step),
+    })),
     gates,
     implicitPromote,
   };
@@ -47,6 +74,20 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
 /** The final ordered step list (see planRelease). */
 export function planSteps(config: ReleaseConfig): PlannedStep[] {
   return planRelease(config).steps;
+}
+
+/** What a validated step does, its duration parsed. */
+export function planStep(step: Step, field: string): PlanStep {
+  if ('pause' in step) {
+    const { duration } = step.pause;
+    return {
+      kind: 'pause',
+      durationMs: duration === undefined ? undefined : parseDuration(duration, `${field}.pause.duration`),
+    };
+  }
+  if ('analysis' in step) return { kind: 'analysis', gates: [...step.analysis.gates] };
+  if ('promote' in step) return { kind: 'promote' };
+  return { kind: 'change', step };
 }
 
 export function summarizeStep(step: Step): string {

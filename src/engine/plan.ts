@@ -1,8 +1,6 @@
-import { summarizeStep } from '../config/index.js';
 import type { ManifestTree } from '../manifests/index.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
 import { treeDiff } from './diff.js';
-import type { ReleaseInput } from './release.js';
 import {
   finishedState,
   imagesFromObservation,
@@ -12,6 +10,7 @@ import {
   startState,
   stateForStep,
 } from './state.js';
+import type { ReleaseInput } from './types.js';
 
 export interface PlannedDiff {
   index: number;
@@ -52,7 +51,7 @@ export function planTrees(
   ];
   for (const [offset, step] of input.steps.entries()) {
     const index = offset + 1;
-    const summary = summarizeStep(step);
+    const { summary } = step;
     if (!isCommitting(step)) {
       steps.push({ index, summary, commits: false, before: tree, after: tree });
       continue;

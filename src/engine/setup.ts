@@ -3,7 +3,7 @@ import { GitcanaryError } from '../errors.js';
 import { parseDuration } from '../shared/duration.js';
 import { targetFor } from '../targets/registry.js';
 import type { TargetRole } from '../targets/types.js';
-import type { BoundTarget, ReleaseInput } from './release.js';
+import type { BoundTarget, ReleaseInput } from './types.js';
 
 /** The engine's input from a validated config: targets bound to their roles, the planned steps. */
 export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolean } = {}): ReleaseInput {
@@ -33,7 +33,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     namespace: config.metadata.namespace,
     branch: spec.git.branch,
     targets,
-    steps: plan.steps.map((planned) => planned.step),
+    steps: plan.steps,
     gates: plan.gates,
     sync,
     supersede: options.supersede ?? spec.options.supersede,

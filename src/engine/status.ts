@@ -1,9 +1,7 @@
-import { summarizeStep } from '../config/index.js';
-import { parseDuration } from '../shared/duration.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
 import { isFinished, readOwnProgress, targetsFingerprint } from './progress.js';
-import type { ReleaseInput, ReleaseRepository } from './release.js';
+import type { ReleaseInput, ReleaseRepository } from './types.js';
 
 export interface ReleaseStatus {
   release: string;
@@ -42,15 +40,11 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
   let state: ReleaseStatus['state'] = finished ? 'finished' : 'progressing';
   // Analysis runs before the pause without a commit: the release waits at the first pause past it.
   let waitIndex = progress.stepIndex;
-  while (!finished && input.steps[waitIndex] !== undefined && 'analysis' in input.steps[waitIndex]!)
-    waitIndex++;
+  while (!finished && input.steps[waitIndex]?.kind === 'analysis') waitIndex++;
   const wait = finished ? undefined : input.steps[waitIndex];
-  if (wait && 'pause' in wait) {
-    if (wait.pause.duration === undefined) state = 'paused';
-    else {
-      const ms = parseDuration(wait.pause.duration, `spec.steps[${waitIndex}].pause.duration`);
-      waitingUntil = new Date(Date.parse(progress.lastCommit.time) + ms).toISOString();
-    }
+  if (wait?.kind === 'pause') {
+    if (wait.durationMs === undefined) state = 'paused';
+    else waitingUntil = new Date(Date.parse(progress.lastCommit.time) + wait.durationMs).toISOString();
   }
   return {
     release: input.name,
@@ -65,7 +59,7 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
     step: progress.stepIndex,
     total,
     weight: progress.weight,
-    nextStep: next ? summarizeStep(next) : undefined,
+    nextStep: next?.summary,
     waitingUntil,
     lastCommit: {
       sha: progress.lastCommit.sha,

@@ -52,9 +52,20 @@ export interface GateContext {
   progress(message: string): void;
 }
 
+/**
+ * What a gate's verdict does to the release, declared by the gate so the engine never reads its
+ * config: `decide` (default) — a failure fails the check; `wait` — anything but a pass means "not
+ * yet, ask again next interval" (Flagger's confirm-* webhooks); `rollback` — a *fail* verdict asks
+ * for a rollback, anything else lets the release go on (Flagger's rollback webhooks); `notify` —
+ * reported, never acted on (post-rollout and event webhooks).
+ */
+export type GateEffect = 'decide' | 'wait' | 'rollback' | 'notify';
+
 export interface Gate {
   readonly name: string;
   readonly kind: string;
+  /** Default `decide`. */
+  readonly effect?: GateEffect;
   evaluate(context: GateContext): Promise<GateResult>;
 }
 

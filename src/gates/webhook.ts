@@ -9,7 +9,7 @@ import {
   type WebhookType,
   webhookConfigSchema,
 } from './schemas.js';
-import type { Gate, GateContext, GateResult, Measurement, Verdict } from './types.js';
+import type { Gate, GateContext, GateEffect, GateResult, Measurement, Verdict } from './types.js';
 
 // Flagger-compatible webhooks: the same POST body Flagger sends (CanaryWebhookPayload in
 // pkg/apis/flagger/v1beta1, sent by pkg/controller/webhook.go), so flagger-loadtester and
@@ -149,6 +149,12 @@ export class WebhookGate implements Gate {
   ) {
     this.config = parseGateConfig(webhookConfigSchema, config, 'webhook');
     this.timeoutMs = parseDuration(this.config.timeout, 'webhook.timeout');
+  }
+
+  /** The engine acts on the verdict as Flagger acts on this webhook type (see webhookFiresAt). */
+  get effect(): GateEffect {
+    const { effect } = webhookFiresAt[this.config.type];
+    return effect === 'gate' ? 'decide' : effect;
   }
 
   async evaluate(context: GateContext): Promise<GateResult> {

@@ -24,7 +24,10 @@ describe('planSteps', () => {
       '11 pause until promoted',
       '12 promote',
     ]);
-    expect(plan.steps.at(-1)?.step).toEqual({ promote: {} });
+    expect(plan.steps.at(-1)).toEqual({ kind: 'promote', index: 12, summary: 'promote' });
+    expect(plan.steps[4]).toEqual({ kind: 'pause', durationMs: 30_000, index: 4, summary: 'pause 30s' });
+    expect(plan.steps[8]).toMatchObject({ kind: 'pause', durationMs: 3_600_000 });
+    expect(plan.steps[11]).toMatchObject({ kind: 'pause', durationMs: undefined });
     expect(Object.keys(plan.gates)).toEqual(['smoke']);
   });
 

@@ -1,15 +1,17 @@
 import type { Clock } from '../../src/shared/clock.js';
 
 /**
- * Virtual time for tests: `now` starts at the wall clock and sleeping moves it on at once. Every
- * sleep is recorded; an aborted signal still rejects, as the real sleep does.
+ * Virtual time for tests: `now` starts at the wall clock and only sleeping (or `advance`) moves it
+ * on, at once, so deadlines count polls instead of the machine's load. Every sleep is recorded; an
+ * aborted signal still rejects, as the real sleep does.
  */
 export class VirtualClock implements Clock {
+  readonly #start = Date.now();
   #offset = 0;
   readonly slept: number[] = [];
 
   now(): Date {
-    return new Date(Date.now() + this.#offset);
+    return new Date(this.#start + this.#offset);
   }
 
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
