@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
+import { ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
   formatCommitMessage,
@@ -248,6 +249,18 @@ export class Repository {
       sha,
       '--',
     ]);
+  }
+
+  /** The remote's note on `sha` under refs/notes/gitcanary (fetched now), or undefined. */
+  async readNote(sha: string): Promise<string | undefined> {
+    const notes = new ReleaseNotes(this.git);
+    await notes.fetch();
+    return notes.read(sha);
+  }
+
+  /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
+  async updateNote(sha: string, update: (current: string | undefined) => string): Promise<void> {
+    await new ReleaseNotes(this.git).update(sha, update);
   }
 
   /** Deletes the temp clone openRepository made; a given workdir is left alone. */
