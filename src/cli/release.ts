@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { actorFrom } from '../engine/actor.js';
 import { planDiffs } from '../engine/plan.js';
 import type { ReleaseResult } from '../engine/release.js';
 import { ReleaseEngine } from '../engine/release.js';
@@ -81,7 +82,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--full', 'skip every remaining step and promote')
     .action(
       action(async (options: ReleaseOptions & { full?: boolean }) =>
-        withEngine(options, (engine) => engine.promote(options.full === true)),
+        withEngine(options, (engine) => engine.promote(options.full === true, actorFrom(process.env))),
       ),
     );
 

@@ -153,6 +153,7 @@ export type TargetBlock = ReleaseSpec['workload'];
 
 interface SpecForChecks {
   traffic: Record<string, unknown>[];
+  stable?: Record<string, unknown> | undefined;
   steps?: Step[] | undefined;
   analysis?: FlaggerAnalysis | undefined;
   gates: Record<string, GateConfig>;
@@ -197,7 +198,7 @@ function crossFieldIssues(spec: SpecForChecks): { path: (string | number)[]; mes
     });
   }
   if (spec.analysis !== undefined) {
-    for (const issue of flaggerIssues(spec.analysis, { router })) {
+    for (const issue of flaggerIssues(spec.analysis, { router, stable: spec.stable !== undefined })) {
       issues.push({ path: ['spec', 'analysis', ...issue.path], message: issue.message });
     }
     const generated = [

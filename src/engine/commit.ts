@@ -1,10 +1,16 @@
-import type { GateResult } from '../gates/types.js';
 import { writeTree } from '../manifests/index.js';
 import type { Reporter } from '../report/events.js';
 import { renderFile } from '../shared/templates.js';
 import type { CanaryState } from '../targets/types.js';
 import { applyState, loadTargetTree } from './apply.js';
-import { type HistoryCommit, type ReleaseAction, type ReleaseProgress, TRAILER } from './progress.js';
+import {
+  type HistoryCommit,
+  type ReleaseAction,
+  type ReleasePhase,
+  type ReleaseProgress,
+  TRAILER,
+} from './progress.js';
+import type { GateEvidence } from './records.js';
 import type { ReleaseInput, ReleaseRepository } from './types.js';
 
 // Commit building: every commit of a release is the State applied by every target to the tree the
@@ -17,9 +23,15 @@ export interface CommitRequest {
   action: ReleaseAction;
   summary: string;
   /** Gate verdicts since the previous commit: the evidence this commit carries. */
-  gates: GateResult[];
+  gates: readonly GateEvidence[];
   /** Commit even when no file changes (a marker: start, resume, rollback of an untouched tree). */
   allowEmpty?: boolean;
+  /** The release's phase after this commit when it is not the targets' (`Promoting`). */
+  phase?: ReleasePhase;
+  /** Failed checks of the release up to this commit (0 for a new release). */
+  failedChecks: number;
+  /** Who let the release go on (a `promote`). */
+  promotedBy?: string | undefined;
 }
 
 export class ReleaseWriter {
@@ -65,7 +77,7 @@ export class ReleaseWriter {
       index: request.index,
       total: this.total,
       action: request.action,
-      phase: request.state.phase,
+      phase: request.phase ?? request.state.phase,
       weight: request.state.canaryWeight,
       attempts: outcome.attempts,
       subject,
@@ -74,9 +86,10 @@ export class ReleaseWriter {
     return {
       ...progress,
       stepIndex: request.index,
-      phase: request.state.phase,
+      phase: request.phase ?? request.state.phase,
       weight: request.state.canaryWeight,
       action: request.action,
+      failedChecks: request.failedChecks,
       lastCommit: commit,
       startCommit: request.index === 0 ? commit : progress.startCommit,
     };
@@ -88,7 +101,7 @@ export class ReleaseWriter {
       [TRAILER.release]: this.#plan.name,
       [TRAILER.releaseId]: progress.releaseId,
       [TRAILER.step]: `${request.index}/${this.total}`,
-      [TRAILER.phase]: request.state.phase,
+      [TRAILER.phase]: request.phase ?? request.state.phase,
       [TRAILER.weight]: String(request.state.canaryWeight),
       [TRAILER.image]: progress.image,
       [TRAILER.stableImage]: progress.stableImage ?? '-',
@@ -97,6 +110,8 @@ export class ReleaseWriter {
       ...(progress.baselineScale && Object.keys(progress.baselineScale).length > 0
         ? { [TRAILER.baselineScale]: JSON.stringify(progress.baselineScale) }
         : {}),
+      ...(request.failedChecks > 0 ? { [TRAILER.failedChecks]: String(request.failedChecks) } : {}),
+      ...(request.promotedBy === undefined ? {} : { [TRAILER.promotedBy]: oneLine(request.promotedBy) }),
       [TRAILER.action]: request.action,
     };
   }
@@ -108,11 +123,16 @@ export class ReleaseWriter {
   }
 }
 
+/** A trailer value is one line of printable text. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || 'unknown';
+}
+
 /** The commit message: subject, the release line, and the gate evidence since the last commit. */
 export function commitMessage(subject: string, progress: ReleaseProgress, request: CommitRequest): string {
   return renderFile('commit-message', {
     subject,
-    body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${request.state.canaryWeight}%, phase ${request.state.phase}.`,
+    body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${request.state.canaryWeight}%, phase ${request.phase ?? request.state.phase}.`,
     // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
     gates: request.gates.map((gate) => ({
       ...gate,

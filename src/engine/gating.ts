@@ -69,16 +69,32 @@ export class GateRunner {
     return results;
   }
 
-  /** One check pass over `names`: every gate evaluated, then the verdicts combined by effect. */
-  async pass(names: readonly string[], context: GateContext): Promise<Pass> {
-    const results = await this.evaluate(names, context);
-    return {
-      verdict: combine(
-        names.map((name) => this.effect(name)),
-        results,
-      ),
-      results,
-    };
+  /**
+   * One check pass over `names`, in order, as Flagger's tick runs it (scheduler.go advanceCanary,
+   * runAnalysis, scheduler_hooks.go): a rollback gate that asks for the rollback ends the pass; the
+   * first failed deciding gate ends it (the gates after it are not asked); confirmations are asked
+   * only once every deciding gate before them passed, and the first not given ends the pass.
+   * `checks` (Flagger's analysis): a deciding gate that could not decide is a failed check, as
+   * Flagger fails a check on any metric error; otherwise (Argo Rollouts) the pass goes on and ends
+   * inconclusive.
+   */
+  async pass(names: readonly string[], context: GateContext, options: { checks: boolean }): Promise<Pass> {
+    const results: GateResult[] = [];
+    let inconclusive = false;
+    for (const name of names) {
+      const effect = this.effect(name);
+      if (effect === 'wait' && inconclusive) continue;
+      const result = await this.#evaluateOne(name, context);
+      results.push(result);
+      if (effect === 'rollback' && result.verdict === 'fail') return { verdict: 'rollback', results };
+      if (effect === 'decide') {
+        if (result.verdict === 'fail' || (options.checks && result.verdict === 'inconclusive'))
+          return { verdict: 'fail', results };
+        if (result.verdict === 'inconclusive') inconclusive = true;
+      }
+      if (effect === 'wait' && result.verdict !== 'pass') return { verdict: 'wait', results };
+    }
+    return { verdict: inconclusive ? 'inconclusive' : 'pass', results };
   }
 
   async #evaluateOne(name: string, context: GateContext): Promise<GateResult> {
@@ -100,15 +116,6 @@ export class GateRunner {
     this.#reporter.event({ type: 'gate', result });
     return result;
   }
-}
-
-function combine(effects: readonly GateEffect[], results: readonly GateResult[]): PassVerdict {
-  const by = (effect: GateEffect) => results.filter((_, i) => effects[i] === effect);
-  if (by('rollback').some((result) => result.verdict === 'fail')) return 'rollback';
-  const deciding = by('decide');
-  if (deciding.some((result) => result.verdict === 'fail')) return 'fail';
-  if (deciding.some((result) => result.verdict === 'inconclusive')) return 'inconclusive';
-  return by('wait').some((result) => result.verdict !== 'pass') ? 'wait' : 'pass';
 }
 
 /** A gate cut short by SIGINT/SIGTERM says nothing about the canary: stop without committing. */

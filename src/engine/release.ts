@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GitcanaryError } from '../errors.js';
-import type { GateContext, GateResult } from '../gates/types.js';
+import type { GateContext, GateResult, Verdict } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
-import { confirmationInterval, nextAction, promotablePause } from './next.js';
+import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
 import { planTrees } from './plan.js';
 import {
   type HistoryCommit,
@@ -16,6 +16,7 @@ import {
   readOwnProgress,
   targetsFingerprint,
 } from './progress.js';
+import { appendPass, evidenceOf, type GateEvidence, type PassRecord, readPasses } from './records.js';
 import { recoverUnpushed } from './recover.js';
 import {
   finishedState,
@@ -140,11 +141,15 @@ export class ReleaseEngine {
   }
 
   /**
-   * `promote`: skip the current pause (like `kubectl argo rollouts promote`); `--full` skips every
-   * remaining step and promotes now.
+   * `promote`, as `kubectl argo rollouts promote`: ends the pause the release is in — indefinite or
+   * timed — or lets it go on past an analysis that ran and was inconclusive; it never skips an
+   * analysis that has not run. The resume commit carries the evidence recorded since the last commit
+   * and who promoted (`by`). `--full` skips every remaining step and promotes now, in one commit.
    */
-  async promote(full: boolean): Promise<ReleaseResult> {
-    const progress = await this.#active();
+  async promote(full: boolean, by?: string): Promise<ReleaseResult> {
+    const position = await this.#activePosition();
+    const { progress, passes } = position;
+    const evidence = passes.flatMap((pass) => pass.gates);
     if (full) {
       const images = imagesOf(progress);
       const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
@@ -153,34 +158,40 @@ export class ReleaseEngine {
         state,
         action: 'promote',
         summary: 'promote (full)',
-        gates: [],
+        gates: evidence,
+        failedChecks: failedChecks(position),
+        promotedBy: by,
       });
       return this.#finish(next);
     }
     this.#assertSamePlan(progress);
-    const pauseIndex = promotablePause(this.#plan.steps, progress, this.#clock.now());
-    if (pauseIndex === undefined) {
-      throw new GitcanaryError('RELEASE_STATE', `step ${progress.stepIndex + 1} is not a pause`, {
-        hint: 'use `promote --full` to skip every remaining step',
+    const next = nextAction(this.#plan, position, this.#clock.now());
+    const promotable = next.kind === 'paused' || (next.kind === 'wait' && next.reason === 'pause');
+    if (!promotable) {
+      const index = 'index' in next ? next.index : progress.stepIndex + 1;
+      throw new GitcanaryError('RELEASE_STATE', `step ${index} is not a pause`, {
+        hint: `the release is at ${describeNext(next, this.#plan.steps)}; promote ends a pause and never skips an analysis that has not run; \`promote --full\` skips every remaining step`,
       });
     }
-    // The pause passes by a marker commit: Git records who let the release go on, and when.
-    const images = imagesOf(progress);
-    const next = await this.#writer.commit(progress, {
-      index: pauseIndex,
-      state: stateAt(this.#plan.steps, pauseIndex, images),
+    // The pause ends with a marker commit: Git records who let the release go on, and when.
+    const resumed = await this.#writer.commit(progress, {
+      index: next.index,
+      state: stateAt(this.#plan.steps, next.index, imagesOf(progress)),
       action: 'resume',
-      summary: `resume after ${this.#plan.steps[pauseIndex - 1]!.summary}`,
-      gates: [],
+      summary: `resume after ${this.#plan.steps[next.index - 1]!.summary}`,
+      gates: evidence,
       allowEmpty: true,
+      failedChecks: failedChecks(position),
+      promotedBy: by,
     });
-    return this.#done('stepped', `resumed after step ${pauseIndex}`, next);
+    return this.#done('stepped', `resumed after step ${next.index}`, resumed);
   }
 
   /** `abort`: one rollback commit, stable-only traffic. */
   async abort(): Promise<ReleaseResult> {
-    const progress = await this.#active();
-    const next = await this.#rollback(progress, 'abort', []);
+    const position = await this.#activePosition();
+    const { progress } = position;
+    const next = await this.#rollback(position, 'abort', []);
     return this.#done(
       'aborted',
       `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
@@ -188,7 +199,7 @@ export class ReleaseEngine {
     );
   }
 
-  async #active(): Promise<ReleaseProgress> {
+  async #activePosition(): Promise<Position> {
     await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
     const progress = await this.progress();
     if (progress === undefined || isFinished(progress)) {
@@ -198,7 +209,26 @@ export class ReleaseEngine {
           : 'start one with `run --image`',
       });
     }
-    return progress;
+    return this.#positionOf(progress);
+  }
+
+  /** The records noted on the release's newest commit (fetched from the remote now). */
+  async #positionOf(progress: ReleaseProgress): Promise<Position> {
+    const sha = progress.lastCommit.sha;
+    return { progress, passes: readPasses(await this.#deps.repo.readNote(sha), progress.releaseId, sha) };
+  }
+
+  /** Where the release stands on the remote now: fetched, then read from its commits and notes. */
+  async #read(): Promise<Position | undefined> {
+    await this.#deps.repo.fetch?.();
+    const progress = await this.progress();
+    return progress === undefined ? undefined : this.#positionOf(progress);
+  }
+
+  /** Notes a check pass on the release's newest commit, where every process reads it. */
+  async #record(progress: ReleaseProgress, pass: PassRecord): Promise<void> {
+    const sha = progress.lastCommit.sha;
+    await this.#deps.repo.updateNote(sha, (text) => appendPass(text, progress.releaseId, sha, pass));
   }
 
   /**
@@ -254,6 +284,7 @@ export class ReleaseEngine {
       phase: 'Progressing',
       weight: 0,
       action,
+      failedChecks: 0,
       lastCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
       startCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
     };
@@ -278,109 +309,187 @@ export class ReleaseEngine {
           : `start canary of ${image}`,
       gates: [],
       allowEmpty: true,
+      // A new candidate starts a new count (Flagger resets failedChecks on a new revision).
+      failedChecks: 0,
     });
   }
 
   /**
-   * The state machine: ask nextAction what happens next, do it, and ask again, until the release
-   * ends, waits for a person, or (`step`) made its one commit or must wait.
+   * The state machine: read where the release stands from the remote (its commits and the records
+   * noted on the newest), ask nextAction what happens next, do it, and read again — until the
+   * release ends, waits for a person, or (`step`) made its one commit or must wait. Reading Git on
+   * every turn is what makes `run` and `step` count and time everything alike.
    */
   async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
-    let progress = start;
-    let evidence: GateResult[] = [];
-    const passed = new Set<number>();
-    // The step events already printed since the last commit (a step is announced once per visit).
-    let announced = progress.stepIndex;
-    const announce = (through: number): void => {
-      for (let index = announced + 1; index <= through; index++) {
+    // The last step announced since the newest commit (a step is announced once per visit).
+    let announced = start.stepIndex;
+    let newest = start.lastCommit.sha;
+    for (;;) {
+      const position = await this.#read();
+      if (position === undefined || isFinished(position.progress)) {
+        return this.#finishedResult(position?.progress ?? start);
+      }
+      const { progress } = position;
+      if (progress.releaseId !== start.releaseId) {
+        throw new GitcanaryError(
+          'RELEASE_STATE',
+          `the release of ${start.image} was superseded by ${progress.image} while this run went on; nothing more was committed for ${start.image}`,
+          { hint: 'the newer release goes on with `gitcanary run` or `gitcanary step`' },
+        );
+      }
+      if (progress.lastCommit.sha !== newest) {
+        newest = progress.lastCommit.sha;
+        announced = progress.stepIndex;
+      }
+      const next = nextAction(this.#plan, position, this.#clock.now());
+      if (next.kind === 'done') return this.#finish(progress);
+      if (next.kind === 'rollback') {
+        return this.#rollBackFor(
+          position,
+          [],
+          `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
+        );
+      }
+      // The step acted on now (steps already done — a passed analysis, an elapsed pause — are not).
+      if (announced < next.index) {
+        announced = next.index;
         this.#deps.reporter.event({
           type: 'step',
-          index,
+          index: next.index,
           total: this.total,
-          summary: this.#plan.steps[index - 1]!.summary,
+          summary: this.#plan.steps[next.index - 1]!.summary,
         });
       }
-      announced = Math.max(announced, through);
-    };
-    for (;;) {
-      const next = nextAction(this.#plan.steps, { progress, passed }, this.#clock.now());
-      if (next.kind === 'done') return this.#finish(progress);
-      announce(next.index);
       if (next.kind === 'paused') {
-        return this.#done(
-          'paused',
-          `paused at step ${next.index}/${this.total} until \`gitcanary promote\``,
-          progress,
-        );
+        const message =
+          next.reason === 'pause'
+            ? `paused at step ${next.index}/${this.total} until \`gitcanary promote\``
+            : `analysis at step ${next.index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``;
+        return this.#done('paused', message, progress);
       }
       if (next.kind === 'wait') {
         const step = this.#plan.steps[next.index - 1]!;
-        this.#deps.reporter.event({ type: 'wait', reason: step.summary, until: next.until.toISOString() });
-        if (once) return this.#done('waiting', `pause until ${next.until.toISOString()}`, progress);
+        const reason =
+          next.reason === 'pause'
+            ? step.summary
+            : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
+        this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
+        if (once) {
+          const message =
+            next.reason === 'pause'
+              ? `pause until ${next.until.toISOString()}`
+              : `step ${next.index} checks again at ${next.until.toISOString()}`;
+          return this.#done('waiting', message, progress);
+        }
         await sleepUntil(this.#clock, next.until, this.#signal);
         continue;
       }
       if (next.kind === 'analysis') {
-        const step = this.#plan.steps[next.index - 1]!;
-        if (step.kind !== 'analysis')
-          throw new GitcanaryError('INTERNAL', `step ${next.index} is not an analysis`);
-        const pass = await this.#gates.pass(step.gates, this.#gateContext(progress, next.index));
-        if (pass.verdict === 'wait') {
-          // Flagger's confirm-* webhooks answer "not yet" with a non-2xx status; Flagger asks again
-          // every analysis interval until one answers 2xx.
-          const ms = confirmationInterval(this.#plan.steps, next.index);
-          const until = new Date(this.#clock.now().getTime() + ms);
-          this.#deps.reporter.event({
-            type: 'wait',
-            reason: `confirmation webhooks at step ${next.index}`,
-            until: until.toISOString(),
-          });
-          if (once)
-            return this.#done('waiting', `step ${next.index} waits for its confirmation webhooks`, progress);
-          await this.#clock.sleep(ms, this.#signal);
-          announced = next.index - 1; // asked again: announce it again
-          continue;
-        }
-        evidence = [...evidence, ...pass.results];
-        if (pass.verdict === 'fail' || pass.verdict === 'rollback') {
-          const rolledBack = await this.#rollback(progress, 'rollback', evidence);
-          await this.#afterRollback(rolledBack);
-          return this.#done(
-            'rolledBack',
-            `gate failed at step ${next.index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`,
-            rolledBack,
-          );
-        }
-        if (pass.verdict === 'inconclusive') {
-          // A gate that cannot be evaluated never passes: hold here, as Argo Rollouts pauses on Inconclusive.
-          return this.#done(
-            'paused',
-            `analysis at step ${next.index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``,
-            progress,
-          );
-        }
-        passed.add(next.index);
+        const outcome = await this.#analyse(position, next.index, once);
+        if (outcome === 'again') announced = next.index - 1;
+        else if (outcome !== undefined) return outcome;
         continue;
       }
-      const step = this.#plan.steps[next.index - 1]!;
-      progress = await this.#writer.commit(progress, {
-        index: next.index,
-        state: stateForStep(this.#plan.steps, next.index, imagesOf(progress)),
-        action: step.kind === 'promote' ? 'promote' : 'step',
-        summary: step.summary,
-        gates: evidence,
-        allowEmpty: true,
-      });
-      evidence = [];
-      passed.clear();
-      const unsynced = await this.#syncedOrRolledBack(progress, next.index);
-      if (unsynced) return unsynced;
-      if (step.kind === 'promote') {
-        await this.#afterPromotion(next.index, progress);
-        return this.#finish(progress);
-      }
-      if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, progress);
+      const committed = await this.#commitStep(position, next.index);
+      if ('outcome' in committed) return committed;
+      if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
     }
+  }
+
+  /**
+   * One check pass of the analysis at `index`, and what its verdict does: a pass is recorded and
+   * the release goes on; a failed check (Flagger) is recorded and holds the weight, or rolls back
+   * when the failed checks reach the threshold; any other failure rolls back; inconclusive is
+   * recorded and pauses; an unconfirmed confirmation asks again after an interval (`again`).
+   */
+  async #analyse(
+    position: Position,
+    index: number,
+    once: boolean,
+  ): Promise<ReleaseResult | 'again' | undefined> {
+    const { progress } = position;
+    const step = this.#plan.steps[index - 1]!;
+    if (step.kind !== 'analysis') throw new GitcanaryError('INTERNAL', `step ${index} is not an analysis`);
+    const checks = isCheckPass(this.#plan, index);
+    const pass = await this.#gates.pass(step.gates, this.#gateContext(progress, index), { checks });
+    const gates = pass.results.map(evidenceOf);
+    const at = this.#clock.now().toISOString();
+    if (pass.verdict === 'wait') {
+      // Flagger's confirm-* webhooks answer "not yet" with a non-2xx status; Flagger asks again, with
+      // the checks before them, every interval until one answers 2xx.
+      const until = new Date(this.#clock.now().getTime() + retryInterval(this.#plan, index));
+      this.#deps.reporter.event({
+        type: 'wait',
+        reason: `confirmation webhooks at step ${index}`,
+        until: until.toISOString(),
+      });
+      if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
+      await sleepUntil(this.#clock, until, this.#signal);
+      return 'again';
+    }
+    if (pass.verdict === 'rollback') {
+      return this.#rollBackFor(
+        position,
+        gates,
+        `a rollback webhook asked for it at step ${index}/${this.total}`,
+      );
+    }
+    if (pass.verdict === 'fail' && !checks) {
+      return this.#rollBackFor(position, gates, `gate failed at step ${index}/${this.total}`);
+    }
+    if (pass.verdict === 'fail' && this.#plan.checks !== undefined) {
+      const failed = failedChecks(position) + 1;
+      const { threshold } = this.#plan.checks;
+      if (failed >= threshold) {
+        return this.#rollBackFor(
+          position,
+          gates,
+          `${failed} failed checks reached the threshold ${threshold} at step ${index}/${this.total}`,
+          true,
+        );
+      }
+    }
+    await this.#record(progress, { step: index, at, verdict: pass.verdict as Verdict, gates });
+    if (pass.verdict === 'fail') {
+      this.#deps.reporter.event({
+        type: 'progress',
+        message: `failed check ${failedChecks(position) + 1}/${this.#plan.checks?.threshold ?? 1}: the weight stays at ${progress.weight}%`,
+      });
+    }
+    return undefined;
+  }
+
+  /** The commit of the step at `index`: the progress after it, or a result when the release ended there. */
+  async #commitStep(position: Position, index: number): Promise<ReleaseResult | ReleaseProgress> {
+    const step = this.#plan.steps[index - 1]!;
+    const progress = await this.#writer.commit(position.progress, {
+      index,
+      state: stateForStep(this.#plan.steps, index, imagesOf(position.progress)),
+      action: step.kind === 'promote' ? 'promote' : 'step',
+      summary: step.summary,
+      gates: position.passes.flatMap((pass) => pass.gates),
+      allowEmpty: true,
+      ...(step.kind === 'promotePrimary' || step.kind === 'shift' ? { phase: 'Promoting' as const } : {}),
+      failedChecks: failedChecks(position),
+    });
+    const unsynced = await this.#syncedOrRolledBack(progress, index);
+    if (unsynced) return unsynced;
+    if (step.kind !== 'promote') return progress;
+    await this.#afterPromotion(index, progress);
+    return this.#finish(progress);
+  }
+
+  /** The rollback commit with the evidence since the last commit and `gates`, then the post-rollout hooks. */
+  async #rollBackFor(
+    position: Position,
+    gates: GateEvidence[],
+    why: string,
+    failedCheck = false,
+  ): Promise<ReleaseResult> {
+    const { progress } = position;
+    const rolledBack = await this.#rollback(position, 'rollback', gates, failedCheck);
+    await this.#afterRollback(rolledBack);
+    return this.#done('rolledBack', `${why}; rolled back to ${progress.stableImage ?? 'stable'}`, rolledBack);
   }
 
   /**
@@ -397,8 +506,14 @@ export class ReleaseEngine {
         total: this.total,
         summary: `${step.summary} (after promotion)`,
       });
-      // Flagger calls post-rollout hooks with the phase Succeeded.
-      await this.#gates.evaluate(step.gates, this.#gateContext(progress, index, 'Succeeded'));
+      // Flagger calls post-rollout hooks with the phase Succeeded; their verdicts are noted, not acted on.
+      const results = await this.#gates.evaluate(step.gates, this.#gateContext(progress, index, 'Succeeded'));
+      await this.#record(progress, {
+        step: index,
+        at: this.#clock.now().toISOString(),
+        verdict: 'pass',
+        gates: results.map(evidenceOf),
+      });
     }
   }
 
@@ -430,6 +545,7 @@ export class ReleaseEngine {
       action: 'finish',
       summary: `finish release of ${progress.image}`,
       gates: [],
+      failedChecks: progress.failedChecks,
     });
   }
 
@@ -441,7 +557,7 @@ export class ReleaseEngine {
   async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
     const synced = await this.#waitForSync(progress, index);
     if (synced.verdict === 'pass') return undefined;
-    const next = await this.#rollback(progress, 'rollback', [synced]);
+    const next = await this.#rollback({ progress, passes: [] }, 'rollback', [evidenceOf(synced)]);
     await this.#afterRollback(next);
     return this.#done(
       'rolledBack',
@@ -496,10 +612,12 @@ export class ReleaseEngine {
   }
 
   async #rollback(
-    progress: ReleaseProgress,
+    position: Position,
     action: 'rollback' | 'abort',
-    evidence: GateResult[],
+    gates: readonly GateEvidence[],
+    failedCheck = false,
   ): Promise<ReleaseProgress> {
+    const { progress } = position;
     const images = imagesOf(progress);
     const current = stateAt(this.#plan.steps, progress.stepIndex, images);
     const request: CommitRequest = {
@@ -508,8 +626,9 @@ export class ReleaseEngine {
       action,
       summary:
         action === 'abort' ? `abort canary of ${progress.image}` : `roll back canary of ${progress.image}`,
-      gates: evidence,
+      gates: [...position.passes.flatMap((pass) => pass.gates), ...gates],
       allowEmpty: true,
+      failedChecks: failedChecks(position) + (failedCheck ? 1 : 0),
     };
     return this.#writer.commit(progress, request);
   }
@@ -550,6 +669,15 @@ export class ReleaseEngine {
     this.#deps.reporter.event({ type: 'done', outcome, exitCode, message });
     return { outcome, exitCode, message, progress };
   }
+}
+
+/** `step 3 (analysis smoke), due now` — where nextAction says the release is, for messages. */
+function describeNext(next: Next, steps: ReadonlyArray<{ summary: string }>): string {
+  if (!('index' in next)) return next.kind === 'done' ? 'its end' : 'a rollback';
+  const step = `step ${next.index} (${steps[next.index - 1]?.summary ?? '?'})`;
+  if (next.kind === 'wait') return `${step}, waiting until ${next.until.toISOString()}`;
+  if (next.kind === 'analysis') return `${step}, which has not run yet`;
+  return step;
 }
 
 function imagesOf(progress: ReleaseProgress): ReleaseImages {

@@ -35,6 +35,7 @@ export function releaseInput(loaded: LoadedConfig, options: { supersede?: boolea
     targets,
     steps: plan.steps,
     gates: plan.gates,
+    checks: plan.checks,
     sync,
     supersede: options.supersede ?? spec.options.supersede,
     maxPushAttempts: spec.options.maxPushAttempts,

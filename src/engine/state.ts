@@ -15,7 +15,7 @@ export type ReleaseStep = PlannedStep;
 
 /** Steps that change manifests and so become a commit; pause and analysis wait between commits. */
 export function isCommitting(step: PlanStep): boolean {
-  return step.kind === 'change' || step.kind === 'promote';
+  return step.kind !== 'pause' && step.kind !== 'analysis';
 }
 
 export interface ReleaseImages {
@@ -50,8 +50,19 @@ export function startState(images: ReleaseImages): CanaryState {
 
 /** Apply one step to a state. */
 export function applyStep(state: CanaryState, step: PlanStep, images: ReleaseImages): CanaryState {
-  if (step.kind === 'promote') return promotedState(state, images);
-  return step.kind === 'change' ? applyChange(state, step.step) : state;
+  switch (step.kind) {
+    case 'change':
+      return applyChange(state, step.step);
+    case 'promotePrimary':
+      // Flagger's Promote: the primary's spec becomes the canary's; routes and weights stay.
+      return { ...state, stableImage: images.canaryImage, previousWeight: state.canaryWeight };
+    case 'shift':
+      return { ...state, previousWeight: state.canaryWeight, canaryWeight: step.weight };
+    case 'promote':
+      return promotedState(state, images);
+    default:
+      return state;
+  }
 }
 
 function applyChange(state: CanaryState, step: ChangeStep): CanaryState {

@@ -1,6 +1,8 @@
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
+import { failedChecks, nextAction } from './next.js';
 import { isFinished, readOwnProgress, targetsFingerprint } from './progress.js';
+import { readPasses } from './records.js';
 import type { ReleaseInput, ReleaseRepository } from './types.js';
 
 export interface ReleaseStatus {
@@ -15,15 +17,27 @@ export interface ReleaseStatus {
   step?: number | undefined;
   total: number;
   weight?: number | undefined;
+  /** The step the release is at: the one it waits in, or does next. */
   nextStep?: string | undefined;
-  /** For a pause with a duration: when it ends (measured from the last commit). */
+  /** While a timed pause runs or a failed check holds the weight: when the wait ends. */
   waitingUntil?: string | undefined;
+  /** Failed checks so far (Flagger's analysis), and the threshold that rolls back. */
+  failedChecks?: number | undefined;
+  threshold?: number | undefined;
   lastCommit?: { sha: string; time: string; subject: string } | undefined;
   manifests: { target: string; role: string; observed: Observation }[];
 }
 
-/** Where the release stands: the trailers of its newest commit, and what the manifests say. */
-export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository): Promise<ReleaseStatus> {
+/**
+ * Where the release stands: the trailers of its newest commit, the records noted on it, and what
+ * the manifests say. `paused` only at a real pause: an indefinite one, or an inconclusive analysis
+ * waiting for `gitcanary promote` (nextAction decides, as it does for `run` and `step`).
+ */
+export async function releaseStatus(
+  input: ReleaseInput,
+  repo: ReleaseRepository,
+  now: Date = new Date(),
+): Promise<ReleaseStatus> {
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   const tree = await loadTargetTree(input.targets, repo.root);
@@ -35,16 +49,18 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
   const total = input.steps.length;
   if (!progress) return { release: input.name, state: 'none', total, manifests };
   const finished = isFinished(progress);
-  const next = finished ? undefined : input.steps[progress.stepIndex];
-  let waitingUntil: string | undefined;
   let state: ReleaseStatus['state'] = finished ? 'finished' : 'progressing';
-  // Analysis runs before the pause without a commit: the release waits at the first pause past it.
-  let waitIndex = progress.stepIndex;
-  while (!finished && input.steps[waitIndex]?.kind === 'analysis') waitIndex++;
-  const wait = finished ? undefined : input.steps[waitIndex];
-  if (wait?.kind === 'pause') {
-    if (wait.durationMs === undefined) state = 'paused';
-    else waitingUntil = new Date(Date.parse(progress.lastCommit.time) + wait.durationMs).toISOString();
+  let nextStep: string | undefined;
+  let waitingUntil: string | undefined;
+  let failed = progress.failedChecks;
+  if (!finished) {
+    const sha = progress.lastCommit.sha;
+    const position = { progress, passes: readPasses(await repo.readNote(sha), progress.releaseId, sha) };
+    failed = failedChecks(position);
+    const next = nextAction(input, position, now);
+    if (next.kind === 'paused') state = 'paused';
+    if (next.kind === 'wait') waitingUntil = next.until.toISOString();
+    nextStep = 'index' in next ? input.steps[next.index - 1]?.summary : undefined;
   }
   return {
     release: input.name,
@@ -59,8 +75,9 @@ export async function releaseStatus(input: ReleaseInput, repo: ReleaseRepository
     step: progress.stepIndex,
     total,
     weight: progress.weight,
-    nextStep: next?.summary,
+    nextStep,
     waitingUntil,
+    ...(input.checks === undefined ? {} : { failedChecks: failed, threshold: input.checks.threshold }),
     lastCommit: {
       sha: progress.lastCommit.sha,
       time: progress.lastCommit.time,
@@ -81,6 +98,8 @@ export function describeStatus(status: ReleaseStatus): string {
     `  weight:  ${status.weight}% to the canary`,
     `  stable:  ${status.stableImage ?? '(unknown)'}`,
   ];
+  if (status.failedChecks !== undefined)
+    lines.push(`  checks:  ${status.failedChecks} failed of ${status.threshold} that roll back`);
   if (status.waitingUntil) lines.push(`  waiting: until ${status.waitingUntil}`);
   if (status.state === 'paused') lines.push('  waiting: until `gitcanary promote`');
   if (status.lastCommit)

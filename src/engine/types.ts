@@ -33,6 +33,12 @@ export interface ReleaseInput {
   /** The plan, durations parsed; the engine numbers them from 1 (`Gitcanary-Step: i/N`). */
   steps: ReleaseStep[];
   gates: Record<string, unknown>;
+  /**
+   * Flagger's analysis: analyses before the promotion are check passes; failed ones count against
+   * `threshold` for the whole release and hold the weight for `intervalMs`. Undefined: Argo Rollouts'
+   * steps, where a failed analysis rolls back at once.
+   */
+  checks?: { intervalMs: number; threshold: number } | undefined;
   /** Waited after every commit: a sync gate config, or a fixed delay. */
   sync: { gate: unknown } | { delayMs: number } | undefined;
   supersede: boolean;
@@ -73,6 +79,10 @@ export interface ReleaseRepository {
   unpushedCommits?(): Promise<HistoryCommit[]>;
   pushUnpushed?(): Promise<string>;
   resetToRemote?(): Promise<void>;
+  /** The remote's note on `sha` (refs/notes/gitcanary, fetched now), or undefined. */
+  readNote(sha: string): Promise<string | undefined>;
+  /** Replaces the note on `sha` with `update(current)` and pushes it, re-applied if another writer won. */
+  updateNote(sha: string, update: (current: string | undefined) => string): Promise<void>;
 }
 
 export interface EngineDeps {

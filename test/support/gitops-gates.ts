@@ -379,7 +379,7 @@ export interface ReleaseRun {
  */
 export async function runRelease(
   configFile: string,
-  options: { image?: string; once?: boolean; timeline?: Timeline } = {},
+  options: { image?: string; once?: boolean; timeline?: Timeline; clock?: VirtualClock } = {},
 ): Promise<ReleaseRun> {
   const loaded = await loadConfig(configFile);
   const { git } = loaded.config.spec;
@@ -389,9 +389,11 @@ export async function runRelease(
     author: git.author ?? { name: 'gitcanary', email: 'gitcanary@example.com' },
   });
   const commits: string[] = [];
+  const clock = options.clock ?? new VirtualClock();
   const events = new EventLog({
     event(event) {
       if (event.type === 'commit') {
+        clock.rebase();
         commits.push(event.sha);
         const summary = event.subject.replace(/^gitcanary\([^)]*\): /, '').replace(/ \[\d+\/\d+\]$/, '');
         options.timeline?.push(`commit [${event.index}/${event.total}] ${summary}`);
@@ -399,7 +401,6 @@ export async function runRelease(
       if (event.type === 'gate') options.timeline?.push(`gate ${event.result.gate} ${event.result.verdict}`);
     },
   });
-  const clock = new VirtualClock();
   try {
     const engine = new ReleaseEngine(releaseInput(loaded), {
       repo,

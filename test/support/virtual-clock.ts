@@ -6,7 +6,7 @@ import type { Clock } from '../../src/shared/clock.js';
  * aborted signal still rejects, as the real sleep does.
  */
 export class VirtualClock implements Clock {
-  readonly #start = Date.now();
+  #start = Date.now();
   #offset = 0;
   readonly slept: number[] = [];
 
@@ -23,6 +23,15 @@ export class VirtualClock implements Clock {
   /** Moves time on without a sleep (another process's wait, a scheduler's gap). */
   advance(ms: number): void {
     this.#offset += ms;
+  }
+
+  /**
+   * Back to the wall clock. Git stamps commits with the wall clock (whole seconds) and pauses count
+   * from them, so a release test rebases at each commit, as a real run's clock reads the wall.
+   */
+  rebase(): void {
+    this.#start = Date.now();
+    this.#offset = 0;
   }
 
   /** Total virtual time slept. */
