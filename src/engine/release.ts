@@ -528,8 +528,18 @@ export class ReleaseEngine {
       .slice(promoteAt + 1)
       .flatMap((step) => (step.kind === 'analysis' ? step.gates : []))
       .filter((name) => this.#gates.effect(name) === 'notify');
-    if (names.length > 0)
-      await this.#gates.evaluate(names, this.#gateContext(progress, progress.stepIndex, 'Failed'));
+    if (names.length === 0) return;
+    const results = await this.#gates.evaluate(
+      names,
+      this.#gateContext(progress, progress.stepIndex, 'Failed'),
+    );
+    // Noted on the rollback commit, not acted on: every verdict lands in Git.
+    await this.#record(progress, {
+      step: progress.stepIndex,
+      at: this.#clock.now().toISOString(),
+      verdict: 'pass',
+      gates: results.map(evidenceOf),
+    });
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */

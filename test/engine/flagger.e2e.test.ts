@@ -179,6 +179,9 @@ describe("Flagger's webhooks fire where Flagger calls them", () => {
     expect(evidence(rollback.body)).toEqual([
       `- load (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${hooks!.url}/load answered HTTP 500: load test: 12% errors`,
     ]);
+    // The post-rollout verdict, called after the rollback commit, is noted on it.
+    const note = JSON.parse(git(ops.bare, 'notes', '--ref=refs/notes/gitcanary', 'show', ops.head()));
+    expect(note.passes.map((pass: { gates: { gate: string }[] }) => pass.gates[0]?.gate)).toEqual(['post']);
   });
 });
 
