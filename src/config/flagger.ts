@@ -112,7 +112,7 @@ export const flaggerAnalysisSchema = z
       .int()
       .min(1)
       .optional()
-      .describe('Failed checks that roll back (default 1); each gate tolerates threshold - 1.'),
+      .describe('Failed check passes, over the whole release, that roll it back (default 1).'),
     maxWeight: percentSchema
       .optional()
       .describe('Advance until the canary weight reaches this (default 100).'),

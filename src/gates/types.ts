@@ -75,7 +75,7 @@ export interface MeasurementLimits {
   intervalMs: number;
   /** Number of measurements (default 1). */
   count: number;
-  /** Failed measurements tolerated before the gate fails (Argo: failureLimit; Flagger: threshold - 1). */
+  /** Failed measurements tolerated before the gate fails (Argo Rollouts' failureLimit). */
   failureLimit: number;
   /** Inconclusive measurements tolerated before the gate is inconclusive. */
   inconclusiveLimit: number;
