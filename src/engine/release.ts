@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GitcanaryError } from '../errors.js';
-import type { GateContext, GateResult, Verdict } from '../gates/types.js';
+import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
 import type { Observation } from '../targets/types.js';
@@ -427,19 +427,20 @@ export class ReleaseEngine {
       await sleepUntil(this.#clock, until, this.#signal);
       return 'again';
     }
-    if (pass.verdict === 'rollback') {
+    const { verdict } = pass;
+    if (verdict === 'rollback') {
       return this.#rollBackFor(
         position,
         gates,
         `a rollback webhook asked for it at step ${index}/${this.total}`,
       );
     }
-    if (pass.verdict === 'fail' && !checks) {
-      return this.#rollBackFor(position, gates, `gate failed at step ${index}/${this.total}`);
-    }
-    if (pass.verdict === 'fail' && this.#plan.checks !== undefined) {
+    if (verdict === 'fail') {
+      // Argo Rollouts' steps: a failed analysis aborts. Flagger's analysis: a failed check, rolled
+      // back once the release's failed checks reach the threshold (scheduler.go, advanceCanary).
+      const threshold = checks ? (this.#plan.checks?.threshold ?? 1) : 1;
       const failed = failedChecks(position) + 1;
-      const { threshold } = this.#plan.checks;
+      if (!checks) return this.#rollBackFor(position, gates, `gate failed at step ${index}/${this.total}`);
       if (failed >= threshold) {
         return this.#rollBackFor(
           position,
@@ -448,14 +449,12 @@ export class ReleaseEngine {
           true,
         );
       }
-    }
-    await this.#record(progress, { step: index, at, verdict: pass.verdict as Verdict, gates });
-    if (pass.verdict === 'fail') {
       this.#deps.reporter.event({
         type: 'progress',
-        message: `failed check ${failedChecks(position) + 1}/${this.#plan.checks?.threshold ?? 1}: the weight stays at ${progress.weight}%`,
+        message: `failed check ${failed}/${threshold}: the weight stays at ${progress.weight}%`,
       });
     }
+    await this.#record(progress, { step: index, at, verdict, gates });
     return undefined;
   }
 
