@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import type { ReleaseEvent } from '../../src/report/index.js';
 import {
   CANARY_IMAGE,
@@ -22,14 +22,14 @@ import { VirtualClock } from '../support/virtual-clock.js';
 // gitcanary.yaml, the engine in-process on a bare GitOps repository with a virtual clock, and a
 // loopback receiver that records every webhook call in the same timeline as the engine's commits.
 
-let ops: GitOps | undefined;
-let hooks: TestHttpServer | undefined;
-afterEach(async () => {
-  await hooks?.close();
-  ops?.dispose();
-  ops = undefined;
-  hooks = undefined;
-});
+type Finished = TestContext['onTestFinished'];
+
+/** A GitOps repository for one test, removed after it. */
+function gitops(onTestFinished: Finished, config: string): GitOps {
+  const ops = createGitOps(config);
+  onTestFinished(() => ops.dispose());
+  return ops;
+}
 
 interface HookCall {
   name: string;
@@ -38,17 +38,19 @@ interface HookCall {
 
 /** A receiver at `/<hook name>`: records `hook <name>`; `reply` answers the n-th call of that hook. */
 async function startHooks(
+  onTestFinished: Finished,
   timeline: Timeline,
   reply: (name: string, call: number) => TestReply = () => ({ status: 200 }),
-): Promise<HookCall[]> {
+): Promise<{ calls: HookCall[]; url: string }> {
   const calls: HookCall[] = [];
-  hooks = await startHttpServer((request) => {
+  const hooks: TestHttpServer = await startHttpServer((request) => {
     const name = request.path.slice(1);
     calls.push({ name, payload: JSON.parse(request.body) as HookCall['payload'] });
     timeline.push(`hook ${name}`);
     return reply(name, calls.filter((call) => call.name === name).length);
   });
-  return calls;
+  onTestFinished(() => hooks.close());
+  return { calls, url: hooks.url };
 }
 
 interface FlaggerOptions {
@@ -62,11 +64,9 @@ interface FlaggerOptions {
 }
 
 /** The demo's primary/canary repository released by a Flagger analysis block. */
-function flaggerConfig(options: FlaggerOptions): string {
+function flaggerConfig(url: string, options: FlaggerOptions): string {
   const webhooks = Object.entries(options.hooks)
-    .map(
-      ([name, type]) => `      - { name: ${name}, type: ${type}, url: "${hooks!.url}/${name}", timeout: 5s }`,
-    )
+    .map(([name, type]) => `      - { name: ${name}, type: ${type}, url: "${url}/${name}", timeout: 5s }`)
     .join('\n');
   return `apiVersion: gitcanary.dev/v1alpha1
 kind: Release
@@ -96,13 +96,18 @@ const order = (timeline: Timeline) =>
 /** The evidence lines of a commit body. */
 const evidence = (body: string) => body.split('\n').filter((line) => line.startsWith('- '));
 
-describe("Flagger's webhooks fire where Flagger calls them", () => {
-  it('pre-rollout before the first weight, rollout at each check, confirm-promotion before the promotion, post-rollout after it', async () => {
+describe.concurrent("Flagger's webhooks fire where Flagger calls them", () => {
+  it('pre-rollout before the first weight, rollout at each check, confirm-promotion before the promotion, post-rollout after it', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
     // A failing post-rollout hook only notifies (runPostRolloutHooks logs it): the release is promoted.
-    const calls = await startHooks(timeline, (name) => (name === 'post' ? { status: 500 } : { status: 200 }));
-    ops = createGitOps(
-      flaggerConfig({
+    const { calls, url } = await startHooks(onTestFinished, timeline, (name) =>
+      name === 'post' ? { status: 500 } : { status: 200 },
+    );
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, {
         hooks: { pre: 'pre-rollout', load: 'rollout', approve: 'confirm-promotion', post: 'post-rollout' },
       }),
     );
@@ -135,21 +140,22 @@ describe("Flagger's webhooks fire where Flagger calls them", () => {
     // The verdicts of the check pass before a commit are its evidence.
     const primary = ops.log().find((entry) => entry.subject.includes('promote primary'))!;
     expect(evidence(primary.body)).toEqual([
-      `- load (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/load answered HTTP 200`,
-      `- approve (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/approve answered HTTP 200`,
+      `- load (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${url}/load answered HTTP 200`,
+      `- approve (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${url}/approve answered HTTP 200`,
     ]);
     // The post-rollout verdict is noted on the promotion commit: every verdict lands in Git.
     const note = git(ops.bare, 'notes', '--ref=refs/notes/gitcanary', 'show', ops.head());
     expect(JSON.parse(note).passes[0].gates[0]).toMatchObject({ gate: 'post', verdict: 'fail', value: 500 });
   });
 
-  it('fire post-rollout after a rollback too, with the phase Failed', async () => {
+  it('fire post-rollout after a rollback too, with the phase Failed', async ({ onTestFinished }) => {
     const timeline = new Timeline();
-    const calls = await startHooks(timeline, (name, call) =>
+    const { calls, url } = await startHooks(onTestFinished, timeline, (name, call) =>
       name === 'load' && call === 2 ? { status: 500, body: 'load test: 12% errors' } : { status: 200 },
     );
-    ops = createGitOps(
-      flaggerConfig({ hooks: { pre: 'pre-rollout', load: 'rollout', post: 'post-rollout' } }),
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { pre: 'pre-rollout', load: 'rollout', post: 'post-rollout' } }),
     );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
@@ -177,7 +183,7 @@ describe("Flagger's webhooks fire where Flagger calls them", () => {
     const rollback = ops.log().at(-1)!;
     expect(rollback.trailers).toMatchObject({ 'Gitcanary-Phase': 'Failed', 'Gitcanary-Failed-Checks': '1' });
     expect(evidence(rollback.body)).toEqual([
-      `- load (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${hooks!.url}/load answered HTTP 500: load test: 12% errors`,
+      `- load (webhook): fail value=500 threshold HTTP 2xx — rollout webhook ${url}/load answered HTTP 500: load test: 12% errors`,
     ]);
     // The post-rollout verdict, called after the rollback commit, is noted on it.
     const note = JSON.parse(git(ops.bare, 'notes', '--ref=refs/notes/gitcanary', 'show', ops.head()));
@@ -185,17 +191,20 @@ describe("Flagger's webhooks fire where Flagger calls them", () => {
   });
 });
 
-describe("Flagger's failed-checks threshold: one budget for the whole release", () => {
-  it('holds the weight after a failed check, checks again one interval later, and never resets the count on a pass', async () => {
+describe.concurrent("Flagger's failed-checks threshold: one budget for the whole release", () => {
+  it('holds the weight after a failed check, checks again one interval later, and never resets the count on a pass', async ({
+    onTestFinished,
+  }) => {
     // scheduler.go advanceCanary: a failed runAnalysis only increments status.failedChecks and
     // returns, so the weight stays and the next tick checks again; the count resets only on a new
     // revision; the release rolls back when failedChecks >= threshold.
     const timeline = new Timeline();
-    await startHooks(timeline, (_name, call) =>
+    const { url } = await startHooks(onTestFinished, timeline, (_name, call) =>
       call === 1 || call === 3 ? { status: 500 } : { status: 200 },
     );
-    ops = createGitOps(
-      flaggerConfig({ hooks: { load: 'rollout' }, threshold: 3, weights: 'stepWeights: [10, 30, 60]' }),
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { load: 'rollout' }, threshold: 3, weights: 'stepWeights: [10, 30, 60]' }),
     );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
@@ -234,11 +243,16 @@ describe("Flagger's failed-checks threshold: one budget for the whole release", 
     ]);
   });
 
-  it('rolls back when the failed checks reach the threshold, passes between them notwithstanding', async () => {
+  it('rolls back when the failed checks reach the threshold, passes between them notwithstanding', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (_name, call) => (call % 2 === 1 ? { status: 500 } : { status: 200 }));
-    ops = createGitOps(
-      flaggerConfig({ hooks: { load: 'rollout' }, threshold: 3, weights: 'stepWeights: [10, 30, 60]' }),
+    const { url } = await startHooks(onTestFinished, timeline, (_name, call) =>
+      call % 2 === 1 ? { status: 500 } : { status: 200 },
+    );
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { load: 'rollout' }, threshold: 3, weights: 'stepWeights: [10, 30, 60]' }),
     );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
@@ -257,34 +271,34 @@ describe("Flagger's failed-checks threshold: one budget for the whole release", 
     expect(ops.show(FILES.route)).toBe(fixtureFile(FILES.route));
   });
 
-  it('counts the same in `step` mode as in `run`: failed checks are noted in Git, never in a local file', async () => {
+  it('counts the same in `step` mode as in `run`: failed checks are noted in Git, never in a local file', async ({
+    onTestFinished,
+  }) => {
     const script = (_name: string, call: number): TestReply =>
       call === 1 || call === 3 ? { status: 500 } : { status: 200 };
-    const config = () =>
-      flaggerConfig({
-        hooks: { load: 'rollout' },
-        threshold: 3,
-        weights: 'stepWeights: [10, 30]',
-      });
+    const config = (url: string) =>
+      flaggerConfig(url, { hooks: { load: 'rollout' }, threshold: 3, weights: 'stepWeights: [10, 30]' });
     /** The commits without what differs between two repositories (the seed's sha in the release id). */
-    const commits = () =>
-      ops!
+    const commits = (ops: GitOps) =>
+      ops
         .log()
         .map(({ subject, trailers: { 'Gitcanary-Release-Id': _, ...trailers } }) => ({ subject, trailers }));
 
     // `run` in one process.
     const runTimeline = new Timeline();
-    await startHooks(runTimeline, script);
-    ops = createGitOps(config());
-    await runRelease(ops.config, { image: CANARY_IMAGE, timeline: runTimeline });
-    const viaRun = commits();
-    await hooks!.close();
-    ops.dispose();
+    const viaRun = commits(
+      await (async () => {
+        const { url } = await startHooks(onTestFinished, runTimeline, script);
+        const ops = gitops(onTestFinished, config(url));
+        await runRelease(ops.config, { image: CANARY_IMAGE, timeline: runTimeline });
+        return ops;
+      })(),
+    );
 
     // `step`, one process per call, as scheduled CI jobs run it.
     const stepTimeline = new Timeline();
-    await startHooks(stepTimeline, script);
-    ops = createGitOps(config());
+    const { url } = await startHooks(onTestFinished, stepTimeline, script);
+    const ops = gitops(onTestFinished, config(url));
     const clock = new VirtualClock();
     const messages: string[] = [];
     let last = await runRelease(ops.config, {
@@ -306,7 +320,7 @@ describe("Flagger's failed-checks threshold: one budget for the whole release", 
       expect.stringMatching(/^step 6 checks again at /),
     ]);
     expect(order(stepTimeline)).toEqual(order(runTimeline));
-    expect(commits()).toEqual(viaRun);
+    expect(commits(ops)).toEqual(viaRun);
     expect(viaRun.map((entry) => entry.trailers['Gitcanary-Failed-Checks'])).toEqual([
       undefined,
       undefined,
@@ -318,16 +332,19 @@ describe("Flagger's failed-checks threshold: one budget for the whole release", 
   });
 });
 
-describe('one check pass, in order', () => {
-  it('asks the rollback hooks first, then the rollout webhooks in order, stopping at the first failure', async () => {
+describe.concurrent('one check pass, in order', () => {
+  it('asks the rollback hooks first, then the rollout webhooks in order, stopping at the first failure', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (name, call) => {
+    const { url } = await startHooks(onTestFinished, timeline, (name, call) => {
       if (name === 'stop') return { status: 404 }; // not signalling a rollback
       if (name === 'first' && call === 1) return { status: 503 };
       return { status: 200 };
     });
-    ops = createGitOps(
-      flaggerConfig({
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, {
         hooks: { first: 'rollout', second: 'rollout', stop: 'rollback' },
         threshold: 2,
         weights: 'stepWeights: [20]',
@@ -352,14 +369,17 @@ describe('one check pass, in order', () => {
   });
 });
 
-describe('confirmation waits keep analysing, as Flagger keeps ticking', () => {
-  it('rolls back while waiting at confirm-promotion when a check fails', async () => {
+describe.concurrent('confirmation waits keep analysing, as Flagger keeps ticking', () => {
+  it('rolls back while waiting at confirm-promotion when a check fails', async ({ onTestFinished }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (name, call) => {
+    const { url } = await startHooks(onTestFinished, timeline, (name, call) => {
       if (name === 'approve') return { status: 403, body: 'not approved yet' };
       return call === 4 ? { status: 500 } : { status: 200 };
     });
-    ops = createGitOps(flaggerConfig({ hooks: { load: 'rollout', approve: 'confirm-promotion' } }));
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { load: 'rollout', approve: 'confirm-promotion' } }),
+    );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
 
@@ -386,12 +406,17 @@ describe('confirmation waits keep analysing, as Flagger keeps ticking', () => {
     ]);
   });
 
-  it('promotes once confirm-promotion answers 2xx; only the pass that let it go on is evidence', async () => {
+  it('promotes once confirm-promotion answers 2xx; only the pass that let it go on is evidence', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (name, call) =>
+    const { url } = await startHooks(onTestFinished, timeline, (name, call) =>
       name === 'approve' && call < 3 ? { status: 403, body: 'not approved yet' } : { status: 200 },
     );
-    ops = createGitOps(flaggerConfig({ hooks: { load: 'rollout', approve: 'confirm-promotion' } }));
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { load: 'rollout', approve: 'confirm-promotion' } }),
+    );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
 
@@ -408,20 +433,25 @@ describe('confirmation waits keep analysing, as Flagger keeps ticking', () => {
     ]);
     const primary = ops.log().find((entry) => entry.subject.includes('promote primary'))!;
     expect(evidence(primary.body)).toEqual([
-      `- load (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${hooks!.url}/load answered HTTP 200`,
-      `- approve (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${hooks!.url}/approve answered HTTP 200`,
+      `- load (webhook): pass value=200 threshold HTTP 2xx — rollout webhook ${url}/load answered HTTP 200`,
+      `- approve (webhook): pass value=200 threshold HTTP 2xx — confirm-promotion webhook ${url}/approve answered HTTP 200`,
     ]);
   });
 
-  it('rolls back while waiting at confirm-traffic-increase when a rollback hook answers 2xx; an error or a 500 asks for nothing', async () => {
+  it('rolls back while waiting at confirm-traffic-increase when a rollback hook answers 2xx; an error or a 500 asks for nothing', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (name, call) => {
+    const { url } = await startHooks(onTestFinished, timeline, (name, call) => {
       if (name === 'more') return { status: 403 };
       // webhook.go: only a 2xx is an answer; runRollbackHooks takes any error as "no rollback".
       if (name === 'stop') return call < 3 ? { status: 500 } : { status: 202 };
       return { status: 200 };
     });
-    ops = createGitOps(flaggerConfig({ hooks: { more: 'confirm-traffic-increase', stop: 'rollback' } }));
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { more: 'confirm-traffic-increase', stop: 'rollback' } }),
+    );
 
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
 
@@ -441,11 +471,18 @@ describe('confirmation waits keep analysing, as Flagger keeps ticking', () => {
     expect(ops.log().at(-1)?.trailers['Gitcanary-Phase']).toBe('Failed');
   });
 
-  it('leaves a `step` run waiting (exit 3, no commit) while confirm-promotion has not confirmed', async () => {
+  it('leaves a `step` run waiting (exit 3, no commit) while confirm-promotion has not confirmed', async ({
+    onTestFinished,
+  }) => {
     const timeline = new Timeline();
-    await startHooks(timeline, (name) => (name === 'approve' ? { status: 403 } : { status: 200 }));
+    const { url } = await startHooks(onTestFinished, timeline, (name) =>
+      name === 'approve' ? { status: 403 } : { status: 200 },
+    );
     // A zero interval: `step` never sleeps, so the analysis pauses must already be over.
-    ops = createGitOps(flaggerConfig({ hooks: { approve: 'confirm-promotion' }, interval: '0s' }));
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, { hooks: { approve: 'confirm-promotion' }, interval: '0s' }),
+    );
     const started = await runRelease(ops.config, { image: CANARY_IMAGE, once: true, timeline });
     expect(started.result.outcome).toBe('stepped');
     let last = started;
@@ -466,14 +503,17 @@ describe('confirmation waits keep analysing, as Flagger keeps ticking', () => {
   });
 });
 
-describe("promotion in Flagger's shape", () => {
-  it('puts the candidate on the primary while traffic stays, then moves traffic back by stepWeightPromotion, one commit per tick', async () => {
+describe.concurrent("promotion in Flagger's shape", () => {
+  it('puts the candidate on the primary while traffic stays, then moves traffic back by stepWeightPromotion, one commit per tick', async ({
+    onTestFinished,
+  }) => {
     // scheduler.go runCanary: Promote copies the canary's spec to the primary (phase Promoting);
     // runPromotionTrafficShift then raises the primary's weight by stepWeightPromotion per tick.
     const timeline = new Timeline();
-    await startHooks(timeline);
-    ops = createGitOps(
-      flaggerConfig({
+    const { url } = await startHooks(onTestFinished, timeline);
+    const ops = gitops(
+      onTestFinished,
+      flaggerConfig(url, {
         hooks: { load: 'rollout' },
         weights: 'stepWeights: [40]',
         extra: '    stepWeightPromotion: 15\n',
@@ -498,8 +538,8 @@ describe("promotion in Flagger's shape", () => {
         .replace('          weight: 100\n', `          weight: ${100 - canary}\n`)
         .replace('          weight: 0\n', `          weight: ${canary}\n`);
     const at = (ref: string) => ({
-      primary: ops!.show(FILES.primary, ref),
-      route: ops!.show(FILES.route, ref),
+      primary: ops.show(FILES.primary, ref),
+      route: ops.show(FILES.route, ref),
     });
     expect(at('main~4')).toEqual({ primary: primaryAt('6.0.0'), route: routeAt(40) });
     expect(at('main~3')).toEqual({ primary: primaryAt('6.1.0'), route: routeAt(40) });
@@ -518,8 +558,10 @@ describe("promotion in Flagger's shape", () => {
   });
 });
 
-describe.runIf(withPrometheus)('metrics in a check pass, against a real Prometheus', () => {
-  it('queries the metrics after the webhooks, and takes no data as a failed check, as Flagger does', async () => {
+describe.runIf(withPrometheus).concurrent('metrics in a check pass, against a real Prometheus', () => {
+  it('queries the metrics after the webhooks, and takes no data as a failed check, as Flagger does', async ({
+    onTestFinished,
+  }) => {
     // scheduler_metrics.go: RunQuery's ErrNoValuesFound ("no values found") fails the check.
     const exporter = await startHttpServer(() => ({
       status: 200,
@@ -530,9 +572,10 @@ describe.runIf(withPrometheus)('metrics in a check pass, against a real Promethe
       prometheus = await startPrometheus([`127.0.0.1:${exporter.port}`]);
       await prometheus.waitForQuery('gitcanary_e2e_up');
       const timeline = new Timeline();
-      await startHooks(timeline);
-      ops = createGitOps(
-        flaggerConfig({
+      const { url } = await startHooks(onTestFinished, timeline);
+      const ops = gitops(
+        onTestFinished,
+        flaggerConfig(url, {
           hooks: { load: 'rollout' },
           threshold: 2,
           weights: 'stepWeights: [10]',
@@ -574,10 +617,15 @@ describe.runIf(withPrometheus)('metrics in a check pass, against a real Promethe
   });
 });
 
-it('rolls the release back when a rollback gate of an explicit analysis step answers 2xx', async () => {
+it.concurrent('rolls the release back when a rollback gate of an explicit analysis step answers 2xx', async ({
+  onTestFinished,
+}) => {
   const timeline = new Timeline();
-  await startHooks(timeline, (_name, call) => (call < 2 ? { status: 404 } : { status: 200 }));
-  ops = createGitOps(
+  const { url } = await startHooks(onTestFinished, timeline, (_name, call) =>
+    call < 2 ? { status: 404 } : { status: 200 },
+  );
+  const ops = gitops(
+    onTestFinished,
     demoConfig({
       steps: `    - setWeight: 10
     - analysis: { gates: [stop] }
@@ -585,7 +633,7 @@ it('rolls the release back when a rollback gate of an explicit analysis step ans
     - analysis: { gates: [stop] }
     - promote: {}
 `,
-      gates: `    stop:\n      webhook: { type: rollback, url: "${hooks!.url}/stop", timeout: 5s }\n`,
+      gates: `    stop:\n      webhook: { type: rollback, url: "${url}/stop", timeout: 5s }\n`,
     }),
   );
 
@@ -605,9 +653,9 @@ it('rolls the release back when a rollback gate of an explicit analysis step ans
   ]);
   const threshold = 'threshold no HTTP 2xx (2xx requests rollback)';
   expect(evidence(ops.log().at(-2)!.body)).toEqual([
-    `- stop (webhook): pass value=404 ${threshold} — rollback webhook ${hooks!.url}/stop answered HTTP 404: no rollback requested`,
+    `- stop (webhook): pass value=404 ${threshold} — rollback webhook ${url}/stop answered HTTP 404: no rollback requested`,
   ]);
   expect(evidence(ops.log().at(-1)!.body)).toEqual([
-    `- stop (webhook): fail value=200 ${threshold} — rollback webhook ${hooks!.url}/stop answered HTTP 200: rollback requested`,
+    `- stop (webhook): fail value=200 ${threshold} — rollback webhook ${url}/stop answered HTTP 200: rollback requested`,
   ]);
 });
