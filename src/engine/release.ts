@@ -212,7 +212,7 @@ export class ReleaseEngine {
     return this.#positionOf(progress);
   }
 
-  /** The records noted on the release's newest commit (fetched from the remote now). */
+  /** The records noted on the release's newest commit, as the last fetch brought them. */
   async #positionOf(progress: ReleaseProgress): Promise<Position> {
     const sha = progress.lastCommit.sha;
     return { progress, passes: readPasses(await this.#deps.repo.readNote(sha), progress.releaseId, sha) };

@@ -38,6 +38,8 @@ export async function releaseStatus(
   repo: ReleaseRepository,
   now: Date = new Date(),
 ): Promise<ReleaseStatus> {
+  // The remote's history and notes (a workdir may be behind; a fresh clone has no notes yet).
+  await repo.fetch?.();
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   const tree = await loadTargetTree(input.targets, repo.root);

@@ -79,7 +79,7 @@ export interface ReleaseRepository {
   unpushedCommits?(): Promise<HistoryCommit[]>;
   pushUnpushed?(): Promise<string>;
   resetToRemote?(): Promise<void>;
-  /** The remote's note on `sha` (refs/notes/gitcanary, fetched now), or undefined. */
+  /** The note on `sha` (refs/notes/gitcanary) as `fetch` last brought it, or undefined. */
   readNote(sha: string): Promise<string | undefined>;
   /** Replaces the note on `sha` with `update(current)` and pushes it, re-applied if another writer won. */
   updateNote(sha: string, update: (current: string | undefined) => string): Promise<void>;

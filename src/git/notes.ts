@@ -46,7 +46,8 @@ export class ReleaseNotes {
 
   /**
    * Replaces the note on `sha` with `update(current)` and pushes the notes ref, re-reading the
-   * remote's note and applying `update` again when another writer pushed first.
+   * remote's note and applying `update` again when another writer pushed first (a non-fast-forward
+   * push is rejected, so no writer's record is ever lost).
    */
   async update(
     sha: string,
@@ -56,7 +57,9 @@ export class ReleaseNotes {
     assertNotOption('revision', sha);
     const maxAttempts = options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
-      await this.fetch();
+      // The first attempt builds on the notes as last fetched (the caller just read them); a push
+      // rejected because the remote's moved on fetches them before trying again.
+      if (attempt > 1) await this.fetch();
       const text = update(await this.read(sha));
       await this.#write(sha, text);
       const pushed = await this.git.runOr(

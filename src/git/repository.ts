@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
-import { ReleaseNotes } from './notes.js';
+import { NOTES_REF, ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
   formatCommitMessage,
@@ -94,7 +94,11 @@ export class Repository {
     return this.commitInfo('HEAD');
   }
 
-  /** Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten). */
+  /**
+   * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
+   * in the same fetch the release notes (the pattern matches refs/notes/gitcanary, and nothing
+   * when the remote has none yet, without failing).
+   */
   async fetch(): Promise<void> {
     await this.git.run([
       'fetch',
@@ -102,6 +106,7 @@ export class Repository {
       '--no-tags',
       'origin',
       `+refs/heads/${this.branch}:${this.remoteRef}`,
+      `+${NOTES_REF}*:${NOTES_REF}*`,
     ]);
   }
 
@@ -251,11 +256,9 @@ export class Repository {
     ]);
   }
 
-  /** The remote's note on `sha` under refs/notes/gitcanary (fetched now), or undefined. */
+  /** The note on `sha` under refs/notes/gitcanary as last fetched (`fetch` brings the notes too). */
   async readNote(sha: string): Promise<string | undefined> {
-    const notes = new ReleaseNotes(this.git);
-    await notes.fetch();
-    return notes.read(sha);
+    return new ReleaseNotes(this.git).read(sha);
   }
 
   /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */

@@ -29,10 +29,13 @@ describe('release notes under refs/notes/gitcanary', () => {
   }) => {
     const { remote, open, seed } = await setup(onTestFinished);
     const [writer, reader] = [await open(), await open()];
+    await reader.fetch();
     expect(await reader.readNote(seed)).toBeUndefined();
 
     await writer.updateNote(seed, append('check 1 failed'));
 
+    // The branch's fetch brings the notes along.
+    await reader.fetch();
     expect(await reader.readNote(seed)).toBe('check 1 failed\n');
     expect(git(remote.url, 'notes', `--ref=${NOTES_REF}`, 'show', seed)).toBe('check 1 failed');
     // The branch did not move: nothing for the reconciler to sync.
@@ -61,6 +64,7 @@ describe('release notes under refs/notes/gitcanary', () => {
 
     // Rejected once, then applied again on top of the other writer's note.
     expect(calls).toBe(2);
+    await reader.fetch();
     expect(await reader.readNote(seed)).toBe('a\n\nb\nc\n');
   });
 
