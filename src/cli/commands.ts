@@ -1,4 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { actorFrom } from '../engine/actor.js';
 import { planDiffs } from '../engine/plan.js';
 import { ReleaseEngine, type ReleaseInput } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
@@ -106,7 +107,7 @@ async function perform(
       );
     case 'promote':
       return withEngine(input, repo, notifying(context, loaded, input, false), (engine) =>
-        engine.promote(options.full === true),
+        engine.promote(options.full === true, actorFrom(process.env)),
       );
     case 'abort':
       return withEngine(input, repo, notifying(context, loaded, input, false), (engine) => engine.abort());

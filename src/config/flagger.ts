@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { durationSchema, type GateConfig, gateConfigSchema } from '../gates/schemas.js';
+import { parseDuration } from '../shared/duration.js';
 import { flaggerAlertSchema } from './notifications.js';
 import type { HeaderMatch, Step } from './steps.js';
 
 // Flagger's `analysis` block (flagger.app/v1beta1 Canary `spec.analysis`) and its expansion into
-// steps, following Flagger's scheduler (pkg/controller/scheduler.go): pre-rollout hooks at weight 0,
-// then every `interval` run the checks (rollout webhooks, metrics) and advance by `stepWeight` or to the
-// next of `stepWeights` until `maxWeight`; A/B testing (`match`) and Blue/Green run `iterations`
-// checks instead; confirm-promotion before promotion, post-rollout after.
+// steps, tick by tick as Flagger's scheduler runs them (fluxcd/flagger pkg/controller/scheduler.go,
+// advanceCanary): every `interval` one check pass — rollback webhooks first (runRollbackHooks), then
+// the rollout webhooks in order and the metrics in order, stopping at the first failure (runAnalysis,
+// runBuiltinMetricChecks), then the confirm-* webhooks (scheduler_hooks.go) — and when it passes,
+// one move: the next weight (runCanary, nextStepWeight), or for A/B testing and Blue/Green the next
+// iteration (runAB, runBlueGreen), or the promotion. The first tick, at weight 0, runs the
+// pre-rollout webhooks instead of the analysis. A failed pass is a failed check: the plan marks these
+// analyses as check passes, the engine counts them against `threshold` for the whole release and
+// holds the weight (see ReleasePlan.checks).
 
 /** Flagger's chart default for `metricsServer`. */
 export const DEFAULT_METRICS_SERVER = 'http://prometheus:9090';
@@ -53,7 +59,10 @@ const flaggerMetricSchema = z.strictObject({
     .describe('Built-in request-success-rate / request-duration, or any name with `query`.'),
   interval: durationSchema.optional().describe('Query window, `{{interval}}` in the query (default 1m).'),
   thresholdRange: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
-  threshold: z.number().optional().describe('Deprecated in Flagger; use thresholdRange.'),
+  threshold: z
+    .number()
+    .optional()
+    .describe('Deprecated in Flagger: a minimum for request-success-rate, else a maximum.'),
   query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
   templateRef: z.strictObject({ name: z.string().min(1), namespace: z.string().optional() }).optional(),
   templateVariables: z.record(z.string(), z.string()).optional(),
@@ -78,10 +87,22 @@ const flaggerWebhookSchema = z.strictObject({
     .optional(),
   timeout: durationSchema.optional(),
   metadata: z.record(z.string(), z.string()).optional(),
-  retries: z.number().int().nonnegative().optional(),
-  disableTLS: z.boolean().optional(),
-  muteAlert: z.boolean().optional(),
+  retries: z.number().int().nonnegative().optional().describe('HTTP retries of one call (default 0).'),
+  muteAlert: z.boolean().optional().describe('No alerts for this webhook.'),
+  disableTLS: z.boolean().optional().describe('Skip TLS verification for this webhook.'),
 });
+
+/** Flagger's sessionAffinity; gitcanary refuses it (see flaggerIssues), so every field is taken. */
+const sessionAffinitySchema = z.looseObject({
+  cookieName: z.string().min(1),
+});
+
+const readyThresholdSchema = z
+  .number()
+  .min(0)
+  .max(100)
+  .optional()
+  .describe('Percent of pods that must be available (Flagger default 100).');
 
 export const flaggerAnalysisSchema = z
   .strictObject({
@@ -91,12 +112,15 @@ export const flaggerAnalysisSchema = z
       .int()
       .min(1)
       .optional()
-      .describe('Failed checks that roll back (default 1); each gate tolerates threshold - 1.'),
+      .describe('Failed check passes, over the whole release, that roll it back (default 1).'),
     maxWeight: percentSchema
       .optional()
       .describe('Advance until the canary weight reaches this (default 100).'),
     stepWeight: percentSchema.optional().describe('Weight added each interval.'),
     stepWeights: z.array(percentSchema).min(1).optional().describe('Weights to set in order.'),
+    stepWeightPromotion: percentSchema
+      .optional()
+      .describe('After the primary runs the candidate, move traffic back to it this much per interval.'),
     iterations: z.number().int().min(1).optional().describe('Checks to run for A/B testing and Blue/Green.'),
     match: z
       .array(flaggerMatchSchema)
@@ -107,13 +131,16 @@ export const flaggerAnalysisSchema = z
     mirrorWeight: percentSchema.optional().describe('Percent of traffic mirrored (default 100).'),
     metrics: z.array(flaggerMetricSchema).optional(),
     webhooks: z.array(flaggerWebhookSchema).optional(),
-    alerts: z.array(flaggerAlertSchema).optional().describe("Flagger's alerts: chat providers by severity."),
     metricsServer: z
       .url()
       .optional()
       .describe(
         `Prometheus for the built-in metrics (Flagger's metricsServer; default ${DEFAULT_METRICS_SERVER}).`,
       ),
+    alerts: z.array(flaggerAlertSchema).optional().describe("Flagger's alerts: chat providers by severity."),
+    sessionAffinity: sessionAffinitySchema.optional().describe('Not supported: refused with the reason.'),
+    primaryReadyThreshold: readyThresholdSchema,
+    canaryReadyThreshold: readyThresholdSchema,
   })
   .describe("Flagger's analysis block; expands into steps.");
 
@@ -129,6 +156,8 @@ export interface FlaggerContext {
   metricTemplates?: readonly string[] | undefined;
   /** Keys of the routers that declare built-in templates, for the message when this one has none. */
   metricRouters?: readonly string[] | undefined;
+  /** Whether the release has a stable (primary) workload of its own (Flagger's shape). */
+  stable?: boolean | undefined;
 }
 
 /** A problem in the analysis block, at a path relative to it. */
@@ -141,6 +170,12 @@ export interface FlaggerExpansion {
   steps: Step[];
   /** Gates the steps name: metrics and webhooks, keyed by their Flagger `name`. */
   gates: Record<string, GateConfig>;
+  /** The `event` webhooks (in `gates`): sent on every event, by the notifications, in no step. */
+  eventWebhooks: string[];
+  /** Time between two ticks: the wait before each check pass and after a failed one. */
+  intervalMs: number;
+  /** Failed checks that roll the release back (Flagger: `failedChecks >= threshold`). */
+  threshold: number;
 }
 
 /** What Flagger accepts but gitcanary cannot express; empty when the block expands. */
@@ -172,6 +207,34 @@ export function flaggerIssues(analysis: FlaggerAnalysis, context: FlaggerContext
       issues.push({ path: ['match', index], message: 'a match entry needs headers' });
     }
   });
+  if (analysis.sessionAffinity !== undefined) {
+    issues.push({
+      path: ['sessionAffinity'],
+      message:
+        "sessionAffinity is not supported: Flagger makes the mesh set a cookie on the canary's responses " +
+        'and route that cookie back to the canary, and no gitcanary router writes such a response header; ' +
+        'for sticky canary traffic use A/B testing (iterations with match on a header or cookie)',
+    });
+  }
+  for (const key of ['primaryReadyThreshold', 'canaryReadyThreshold'] as const) {
+    const value = analysis[key];
+    if (value !== undefined && value !== 100) {
+      issues.push({
+        path: [key],
+        message:
+          `${key} ${value} is not supported: gitcanary takes readiness from the reconciler, whose Healthy ` +
+          'means every replica is available (100, the default, is accepted)',
+      });
+    }
+  }
+  if (analysis.stepWeightPromotion !== undefined && context.stable === false) {
+    issues.push({
+      path: ['stepWeightPromotion'],
+      message:
+        'stepWeightPromotion moves traffic back to a primary that already runs the candidate; it needs ' +
+        'spec.stable (the Flagger shape). With an Argo Rollout the promotion is one commit',
+    });
+  }
   const names = new Map<string, (string | number)[]>();
   const claim = (name: string, path: (string | number)[]) => {
     if (names.has(name)) issues.push({ path, message: `gate name \`${name}\` is used twice in analysis` });
@@ -188,12 +251,6 @@ export function flaggerIssues(analysis: FlaggerAnalysis, context: FlaggerContext
   });
   analysis.webhooks?.forEach((webhook, index) => {
     claim(webhook.name, ['webhooks', index, 'name']);
-    if (webhook.type === 'rollback') {
-      issues.push({
-        path: ['webhooks', index, 'type'],
-        message: `webhook type \`${webhook.type}\` is not supported yet; use rollout, pre-rollout, confirm-*, post-rollout or event`,
-      });
-    }
   });
   return issues;
 }
@@ -204,16 +261,9 @@ function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIs
       { path: ['templateRef'], message: 'templateRef MetricTemplate is not supported yet; write `query:`' },
     ];
   }
-  if (metric.threshold !== undefined) {
-    return [
-      { path: ['threshold'], message: 'metric threshold is deprecated in Flagger; use thresholdRange' },
-    ];
-  }
   const issues: FlaggerIssue[] = [];
-  if (
-    metric.thresholdRange === undefined ||
-    (metric.thresholdRange.min ?? metric.thresholdRange.max) === undefined
-  ) {
+  const range = metricRange(metric);
+  if (range === undefined || (range.min ?? range.max) === undefined) {
     issues.push({ path: ['thresholdRange'], message: 'a metric needs thresholdRange with min, max or both' });
   }
   if (metric.query === undefined) {
@@ -232,6 +282,18 @@ function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIs
   return issues;
 }
 
+/**
+ * A metric's range: `thresholdRange`, else the deprecated `threshold` read as Flagger reads it
+ * (scheduler_metrics.go runBuiltinMetricChecks: `metric.Threshold > val` fails request-success-rate,
+ * `val > threshold` fails request-duration and a query).
+ */
+function metricRange(metric: FlaggerMetric): { min?: number; max?: number } | undefined {
+  if (metric.thresholdRange !== undefined || metric.threshold === undefined) return metric.thresholdRange;
+  return metric.name === 'request-success-rate' && metric.query === undefined
+    ? { min: metric.threshold }
+    : { max: metric.threshold };
+}
+
 /** The steps and gates Flagger's analysis block amounts to. Throws CONFIG_INVALID on flaggerIssues. */
 export function expandFlaggerAnalysis(
   analysis: FlaggerAnalysis,
@@ -244,25 +306,30 @@ export function expandFlaggerAnalysis(
     });
   }
   const interval = analysis.interval ?? FLAGGER_DEFAULTS.interval;
-  const threshold = analysis.threshold ?? FLAGGER_DEFAULTS.threshold;
   const webhooks = analysis.webhooks ?? [];
   const gates: Record<string, GateConfig> = {};
   for (const webhook of webhooks) gates[webhook.name] = webhookGate(webhook);
-  for (const metric of analysis.metrics ?? []) {
-    gates[metric.name] = metricGate(metric, analysis, context, interval, threshold);
-  }
+  for (const metric of analysis.metrics ?? []) gates[metric.name] = metricGate(metric, analysis, context);
 
-  const hooksOf = (...types: string[]) =>
-    webhooks.filter((webhook) => types.includes(webhook.type || 'rollout')).map((webhook) => webhook.name);
-  // Flagger's runAnalysis calls the rollout webhooks first, then queries the metrics.
+  const hooksOf = (type: string) =>
+    webhooks.filter((webhook) => (webhook.type || 'rollout') === type).map((webhook) => webhook.name);
+  // runRollbackHooks runs first on every tick while Progressing, Waiting or WaitingPromotion.
+  const rollback = hooksOf('rollback');
+  // runAnalysis: the rollout webhooks in order, then the metrics in order (runBuiltinMetricChecks).
   const checks = [...hooksOf('rollout'), ...(analysis.metrics ?? []).map((metric) => metric.name)];
+  const preRollout = hooksOf('pre-rollout');
+  const confirmTraffic = hooksOf('confirm-traffic-increase');
+  const confirmPromotion = hooksOf('confirm-promotion');
   const steps: Step[] = [];
-  const gate = (names: string[]) => {
-    if (names.length > 0) steps.push({ analysis: { gates: names } });
+  /** One tick's check pass over `names` (rollback hooks first), when there is anything to check. */
+  const pass = (...names: string[][]) => {
+    const gateNames = [...rollback, ...names.flat()];
+    if (gateNames.length > 0) steps.push({ analysis: { gates: gateNames } });
   };
-  const check = () => {
+  /** The next tick: one interval later, its check pass. */
+  const tick = (...names: string[][]) => {
     steps.push({ pause: { duration: interval } });
-    gate(checks);
+    pass(...names);
   };
   const mirror = (on: boolean) =>
     steps.push({
@@ -271,10 +338,13 @@ export function expandFlaggerAnalysis(
         : { name: MIRROR_ROUTE },
     });
 
-  gate(hooksOf('confirm-rollout'));
-  gate(hooksOf('pre-rollout'));
+  // checkCanaryStatus: confirm-rollout gates the whole canary run (phase Waiting).
+  if (hooksOf('confirm-rollout').length > 0) pass(hooksOf('confirm-rollout'));
   if (analysis.iterations !== undefined && analysis.match !== undefined) {
-    // A/B testing: matching requests go to the canary for `iterations` checks.
+    // runAB. Tick 1 (weight 0, no iteration yet): pre-rollout hooks, then the header routes send
+    // matching requests to the canary; each later tick checks and counts an iteration; at the last
+    // one confirm-promotion gates the promotion.
+    pass(preRollout);
     analysis.match.forEach((match, index, all) => {
       steps.push({
         setHeaderRoute: {
@@ -283,31 +353,48 @@ export function expandFlaggerAnalysis(
         },
       });
     });
-    for (let iteration = 0; iteration < analysis.iterations; iteration++) check();
+    for (let iteration = 1; iteration < analysis.iterations; iteration++) tick(checks);
+    tick(checks, confirmPromotion);
   } else if (analysis.iterations !== undefined) {
-    // Blue/Green: `iterations` checks (mirrored if asked), then all traffic to the canary before promotion.
+    // runBlueGreen. Tick 1: pre-rollout hooks (and mirroring starts); the iterations check; then
+    // confirm-promotion gates routing all traffic to the canary, and one more check promotes.
+    pass(preRollout);
     if (analysis.mirror) mirror(true);
-    for (let iteration = 0; iteration < analysis.iterations; iteration++) check();
+    for (let iteration = 1; iteration < analysis.iterations; iteration++) tick(checks);
+    tick(checks, confirmPromotion);
     if (analysis.mirror) mirror(false);
-    gate(hooksOf('confirm-traffic-increase'));
     steps.push({ setWeight: 100 });
+    tick(checks);
   } else {
-    // Flagger mirrors for one interval at weight 0, then shifts weight.
+    // runCanary. Tick 1 (weight 0): pre-rollout hooks and confirm-traffic-increase, then the first
+    // weight — or with mirror, one mirrored interval first, whose tick asks no confirm-traffic-increase
+    // (scheduler.go: "run hook only if traffic is not mirrored"). Each later tick checks, asks
+    // confirm-traffic-increase (also at maxWeight: nextStepWeight is still > 0 there) and moves on;
+    // at maxWeight confirm-promotion gates the promotion.
+    const weights = progressiveWeights(analysis);
+    pass(preRollout, confirmTraffic);
     if (analysis.mirror) {
       mirror(true);
-      check();
+      tick(checks);
       mirror(false);
     }
-    for (const weight of progressiveWeights(analysis)) {
-      gate(hooksOf('confirm-traffic-increase'));
+    for (const [index, weight] of weights.entries()) {
+      if (index > 0) tick(checks, confirmTraffic);
       steps.push({ setWeight: weight });
-      check();
     }
+    tick(checks, confirmTraffic, confirmPromotion);
   }
-  gate(hooksOf('confirm-promotion'));
   steps.push({ promote: {} });
-  gate(hooksOf('post-rollout'));
-  return { steps, gates };
+  // runPostRolloutHooks after the promotion (Succeeded) and after a rollback (Failed): notify only.
+  const postRollout = hooksOf('post-rollout');
+  if (postRollout.length > 0) steps.push({ analysis: { gates: postRollout } });
+  return {
+    steps,
+    gates,
+    eventWebhooks: hooksOf('event'),
+    intervalMs: parseDuration(interval, 'spec.analysis.interval'),
+    threshold: analysis.threshold ?? FLAGGER_DEFAULTS.threshold,
+  };
 }
 
 /** Flagger's nextStepWeight loop: stepWeights as listed, or stepWeight until >= maxWeight (it may overshoot, capped at 100). */
@@ -335,58 +422,46 @@ function headerMatches(headers: Record<string, FlaggerStringMatch>): HeaderMatch
 }
 
 /**
- * Flagger rolls back when failedChecks >= threshold (scheduler.go), so `threshold` checks may fail
- * and threshold - 1 are tolerated: failureLimit = threshold - 1, over `threshold` measurements.
+ * A Flagger metric is measured once per check pass, and no value is a failed check: Flagger's
+ * RunQuery answers ErrNoValuesFound for an empty result and runBuiltinMetricChecks returns false
+ * on any error (pkg/metrics/providers/prometheus.go, pkg/controller/scheduler_metrics.go). So one
+ * measurement, no tolerance, and an error fails at once; the release's `threshold` counts passes.
  */
-function measurement(interval: string | number, threshold: number) {
-  return { interval, count: threshold, failureLimit: threshold - 1 };
-}
+const FLAGGER_MEASUREMENT = { count: 1, failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 0 };
 
-function metricGate(
-  metric: FlaggerMetric,
-  analysis: FlaggerAnalysis,
-  context: FlaggerContext,
-  interval: string | number,
-  threshold: number,
-): GateConfig {
+function metricGate(metric: FlaggerMetric, analysis: FlaggerAnalysis, context: FlaggerContext): GateConfig {
   const source =
     metric.query !== undefined ? { query: metric.query } : { template: metric.name, router: context.router };
+  const window = metric.interval ?? FLAGGER_DEFAULTS.metricInterval;
   return gateConfigSchema.parse({
     prometheus: {
       address: analysis.metricsServer ?? DEFAULT_METRICS_SERVER,
       ...source,
-      thresholdRange: metric.thresholdRange,
-      // Flagger's metric interval is the query's range window, not how often it is measured.
+      thresholdRange: metricRange(metric),
+      // Flagger's metric interval is the query's range window, not how often it is measured; a
+      // number is seconds (a bare `60` is no PromQL duration).
       variables: {
         ...metric.templateVariables,
-        interval: String(metric.interval ?? FLAGGER_DEFAULTS.metricInterval),
+        interval: typeof window === 'number' ? `${window}s` : window,
       },
-      ...measurement(interval, threshold),
+      ...FLAGGER_MEASUREMENT,
     },
   });
 }
 
-/** Flagger's `retries` are HTTP retries of one call (pkg/controller/webhook.go), not failed checks. */
+/**
+ * Flagger's `retries` are HTTP retries of one call (pkg/controller/webhook.go), not failed checks;
+ * `disableTLS` and `muteAlert` go to the webhook gate as Flagger's webhook client takes them.
+ */
 function webhookGate(webhook: FlaggerWebhook): GateConfig {
   const { name: _name, type, ...fields } = webhook;
   return gateConfigSchema.parse({ webhook: { ...fields, type: type || 'rollout' } });
 }
 
-/** Fields of a Canary's analysis gitcanary does not carry over (readiness, alerts, gradual promotion); webhooks' muteAlert and disableTLS are honoured. */
-const IGNORED_ANALYSIS_FIELDS = [
-  'alerts',
-  'primaryReadyThreshold',
-  'canaryReadyThreshold',
-  'stepWeightPromotion',
-  'sessionAffinity',
-] as const;
-
 export interface FlaggerCanaryAnalysis {
   analysis: FlaggerAnalysis;
   /** `spec.provider` (the router whose metrics the built-in metrics read), when set. */
   provider: string | undefined;
-  /** Dotted paths of fields dropped because gitcanary does not act on them; warn about these. */
-  ignored: string[];
 }
 
 const canaryObjectSchema = z.looseObject({
@@ -416,15 +491,9 @@ export function fromFlaggerCanary(canary: unknown): FlaggerCanaryAnalysis {
   if (source === undefined) {
     throw new GitcanaryError('CONFIG_INVALID', 'the Canary has no analysis', { field: 'spec.analysis' });
   }
-  const ignored: string[] = [];
-  const analysis: Record<string, unknown> = { ...source };
-  for (const key of IGNORED_ANALYSIS_FIELDS) {
-    if (key in analysis) {
-      ignored.push(`${sourceField}.${key}`);
-      delete analysis[key];
-    }
-  }
-  const result = flaggerAnalysisSchema.safeParse(analysis);
+  // Every field of Flagger's analysis is in the schema: what gitcanary cannot honour is refused by
+  // flaggerIssues with the reason, never dropped in silence.
+  const result = flaggerAnalysisSchema.safeParse(source);
   if (!result.success) {
     const [first] = result.error.issues;
     const path = (first?.path ?? []).map((part) => (typeof part === 'symbol' ? String(part) : part));
@@ -432,5 +501,5 @@ export function fromFlaggerCanary(canary: unknown): FlaggerCanaryAnalysis {
       field: fieldPath([...sourceField.split('.'), ...path]),
     });
   }
-  return { analysis: result.data, provider: spec.provider, ignored };
+  return { analysis: result.data, provider: spec.provider };
 }

@@ -15,7 +15,16 @@ export {
 } from './flagger.js';
 export { releaseJsonSchema, releaseJsonSchemaText } from './json-schema.js';
 export { type ConfigIssue, type LoadedConfig, type LoadOptions, loadConfig, parseConfig } from './load.js';
-export { type PlannedStep, planRelease, planSteps, type ReleasePlan, summarizeStep } from './plan.js';
+export {
+  type ChangeStep,
+  type PlannedStep,
+  type PlanStep,
+  planRelease,
+  planStep,
+  planSteps,
+  type ReleasePlan,
+  summarizeStep,
+} from './plan.js';
 export {
   API_VERSION,
   defaultReleaseSchema,

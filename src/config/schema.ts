@@ -166,6 +166,7 @@ export type TargetBlock = ReleaseSpec['workload'];
 
 interface SpecForChecks {
   traffic: Record<string, unknown>[];
+  stable?: Record<string, unknown> | undefined;
   steps?: Step[] | undefined;
   analysis?: FlaggerAnalysis | undefined;
   gates: Record<string, GateConfig>;
@@ -184,7 +185,7 @@ function crossFieldIssues(
   const gateNames = Object.keys(spec.gates);
   const router = spec.traffic.map((block) => Object.keys(block)[0]).find((key) => key !== undefined);
   const routers = trafficRouters(spec.traffic, targets);
-  const context = flaggerContext(spec.traffic, targets);
+  const context = { ...flaggerContext(spec.traffic, targets), stable: spec.stable !== undefined };
   issues.push(...metricTemplateIssues(spec.gates, targets));
   if (spec.steps !== undefined) {
     issues.push(...routerStepIssues(spec.steps, routers, (index) => ['spec', 'steps', index]));

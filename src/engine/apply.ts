@@ -1,6 +1,6 @@
 import { loadTree, type ManifestTree } from '../manifests/index.js';
 import type { CanaryState, Observation } from '../targets/types.js';
-import type { BoundTarget } from './release.js';
+import type { BoundTarget } from './types.js';
 
 // Reading and writing the State through every bound target: shared by the engine, plan and validate.
 

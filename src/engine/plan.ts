@@ -1,8 +1,9 @@
-import { summarizeStep } from '../config/index.js';
 import type { ManifestTree } from '../manifests/index.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
 import { treeDiff } from './diff.js';
-import type { ReleaseInput } from './release.js';
+import { nextAction } from './next.js';
+import type { ReleaseProgress } from './progress.js';
+import type { PassRecord } from './records.js';
 import {
   finishedState,
   imagesFromObservation,
@@ -12,6 +13,7 @@ import {
   startState,
   stateForStep,
 } from './state.js';
+import type { ReleaseInput } from './types.js';
 
 export interface PlannedDiff {
   index: number;
@@ -19,6 +21,68 @@ export interface PlannedDiff {
   /** Whether this step becomes a commit (pauses and analysis do not). */
   commits: boolean;
   diff: string;
+  /** When the step begins, in ms after the start commit, if every gate passes at once. */
+  startsAfterMs?: number | undefined;
+  /** True once an indefinite pause came before: the time counts from its `gitcanary promote`. */
+  afterPromote?: boolean | undefined;
+}
+
+/** When each step (1-based index) begins in a release whose gates all pass at once. */
+export interface StepTiming {
+  startsAfterMs: number;
+  afterPromote: boolean;
+}
+
+/**
+ * The release walked through nextAction, as run and step walk it: every analysis passes at once,
+ * every timed pause runs its length and every indefinite pause is promoted at once. So `plan` shows
+ * when each step would begin by the very rule the engine follows.
+ */
+export function planTimeline(input: Pick<ReleaseInput, 'steps' | 'checks'>): Map<number, StepTiming> {
+  const timing = new Map<number, StepTiming>();
+  const at = (ms: number) => new Date(ms).toISOString();
+  const commitAt = (index: number, ms: number): ReleaseProgress['lastCommit'] => ({
+    sha: `simulated-${index}`,
+    time: at(ms),
+    subject: '',
+    trailers: {},
+  });
+  let progress: ReleaseProgress = {
+    releaseId: 'plan',
+    image: 'plan',
+    stableImage: undefined,
+    previousCanaryImage: undefined,
+    stepIndex: 0,
+    total: input.steps.length,
+    phase: 'Progressing',
+    weight: 0,
+    action: 'start',
+    failedChecks: 0,
+    lastCommit: commitAt(0, 0),
+    startCommit: commitAt(0, 0),
+  };
+  let passes: PassRecord[] = [];
+  let now = 0;
+  let afterPromote = false;
+  const begin = (index: number) => {
+    if (!timing.has(index)) timing.set(index, { startsAfterMs: now, afterPromote });
+  };
+  for (let turn = 0; turn < input.steps.length * 2 + 2; turn++) {
+    const next = nextAction(input, { progress, passes }, new Date(now));
+    if (next.kind === 'done' || next.kind === 'rollback') break;
+    begin(next.index);
+    if (next.kind === 'wait') now = next.until.getTime();
+    else if (next.kind === 'analysis')
+      passes = [...passes, { step: next.index, at: at(now), verdict: 'pass', gates: [] }];
+    else {
+      // A commit, or the resume commit that ends an indefinite pause.
+      if (next.kind === 'paused') afterPromote = true;
+      if (input.steps[next.index - 1]?.kind === 'promote') break;
+      progress = { ...progress, stepIndex: next.index, lastCommit: commitAt(next.index, now) };
+      passes = [];
+    }
+  }
+  return timing;
 }
 
 /** The manifests before and after one step of the plan (equal for pauses and analyses). */
@@ -52,7 +116,7 @@ export function planTrees(
   ];
   for (const [offset, step] of input.steps.entries()) {
     const index = offset + 1;
-    const summary = summarizeStep(step);
+    const { summary } = step;
     if (!isCommitting(step)) {
       steps.push({ index, summary, commits: false, before: tree, after: tree });
       continue;
@@ -68,9 +132,16 @@ export function planTrees(
 export async function planDiffs(input: ReleaseInput, root: string, image: string): Promise<PlannedDiff[]> {
   const base = await loadTargetTree(input.targets, root);
   const planned = planTrees(input, base, imagesFromObservation(image, observeImages(input.targets, base)));
+  const timing = planTimeline(input);
   const out: PlannedDiff[] = [];
   for (const { index, summary, commits, before, after } of planned.steps) {
-    out.push({ index, summary, commits, diff: commits ? await treeDiff(before, after) : '' });
+    out.push({
+      index,
+      summary,
+      commits,
+      diff: commits ? await treeDiff(before, after) : '',
+      ...(index === 0 ? { startsAfterMs: 0, afterPromote: false } : timing.get(index)),
+    });
   }
   const diff = await treeDiff(planned.finish.before, planned.finish.after);
   if (diff !== '') out.push({ index: input.steps.length, summary: 'finish', commits: true, diff });

@@ -6,9 +6,19 @@ import type { BaselineScale, Phase } from '../targets/types.js';
 // Where a release stands, read back from the commit trailers alone (no side database): the newest
 // commit of the release says which step was completed last, with which image, in which phase.
 
-export const TRAILER = GITCANARY_TRAILERS;
+export const TRAILER = {
+  ...GITCANARY_TRAILERS,
+  /** Failed checks of the release so far (Flagger's `status.failedChecks`); absent while 0. */
+  failedChecks: 'Gitcanary-Failed-Checks',
+  /** Who let the release go on past a pause (`promote`): the CI user, else the local user. */
+  promotedBy: 'Gitcanary-Promoted-By',
+} as const;
 
 export type ReleaseAction = GitcanaryAction;
+
+/** The phase a commit leaves the release in: a target's phase, or `Promoting` (Flagger's) while
+ * the stable workload runs the candidate and traffic moves back to it. */
+export type ReleasePhase = Phase | 'Promoting';
 
 export interface HistoryCommit {
   sha: string;
@@ -29,9 +39,11 @@ export interface ReleaseProgress {
   /** Last completed step, 0 = the start commit. */
   stepIndex: number;
   total: number;
-  phase: Phase;
+  phase: ReleasePhase;
   weight: number;
   action: ReleaseAction;
+  /** Failed checks up to the newest commit (the records after it add theirs). */
+  failedChecks: number;
   /** The newest commit of the release: pauses are measured from its time. */
   lastCommit: HistoryCommit;
   /** The release's start commit (first commit with this release id). */
@@ -64,9 +76,10 @@ export function readProgress(history: readonly HistoryCommit[]): ReleaseProgress
     targets: last.trailers[TRAILER.targets],
     stepIndex: Number(step[1]),
     total: Number(step[2]),
-    phase: (last.trailers[TRAILER.phase] ?? 'Progressing') as Phase,
+    phase: (last.trailers[TRAILER.phase] ?? 'Progressing') as ReleasePhase,
     weight: Number(last.trailers[TRAILER.weight] ?? 0),
     action: (last.trailers[TRAILER.action] ?? 'step') as ReleaseAction,
+    failedChecks: parseCount(last),
     lastCommit: last,
     startCommit: sameRelease[sameRelease.length - 1] ?? last,
   };
@@ -144,6 +157,20 @@ function parseBaselineScale(commit: HistoryCommit): BaselineScale | undefined {
     );
   }
   return value as BaselineScale;
+}
+
+/** The Gitcanary-Failed-Checks trailer; a value we did not write is refused, not guessed. */
+function parseCount(commit: HistoryCommit): number {
+  const text = commit.trailers[TRAILER.failedChecks];
+  if (text === undefined) return 0;
+  if (!/^\d{1,6}$/.test(text)) {
+    throw new GitcanaryError(
+      'RELEASE_STATE',
+      `commit ${commit.sha.slice(0, 12)} has an unreadable ${TRAILER.failedChecks} trailer`,
+      { field: TRAILER.failedChecks, hint: 'expected a count of failed checks, e.g. 2' },
+    );
+  }
+  return Number(text);
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

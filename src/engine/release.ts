@@ -1,151 +1,61 @@
 import { createHash } from 'node:crypto';
-import { summarizeStep } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
-import { parseDuration } from '../gates/duration.js';
-import type { WebhookType } from '../gates/schemas.js';
-import { type Gate, type GateContext, type GateResult, worstVerdict } from '../gates/types.js';
-import { webhookFiresAt } from '../gates/webhook.js';
-import { writeTree } from '../manifests/index.js';
-import type { Outcome, Reporter } from '../report/events.js';
-import { renderTemplate } from '../report/templates.js';
-import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
-import { applyState, loadTargetTree, observeImages } from './apply.js';
+import type { GateContext, GateResult } from '../gates/types.js';
+import type { Outcome } from '../report/events.js';
+import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
+import type { Observation } from '../targets/types.js';
+import { loadTargetTree, observeImages } from './apply.js';
+import { type CommitRequest, ReleaseWriter } from './commit.js';
+import { GateRunner, throwIfInterrupted } from './gating.js';
+import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
 import { planTrees } from './plan.js';
 import {
   type HistoryCommit,
   isFinished,
-  type ReleaseAction,
   type ReleaseProgress,
   readOwnProgress,
-  TRAILER,
   targetsFingerprint,
 } from './progress.js';
+import { appendPass, evidenceOf, type GateEvidence, type PassRecord, readPasses } from './records.js';
+import { recoverUnpushed } from './recover.js';
 import {
   finishedState,
   imagesFromObservation,
-  isCommitting,
   promotedState,
   type ReleaseImages,
-  type ReleaseStep,
   rolledBackState,
   startState,
   stateAt,
   stateForStep,
 } from './state.js';
+import {
+  type EngineDeps,
+  EXIT_CODES,
+  type ReleaseInput,
+  type ReleaseResult,
+  type RunOptions,
+} from './types.js';
 
 // The engine is the only place that sequences side effects: write manifests, commit, push, wait for
 // the reconciler, evaluate gates, and move on or roll back. Everything it decides comes from the
-// plan and from the release's commits, so any process can pick the release up where it stands.
+// plan and from the release's commits (see nextAction), so any process can pick the release up
+// where it stands. This file is the state machine; commits are built in commit.ts, gates run in
+// gating.ts, recovery is in recover.ts.
 
-export const EXIT_CODES = {
-  promoted: 0,
-  stepped: 0,
-  noop: 0,
-  rolledBack: 1,
-  aborted: 1,
-  waiting: 3,
-  paused: 3,
-} as const;
-
-export interface BoundTarget {
-  target: Target<unknown>;
-  config: unknown;
-  role: TargetRole;
-}
-
-/** Everything the engine needs from the config, already validated and planned. */
-export interface ReleaseInput {
-  name: string;
-  namespace: string;
-  branch: string;
-  targets: BoundTarget[];
-  steps: ReleaseStep[];
-  gates: Record<string, unknown>;
-  /** Waited after every commit: a sync gate config, or a fixed delay. */
-  sync: { gate: unknown } | { delayMs: number } | undefined;
-  supersede: boolean;
-  maxPushAttempts: number;
-  variables: Record<string, string>;
-  /** Folder of the config file: command gates run there, so `./scripts/smoke.sh` is found. */
-  configDir?: string | undefined;
-  canaryService?: string | undefined;
-  stableService?: string | undefined;
-  route?: string | undefined;
-  /** The `spec.baseline` workload, described for gate evidence; undefined without one. */
-  baselineWorkload?: string | undefined;
-  /** Web page of the CI job running the release (src/forges/ci.ts), for the Gitcanary-Job trailer. */
-  jobUrl?: string | undefined;
-}
-
-export interface StepCommit {
-  message: string;
-  trailers: Record<string, string>;
-  files: string[];
-}
-
-export interface CommitOutcome {
-  committed: boolean;
-  sha?: string | undefined;
-  attempts: number;
-  replayed?: boolean;
-}
-
-/** The part of the git layer the engine uses. */
-export interface ReleaseRepository {
-  readonly root: string;
-  head(): Promise<{ sha: string; time: string }>;
-  commitStep(
-    intent: (root: string) => Promise<StepCommit | null>,
-    options?: { maxAttempts?: number; allowEmpty?: boolean },
-  ): Promise<CommitOutcome>;
-  releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
-  /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
-  fetch?(): Promise<void>;
-  /** Commits with gitcanary trailers made but not pushed (a run killed between commit and push). */
-  unpushedCommits?(): Promise<HistoryCommit[]>;
-  pushUnpushed?(): Promise<string>;
-  resetToRemote?(): Promise<void>;
-}
-
-export interface Clock {
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
-    }),
-};
-
-export interface EngineDeps {
-  repo: ReleaseRepository;
-  reporter: Reporter;
-  /** Builds a gate from its config (command, prometheus, webhook, http, sync, approval). */
-  createGate: (name: string, config: unknown) => Gate;
-  clock?: Clock;
-  signal?: AbortSignal;
-}
-
-export interface RunOptions {
-  /** Candidate image; required to start a release, optional to resume one. */
-  image?: string | undefined;
-  /** `step` mode: advance at most one commit, never sleep. */
-  once: boolean;
-}
-
-export interface ReleaseResult {
-  outcome: Outcome;
-  exitCode: number;
-  message: string;
-  progress: ReleaseProgress | undefined;
-}
+export type { Clock } from '../shared/clock.js';
+export { systemClock } from '../shared/clock.js';
+export { isCommitting } from './state.js';
+export {
+  type BoundTarget,
+  type CommitOutcome,
+  type EngineDeps,
+  EXIT_CODES,
+  type ReleaseInput,
+  type ReleaseRepository,
+  type ReleaseResult,
+  type RunOptions,
+  type StepCommit,
+} from './types.js';
 
 export class ReleaseEngine {
   readonly #plan: ReleaseInput;
@@ -153,6 +63,8 @@ export class ReleaseEngine {
   readonly #clock: Clock;
   readonly #signal: AbortSignal;
   readonly #fingerprint: string;
+  readonly #writer: ReleaseWriter;
+  readonly #gates: GateRunner;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
@@ -160,6 +72,8 @@ export class ReleaseEngine {
     this.#clock = deps.clock ?? systemClock;
     this.#signal = deps.signal ?? new AbortController().signal;
     this.#fingerprint = targetsFingerprint(plan.targets);
+    this.#writer = new ReleaseWriter(plan, deps.repo, deps.reporter, this.#fingerprint);
+    this.#gates = new GateRunner(plan.gates, deps.createGate, deps.reporter);
   }
 
   get total(): number {
@@ -174,7 +88,7 @@ export class ReleaseEngine {
 
   /** `run` (whole release) and `step` (at most one commit). */
   async run(options: RunOptions): Promise<ReleaseResult> {
-    const recovered = await this.#recover();
+    const recovered = await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
     let progress = await this.progress();
     const image = options.image;
     if (recovered && progress && !isFinished(progress) && (image === undefined || image === progress.image)) {
@@ -227,47 +141,57 @@ export class ReleaseEngine {
   }
 
   /**
-   * `promote`: skip the current pause (like `kubectl argo rollouts promote`); `--full` skips every
-   * remaining step and promotes now.
+   * `promote`, as `kubectl argo rollouts promote`: ends the pause the release is in — indefinite or
+   * timed — or lets it go on past an analysis that ran and was inconclusive; it never skips an
+   * analysis that has not run. The resume commit carries the evidence recorded since the last commit
+   * and who promoted (`by`). `--full` skips every remaining step and promotes now, in one commit.
    */
-  async promote(full: boolean): Promise<ReleaseResult> {
-    const progress = await this.#active();
+  async promote(full: boolean, by?: string): Promise<ReleaseResult> {
+    const position = await this.#activePosition();
+    const { progress, passes } = position;
+    const evidence = passes.flatMap((pass) => pass.gates);
     if (full) {
       const images = imagesOf(progress);
       const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
-      const next = await this.#commit(progress, {
+      const next = await this.#writer.commit(progress, {
         index: this.total,
         state,
         action: 'promote',
         summary: 'promote (full)',
-        gates: [],
+        gates: evidence,
+        failedChecks: failedChecks(position),
+        promotedBy: by,
       });
       return this.#finish(next);
     }
     this.#assertSamePlan(progress);
-    const pauseIndex = this.#currentPause(progress);
-    if (pauseIndex === undefined) {
-      throw new GitcanaryError('RELEASE_STATE', `step ${progress.stepIndex + 1} is not a pause`, {
-        hint: 'use `promote --full` to skip every remaining step',
+    const next = nextAction(this.#plan, position, this.#clock.now());
+    const promotable = next.kind === 'paused' || (next.kind === 'wait' && next.reason === 'pause');
+    if (!promotable) {
+      const index = 'index' in next ? next.index : progress.stepIndex + 1;
+      throw new GitcanaryError('RELEASE_STATE', `step ${index} is not a pause`, {
+        hint: `the release is at ${describeNext(next, this.#plan.steps)}; promote ends a pause and never skips an analysis that has not run; \`promote --full\` skips every remaining step`,
       });
     }
-    // The pause passes by a marker commit: Git records who let the release go on, and when.
-    const images = imagesOf(progress);
-    const next = await this.#commit(progress, {
-      index: pauseIndex,
-      state: stateAt(this.#plan.steps, pauseIndex, images),
+    // The pause ends with a marker commit: Git records who let the release go on, and when.
+    const resumed = await this.#writer.commit(progress, {
+      index: next.index,
+      state: stateAt(this.#plan.steps, next.index, imagesOf(progress)),
       action: 'resume',
-      summary: `resume after ${summarizeStep(this.#plan.steps[pauseIndex - 1]!)}`,
-      gates: [],
+      summary: `resume after ${this.#plan.steps[next.index - 1]!.summary}`,
+      gates: evidence,
       allowEmpty: true,
+      failedChecks: failedChecks(position),
+      promotedBy: by,
     });
-    return this.#done('stepped', `resumed after step ${pauseIndex}`, next);
+    return this.#done('stepped', `resumed after step ${next.index}`, resumed);
   }
 
   /** `abort`: one rollback commit, stable-only traffic. */
   async abort(): Promise<ReleaseResult> {
-    const progress = await this.#active();
-    const next = await this.#rollback(progress, 'abort', []);
+    const position = await this.#activePosition();
+    const { progress } = position;
+    const next = await this.#rollback(position, 'abort', []);
     return this.#done(
       'aborted',
       `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
@@ -275,41 +199,8 @@ export class ReleaseEngine {
     );
   }
 
-  /**
-   * A run killed between commit and push leaves its commit in the working copy: its gates had
-   * passed, so push it; if the branch moved meanwhile, drop it and let the step be done again.
-   * Fetches first: the history (and the tree `start` observes) must be the remote's, not what a
-   * workdir last fetched. True when a left commit was pushed.
-   */
-  async #recover(): Promise<boolean> {
-    const repo = this.#deps.repo;
-    await repo.fetch?.();
-    const unpushed = (await repo.unpushedCommits?.()) ?? [];
-    if (unpushed.length === 0) {
-      await repo.resetToRemote?.();
-      return false;
-    }
-    try {
-      const sha = await repo.pushUnpushed!();
-      this.#deps.reporter.event({
-        type: 'progress',
-        message: `pushed ${unpushed.length} commit(s) left by an interrupted run, up to ${sha.slice(0, 7)}`,
-      });
-      return true;
-    } catch (error) {
-      // Only a lost race drops them: a network or auth failure must not lose a step's commit.
-      if (!(error instanceof GitcanaryError && error.code === 'GIT_PUSH_CONFLICT')) throw error;
-      await repo.resetToRemote!();
-      this.#deps.reporter.event({
-        type: 'progress',
-        message: `dropped ${unpushed.length} unpushed commit(s) of an interrupted run: the branch moved`,
-      });
-      return false;
-    }
-  }
-
-  async #active(): Promise<ReleaseProgress> {
-    await this.#recover();
+  async #activePosition(): Promise<Position> {
+    await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
     const progress = await this.progress();
     if (progress === undefined || isFinished(progress)) {
       throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {
@@ -318,7 +209,26 @@ export class ReleaseEngine {
           : 'start one with `run --image`',
       });
     }
-    return progress;
+    return this.#positionOf(progress);
+  }
+
+  /** The records noted on the release's newest commit, as the last fetch brought them. */
+  async #positionOf(progress: ReleaseProgress): Promise<Position> {
+    const sha = progress.lastCommit.sha;
+    return { progress, passes: readPasses(await this.#deps.repo.readNote(sha), progress.releaseId, sha) };
+  }
+
+  /** Where the release stands on the remote now: fetched, then read from its commits and notes. */
+  async #read(): Promise<Position | undefined> {
+    await this.#deps.repo.fetch?.();
+    const progress = await this.progress();
+    return progress === undefined ? undefined : this.#positionOf(progress);
+  }
+
+  /** Notes a check pass on the release's newest commit, where every process reads it. */
+  async #record(progress: ReleaseProgress, pass: PassRecord): Promise<void> {
+    const sha = progress.lastCommit.sha;
+    await this.#deps.repo.updateNote(sha, (text) => appendPass(text, progress.releaseId, sha, pass));
   }
 
   /**
@@ -339,33 +249,6 @@ export class ReleaseEngine {
         hint: 'restore the steps it started with, or end it with `gitcanary abort` or `gitcanary promote --full`',
       },
     );
-  }
-
-  /**
-   * The 1-based index of the indefinite pause the release waits at; with none before the next
-   * commit, the last analysis it can have reached (an inconclusive analysis pauses the release and
-   * leaves no commit to say which one; a timed pause still running is never skipped with the
-   * analyses after it). Undefined when there is nothing to go on past.
-   */
-  #currentPause(progress: ReleaseProgress): number | undefined {
-    let analysis: number | undefined;
-    let pauseRunning = false;
-    for (let index = progress.stepIndex + 1; index <= this.total; index++) {
-      const step = this.#plan.steps[index - 1]!;
-      if ('pause' in step) {
-        const duration = step.pause?.duration;
-        if (duration === undefined) return index;
-        const ms = parseDuration(duration, `spec.steps[${index - 1}].pause.duration`);
-        if (Date.parse(progress.lastCommit.time) + ms > this.#clock.now().getTime()) pauseRunning = true;
-        continue;
-      }
-      if ('analysis' in step) {
-        if (!pauseRunning) analysis = index;
-        continue;
-      }
-      return analysis;
-    }
-    return analysis;
   }
 
   async #start(
@@ -401,6 +284,7 @@ export class ReleaseEngine {
       phase: 'Progressing',
       weight: 0,
       action,
+      failedChecks: 0,
       lastCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
       startCommit: { sha: head.sha, time: head.time, subject: '', trailers: {} },
     };
@@ -415,7 +299,7 @@ export class ReleaseEngine {
         ? { message: `supersedes ${previous.image} at step ${previous.stepIndex}/${previous.total}` }
         : {}),
     });
-    return this.#commit(pseudo, {
+    return this.#writer.commit(pseudo, {
       index: 0,
       state: startState(images),
       action,
@@ -425,74 +309,186 @@ export class ReleaseEngine {
           : `start canary of ${image}`,
       gates: [],
       allowEmpty: true,
+      // A new candidate starts a new count (Flagger resets failedChecks on a new revision).
+      failedChecks: 0,
     });
   }
 
+  /**
+   * The state machine: read where the release stands from the remote (its commits and the records
+   * noted on the newest), ask nextAction what happens next, do it, and read again — until the
+   * release ends, waits for a person, or (`step`) made its one commit or must wait. Reading Git on
+   * every turn is what makes `run` and `step` count and time everything alike.
+   */
   async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
-    let progress = start;
-    let evidence: GateResult[] = [];
-    let index = progress.stepIndex + 1;
-    // Analysis and pauses after the last commit are re-evaluated when resuming: they left no commit.
-    while (index <= this.total) {
-      const step = this.#plan.steps[index - 1]!;
-      this.#deps.reporter.event({ type: 'step', index, total: this.total, summary: summarizeStep(step) });
-      if ('pause' in step) {
-        const waited = await this.#pause(progress, step.pause?.duration, index, once);
-        if (waited) return waited;
-        index++;
+    // The last step announced since the newest commit (a step is announced once per visit).
+    let announced = start.stepIndex;
+    let newest = start.lastCommit.sha;
+    for (;;) {
+      const position = await this.#read();
+      if (position === undefined || isFinished(position.progress)) {
+        return this.#finishedResult(position?.progress ?? start);
+      }
+      const { progress } = position;
+      if (progress.releaseId !== start.releaseId) {
+        throw new GitcanaryError(
+          'RELEASE_STATE',
+          `the release of ${start.image} was superseded by ${progress.image} while this run went on; nothing more was committed for ${start.image}`,
+          { hint: 'the newer release goes on with `gitcanary run` or `gitcanary step`' },
+        );
+      }
+      if (progress.lastCommit.sha !== newest) {
+        newest = progress.lastCommit.sha;
+        announced = progress.stepIndex;
+      }
+      const next = nextAction(this.#plan, position, this.#clock.now());
+      if (next.kind === 'done') return this.#finish(progress);
+      if (next.kind === 'rollback') {
+        return this.#rollBackFor(
+          position,
+          [],
+          `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
+        );
+      }
+      // The step acted on now (steps already done — a passed analysis, an elapsed pause — are not).
+      if (announced < next.index) {
+        announced = next.index;
+        this.#deps.reporter.event({
+          type: 'step',
+          index: next.index,
+          total: this.total,
+          summary: this.#plan.steps[next.index - 1]!.summary,
+        });
+      }
+      if (next.kind === 'paused') {
+        const message =
+          next.reason === 'pause'
+            ? `paused at step ${next.index}/${this.total} until \`gitcanary promote\``
+            : `analysis at step ${next.index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``;
+        return this.#done('paused', message, progress);
+      }
+      if (next.kind === 'wait') {
+        const step = this.#plan.steps[next.index - 1]!;
+        const reason =
+          next.reason === 'pause'
+            ? step.summary
+            : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
+        this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
+        if (once) {
+          const message =
+            next.reason === 'pause'
+              ? `pause until ${next.until.toISOString()}`
+              : `step ${next.index} checks again at ${next.until.toISOString()}`;
+          return this.#done('waiting', message, progress);
+        }
+        await sleepUntil(this.#clock, next.until, this.#signal);
         continue;
       }
-      if ('analysis' in step) {
-        const results = await this.#evaluate(step.analysis.gates, progress, index);
-        const verdict = worstVerdict(results.map((r) => r.verdict));
-        if (verdict === 'inconclusive' && this.#onlyConfirmationsPending(step.analysis.gates, results)) {
-          const waiting = await this.#awaitConfirmation(progress, index, once);
-          if (waiting) return waiting;
-          continue; // ask the confirm-* webhooks again
-        }
-        evidence = [...evidence, ...results];
-        if (verdict === 'fail') {
-          const next = await this.#rollback(progress, 'rollback', evidence);
-          await this.#afterRollback(next);
-          return this.#done(
-            'rolledBack',
-            `gate failed at step ${index}/${this.total}; rolled back to ${progress.stableImage ?? 'stable'}`,
-            next,
-          );
-        }
-        if (verdict === 'inconclusive') {
-          // A gate that cannot be evaluated never passes: hold here, as Argo Rollouts pauses on Inconclusive.
-          return this.#done(
-            'paused',
-            `analysis at step ${index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``,
-            progress,
-          );
-        }
-        index++;
+      if (next.kind === 'analysis') {
+        const outcome = await this.#analyse(position, next.index, once);
+        if (outcome === 'again') announced = next.index - 1;
+        else if (outcome !== undefined) return outcome;
         continue;
       }
-      const images = imagesOf(progress);
-      const state = stateForStep(this.#plan.steps, index, images);
-      const committed = await this.#commit(progress, {
-        index,
-        state,
-        action: 'promote' in step ? 'promote' : 'step',
-        summary: summarizeStep(step),
-        gates: evidence,
-        allowEmpty: true,
-      });
-      evidence = [];
-      progress = committed;
-      const unsynced = await this.#syncedOrRolledBack(progress, index);
-      if (unsynced) return unsynced;
-      if ('promote' in step) {
-        await this.#afterPromotion(index, progress);
-        return this.#finish(progress);
-      }
-      if (once) return this.#done('stepped', `step ${index}/${this.total} committed`, progress);
-      index++;
+      const committed = await this.#commitStep(position, next.index);
+      if ('outcome' in committed) return committed;
+      if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
     }
+  }
+
+  /**
+   * One check pass of the analysis at `index`, and what its verdict does: a pass is recorded and
+   * the release goes on; a failed check (Flagger) is recorded and holds the weight, or rolls back
+   * when the failed checks reach the threshold; any other failure rolls back; inconclusive is
+   * recorded and pauses; an unconfirmed confirmation asks again after an interval (`again`).
+   */
+  async #analyse(
+    position: Position,
+    index: number,
+    once: boolean,
+  ): Promise<ReleaseResult | 'again' | undefined> {
+    const { progress } = position;
+    const step = this.#plan.steps[index - 1]!;
+    if (step.kind !== 'analysis') throw new GitcanaryError('INTERNAL', `step ${index} is not an analysis`);
+    const checks = isCheckPass(this.#plan, index);
+    const pass = await this.#gates.pass(step.gates, this.#gateContext(progress, index), { checks });
+    const gates = pass.results.map(evidenceOf);
+    const at = this.#clock.now().toISOString();
+    if (pass.verdict === 'wait') {
+      // Flagger's confirm-* webhooks answer "not yet" with a non-2xx status; Flagger asks again, with
+      // the checks before them, every interval until one answers 2xx.
+      const until = new Date(this.#clock.now().getTime() + retryInterval(this.#plan, index));
+      this.#deps.reporter.event({
+        type: 'wait',
+        reason: `confirmation webhooks at step ${index}`,
+        until: until.toISOString(),
+      });
+      if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
+      await sleepUntil(this.#clock, until, this.#signal);
+      return 'again';
+    }
+    const { verdict } = pass;
+    if (verdict === 'rollback') {
+      return this.#rollBackFor(
+        position,
+        gates,
+        `a rollback webhook asked for it at step ${index}/${this.total}`,
+      );
+    }
+    if (verdict === 'fail') {
+      // Argo Rollouts' steps: a failed analysis aborts. Flagger's analysis: a failed check, rolled
+      // back once the release's failed checks reach the threshold (scheduler.go, advanceCanary).
+      const threshold = checks ? (this.#plan.checks?.threshold ?? 1) : 1;
+      const failed = failedChecks(position) + 1;
+      if (!checks) return this.#rollBackFor(position, gates, `gate failed at step ${index}/${this.total}`);
+      if (failed >= threshold) {
+        return this.#rollBackFor(
+          position,
+          gates,
+          `${failed} failed checks reached the threshold ${threshold} at step ${index}/${this.total}`,
+          true,
+        );
+      }
+      this.#deps.reporter.event({
+        type: 'progress',
+        message: `failed check ${failed}/${threshold}: the weight stays at ${progress.weight}%`,
+      });
+    }
+    await this.#record(progress, { step: index, at, verdict, gates });
+    return undefined;
+  }
+
+  /** The commit of the step at `index`: the progress after it, or a result when the release ended there. */
+  async #commitStep(position: Position, index: number): Promise<ReleaseResult | ReleaseProgress> {
+    const step = this.#plan.steps[index - 1]!;
+    const progress = await this.#writer.commit(position.progress, {
+      index,
+      state: stateForStep(this.#plan.steps, index, imagesOf(position.progress)),
+      action: step.kind === 'promote' ? 'promote' : 'step',
+      summary: step.summary,
+      gates: position.passes.flatMap((pass) => pass.gates),
+      allowEmpty: true,
+      ...(step.kind === 'promotePrimary' || step.kind === 'shift' ? { phase: 'Promoting' as const } : {}),
+      failedChecks: failedChecks(position),
+    });
+    const unsynced = await this.#syncedOrRolledBack(progress, index);
+    if (unsynced) return unsynced;
+    if (step.kind !== 'promote') return progress;
+    await this.#afterPromotion(index, progress);
     return this.#finish(progress);
+  }
+
+  /** The rollback commit with the evidence since the last commit and `gates`, then the post-rollout hooks. */
+  async #rollBackFor(
+    position: Position,
+    gates: GateEvidence[],
+    why: string,
+    failedCheck = false,
+  ): Promise<ReleaseResult> {
+    const { progress } = position;
+    const rolledBack = await this.#rollback(position, 'rollback', gates, failedCheck);
+    await this.#afterRollback(rolledBack);
+    return this.#done('rolledBack', `${why}; rolled back to ${progress.stableImage ?? 'stable'}`, rolledBack);
   }
 
   /**
@@ -502,75 +498,47 @@ export class ReleaseEngine {
   async #afterPromotion(promoteIndex: number, progress: ReleaseProgress): Promise<void> {
     for (let index = promoteIndex + 1; index <= this.total; index++) {
       const step = this.#plan.steps[index - 1]!;
-      if (!('analysis' in step)) continue;
+      if (step.kind !== 'analysis') continue;
       this.#deps.reporter.event({
         type: 'step',
         index,
         total: this.total,
-        summary: `${summarizeStep(step)} (after promotion)`,
+        summary: `${step.summary} (after promotion)`,
       });
-      // Flagger calls post-rollout hooks with the phase Succeeded.
-      await this.#evaluate(step.analysis.gates, progress, index, 'Succeeded');
+      // Flagger calls post-rollout hooks with the phase Succeeded; their verdicts are noted, not acted on.
+      const results = await this.#gates.evaluate(step.gates, this.#gateContext(progress, index, 'Succeeded'));
+      await this.#record(progress, {
+        step: index,
+        at: this.#clock.now().toISOString(),
+        verdict: 'pass',
+        gates: results.map(evidenceOf),
+      });
     }
   }
 
   /**
-   * Flagger calls post-rollout hooks after a rollback too, with the phase Failed: the post-rollout
-   * webhooks among the steps after promotion are called, to notify only.
+   * Flagger calls post-rollout hooks after a rollback too, with the phase Failed: the notifying
+   * gates among the steps after promotion are called, to notify only.
    */
   async #afterRollback(progress: ReleaseProgress): Promise<void> {
-    const promoteAt = this.#plan.steps.findIndex((step) => 'promote' in step);
+    const promoteAt = this.#plan.steps.findIndex((step) => step.kind === 'promote');
     if (promoteAt < 0) return;
     const names = this.#plan.steps
       .slice(promoteAt + 1)
-      .flatMap((step) => ('analysis' in step ? step.analysis.gates : []))
-      .filter((name) => this.#webhookType(name) === 'post-rollout');
-    if (names.length > 0) await this.#evaluate(names, progress, progress.stepIndex, 'Failed');
-  }
-
-  #webhookType(name: string): WebhookType | undefined {
-    return (this.#plan.gates[name] as { webhook?: { type?: WebhookType } } | undefined)?.webhook?.type;
-  }
-
-  /**
-   * Flagger's confirm-* webhooks answer "not yet" with a non-2xx status (an inconclusive verdict)
-   * and Flagger asks again every analysis interval until one answers 2xx. True when they are all
-   * that holds this analysis step (a failed gate still rolls back; any other inconclusive gate pauses).
-   */
-  #onlyConfirmationsPending(names: readonly string[], results: GateResult[]): boolean {
-    const pending = names.filter((_, i) => results[i]?.verdict === 'inconclusive');
-    return (
-      pending.length > 0 &&
-      pending.every((name) => {
-        const type = this.#webhookType(name);
-        return type !== undefined && webhookFiresAt[type].effect === 'wait';
-      })
+      .flatMap((step) => (step.kind === 'analysis' ? step.gates : []))
+      .filter((name) => this.#gates.effect(name) === 'notify');
+    if (names.length === 0) return;
+    const results = await this.#gates.evaluate(
+      names,
+      this.#gateContext(progress, progress.stepIndex, 'Failed'),
     );
-  }
-
-  /**
-   * `run` sleeps one interval, then the step is evaluated again; `step` exits `waiting` and the next
-   * scheduled job asks again. The interval is that of the last timed pause before this step (the
-   * Flagger expansion puts `pause: <interval>` before each check), else Flagger's default 60s.
-   */
-  async #awaitConfirmation(
-    progress: ReleaseProgress,
-    index: number,
-    once: boolean,
-  ): Promise<ReleaseResult | undefined> {
-    let ms = 60_000;
-    for (let before = index - 1; before >= 1; before--) {
-      const step = this.#plan.steps[before - 1]!;
-      if ('pause' in step && step.pause?.duration !== undefined) {
-        ms = parseDuration(step.pause.duration, `spec.steps[${before - 1}].pause.duration`);
-        break;
-      }
-    }
-    const until = new Date(this.#clock.now().getTime() + ms).toISOString();
-    this.#deps.reporter.event({ type: 'wait', reason: `confirmation webhooks at step ${index}`, until });
-    if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
-    await this.#clock.sleep(ms, this.#signal);
-    return undefined;
+    // Noted on the rollback commit, not acted on: every verdict lands in Git.
+    await this.#record(progress, {
+      step: progress.stepIndex,
+      at: this.#clock.now().toISOString(),
+      verdict: 'pass',
+      gates: results.map(evidenceOf),
+    });
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
@@ -580,88 +548,14 @@ export class ReleaseEngine {
 
   /** The finish commit, when the targets have anything to restore; else `progress` unchanged. */
   async #finishCommit(progress: ReleaseProgress): Promise<ReleaseProgress> {
-    return this.#commit(progress, {
+    return this.#writer.commit(progress, {
       index: this.total,
       state: finishedState(imagesOf(progress)),
       action: 'finish',
       summary: `finish release of ${progress.image}`,
       gates: [],
+      failedChecks: progress.failedChecks,
     });
-  }
-
-  /** Returns a result when the release must wait (or exit in step mode); undefined when the pause is over. */
-  async #pause(
-    progress: ReleaseProgress,
-    duration: string | number | undefined,
-    index: number,
-    once: boolean,
-  ): Promise<ReleaseResult | undefined> {
-    if (duration === undefined) {
-      return this.#done(
-        'paused',
-        `paused at step ${index}/${this.total} until \`gitcanary promote\``,
-        progress,
-      );
-    }
-    const ms = parseDuration(duration, `spec.steps[${index - 1}].pause.duration`);
-    // Measured from the commit time so scheduled `step` jobs see the same deadline.
-    const until = new Date(Date.parse(progress.lastCommit.time) + ms);
-    const left = until.getTime() - this.#clock.now().getTime();
-    if (left <= 0) return undefined;
-    this.#deps.reporter.event({
-      type: 'wait',
-      reason: `pause ${describeDuration(duration)}`,
-      until: until.toISOString(),
-    });
-    if (once) return this.#done('waiting', `pause until ${until.toISOString()}`, progress);
-    await this.#clock.sleep(left, this.#signal);
-    return undefined;
-  }
-
-  async #evaluate(
-    names: readonly string[],
-    progress: ReleaseProgress,
-    index: number,
-    phase = 'Progressing',
-  ): Promise<GateResult[]> {
-    const context = this.#gateContext(progress, index, phase);
-    const results = await Promise.all(
-      names.map(async (name) => {
-        const config = this.#plan.gates[name];
-        if (config === undefined) {
-          throw new GitcanaryError('CONFIG_INVALID', `gate ${name} is not defined`, {
-            field: `spec.gates.${name}`,
-          });
-        }
-        try {
-          return await this.#deps.createGate(name, config).evaluate(context);
-        } catch (error) {
-          if (error instanceof GitcanaryError && error.code === 'CONFIG_INVALID') throw error;
-          return {
-            gate: name,
-            kind: 'unknown',
-            verdict: 'inconclusive',
-            message: `could not be evaluated: ${(error as Error).message}`,
-            measurements: [],
-          } satisfies GateResult;
-        }
-      }),
-    );
-    this.#throwIfInterrupted();
-    for (const result of results) this.#deps.reporter.event({ type: 'gate', result });
-    return results;
-  }
-
-  /** A gate cut short by SIGINT/SIGTERM says nothing about the canary: stop without committing. */
-  #throwIfInterrupted(): void {
-    if (!this.#signal.aborted) return;
-    throw new GitcanaryError(
-      'INTERRUPTED',
-      'interrupted while waiting; nothing was committed for this step',
-      {
-        hint: 'run again (or `gitcanary step`) to resume from the Git history',
-      },
-    );
   }
 
   /**
@@ -672,7 +566,7 @@ export class ReleaseEngine {
   async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
     const synced = await this.#waitForSync(progress, index);
     if (synced.verdict === 'pass') return undefined;
-    const next = await this.#rollback(progress, 'rollback', [synced]);
+    const next = await this.#rollback({ progress, passes: [] }, 'rollback', [evidenceOf(synced)]);
     await this.#afterRollback(next);
     return this.#done(
       'rolledBack',
@@ -699,12 +593,12 @@ export class ReleaseEngine {
     const result = await this.#deps
       .createGate('sync', sync.gate)
       .evaluate(this.#gateContext(progress, index, 'Progressing'));
-    this.#throwIfInterrupted();
+    throwIfInterrupted(this.#signal);
     this.#deps.reporter.event({ type: 'gate', result });
     return result;
   }
 
-  #gateContext(progress: ReleaseProgress, index: number, phase: string): GateContext {
+  #gateContext(progress: ReleaseProgress, index: number, phase = 'Progressing'): GateContext {
     return {
       releaseName: this.#plan.name,
       namespace: this.#plan.namespace,
@@ -722,105 +616,31 @@ export class ReleaseEngine {
       variables: this.#plan.variables,
       cwd: this.#plan.configDir,
       signal: this.#signal,
+      clock: this.#clock,
       progress: (message) => this.#deps.reporter.event({ type: 'progress', message }),
     };
   }
 
   async #rollback(
-    progress: ReleaseProgress,
+    position: Position,
     action: 'rollback' | 'abort',
-    evidence: GateResult[],
+    gates: readonly GateEvidence[],
+    failedCheck = false,
   ): Promise<ReleaseProgress> {
+    const { progress } = position;
     const images = imagesOf(progress);
     const current = stateAt(this.#plan.steps, progress.stepIndex, images);
-    const state = rolledBackState(current, images, action === 'abort' ? 'RolledBack' : 'Failed');
-    return this.#commit(progress, {
+    const request: CommitRequest = {
       index: progress.stepIndex,
-      state,
+      state: rolledBackState(current, images, action === 'abort' ? 'RolledBack' : 'Failed'),
       action,
       summary:
         action === 'abort' ? `abort canary of ${progress.image}` : `roll back canary of ${progress.image}`,
-      gates: evidence,
+      gates: [...position.passes.flatMap((pass) => pass.gates), ...gates],
       allowEmpty: true,
-    });
-  }
-
-  /** One commit: apply every target to the tree, write, commit with trailers, push (replaying on conflict). */
-  async #commit(
-    progress: ReleaseProgress,
-    step: {
-      index: number;
-      state: CanaryState;
-      action: ReleaseAction;
-      summary: string;
-      gates: GateResult[];
-      allowEmpty?: boolean;
-    },
-  ): Promise<ReleaseProgress> {
-    const trailers: Record<string, string> = {
-      [TRAILER.release]: this.#plan.name,
-      [TRAILER.releaseId]: progress.releaseId,
-      [TRAILER.step]: `${step.index}/${this.total}`,
-      [TRAILER.phase]: step.state.phase,
-      [TRAILER.weight]: String(step.state.canaryWeight),
-      [TRAILER.image]: progress.image,
-      [TRAILER.stableImage]: progress.stableImage ?? '-',
-      [TRAILER.previousImage]: progress.previousCanaryImage ?? '-',
-      [TRAILER.targets]: this.#fingerprint,
-      ...(progress.baselineScale && Object.keys(progress.baselineScale).length > 0
-        ? { [TRAILER.baselineScale]: JSON.stringify(progress.baselineScale) }
-        : {}),
-      [TRAILER.action]: step.action,
-      ...(this.#plan.jobUrl ? { [TRAILER.job]: this.#plan.jobUrl } : {}),
+      failedChecks: failedChecks(position) + (failedCheck ? 1 : 0),
     };
-    const subject = `gitcanary(${this.#plan.name}): ${step.summary} [${step.index}/${this.total}]`;
-    const message = renderTemplate('commit-message', {
-      subject,
-      body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${step.state.canaryWeight}%, phase ${step.state.phase}.`,
-      // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
-      gates: step.gates.map((gate) => ({
-        ...gate,
-        value: gate.value === undefined ? undefined : String(gate.value),
-      })),
-    }).trimEnd();
-    const outcome = await this.#deps.repo.commitStep(
-      async (root) => {
-        // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
-        const files = await this.#apply(root, step.state);
-        return { message, trailers, files };
-      },
-      { maxAttempts: this.#plan.maxPushAttempts, allowEmpty: step.allowEmpty ?? false },
-    );
-    if (!outcome.committed) return progress;
-    const head = await this.#deps.repo.head();
-    const sha = outcome.sha ?? head.sha;
-    this.#deps.reporter.event({
-      type: 'commit',
-      sha,
-      index: step.index,
-      total: this.total,
-      action: step.action,
-      phase: step.state.phase,
-      weight: step.state.canaryWeight,
-      attempts: outcome.attempts,
-      subject,
-    });
-    const commit: HistoryCommit = { sha, time: head.time, subject, trailers };
-    return {
-      ...progress,
-      stepIndex: step.index,
-      phase: step.state.phase,
-      weight: step.state.canaryWeight,
-      action: step.action,
-      lastCommit: commit,
-      startCommit: step.index === 0 ? commit : progress.startCommit,
-    };
-  }
-
-  /** Apply all targets to the manifests under `root`; returns the repository paths written. */
-  async #apply(root: string, state: CanaryState): Promise<string[]> {
-    const base = await loadTargetTree(this.#plan.targets, root);
-    return writeTree(root, base, applyState(this.#plan.targets, base, state));
+    return this.#writer.commit(progress, request);
   }
 
   async #observe(): Promise<Observation> {
@@ -861,6 +681,15 @@ export class ReleaseEngine {
   }
 }
 
+/** `step 3 (analysis smoke), due now` — where nextAction says the release is, for messages. */
+function describeNext(next: Next, steps: ReadonlyArray<{ summary: string }>): string {
+  if (!('index' in next)) return next.kind === 'done' ? 'its end' : 'a rollback';
+  const step = `step ${next.index} (${steps[next.index - 1]?.summary ?? '?'})`;
+  if (next.kind === 'wait') return `${step}, waiting until ${next.until.toISOString()}`;
+  if (next.kind === 'analysis') return `${step}, which has not run yet`;
+  return step;
+}
+
 function imagesOf(progress: ReleaseProgress): ReleaseImages {
   return {
     canaryImage: progress.image,
@@ -870,8 +699,4 @@ function imagesOf(progress: ReleaseProgress): ReleaseImages {
   };
 }
 
-function describeDuration(duration: string | number): string {
-  return typeof duration === 'number' ? `${duration}s` : duration;
-}
-
-export { isCommitting };
+export type { HistoryCommit };

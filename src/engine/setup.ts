@@ -1,10 +1,10 @@
 import { type LoadedConfig, planRelease } from '../config/index.js';
 import { GitcanaryError } from '../errors.js';
 import { ciJob } from '../forges/ci.js';
-import { parseDuration } from '../gates/duration.js';
+import { parseDuration } from '../shared/duration.js';
 import { targetFor } from '../targets/registry.js';
 import type { TargetRole } from '../targets/types.js';
-import type { BoundTarget, ReleaseInput } from './release.js';
+import type { BoundTarget, ReleaseInput } from './types.js';
 
 /** The engine's input from a validated config: targets bound to their roles, the planned steps. */
 export function releaseInput(
@@ -40,8 +40,9 @@ export function releaseInput(
     namespace: config.metadata.namespace,
     branch: spec.git.branch,
     targets,
-    steps: plan.steps.map((planned) => planned.step),
+    steps: plan.steps,
     gates: plan.gates,
+    checks: plan.checks,
     sync,
     supersede: options.supersede ?? spec.options.supersede,
     maxPushAttempts: spec.options.maxPushAttempts,

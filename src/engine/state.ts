@@ -1,4 +1,4 @@
-import type { Step } from '../config/index.js';
+import type { ChangeStep, PlannedStep, PlanStep } from '../config/index.js';
 import {
   type BaselineScale,
   type CanaryState,
@@ -10,12 +10,12 @@ import {
 // The desired State after each step, as a pure fold over the planned steps. The engine commits
 // the State of each committing step; gates and pauses sit between commits and change nothing.
 
-/** A planned step (Argo Rollouts' canary step names), as the config module validates it. */
-export type ReleaseStep = Step;
+/** A planned step (Argo Rollouts' canary step names), durations parsed, as the config module plans it. */
+export type ReleaseStep = PlannedStep;
 
 /** Steps that change manifests and so become a commit; pause and analysis wait between commits. */
-export function isCommitting(step: ReleaseStep): boolean {
-  return !('pause' in step) && !('analysis' in step);
+export function isCommitting(step: PlanStep): boolean {
+  return step.kind !== 'pause' && step.kind !== 'analysis';
 }
 
 export interface ReleaseImages {
@@ -49,7 +49,23 @@ export function startState(images: ReleaseImages): CanaryState {
 }
 
 /** Apply one step to a state. */
-export function applyStep(state: CanaryState, step: ReleaseStep, images: ReleaseImages): CanaryState {
+export function applyStep(state: CanaryState, step: PlanStep, images: ReleaseImages): CanaryState {
+  switch (step.kind) {
+    case 'change':
+      return applyChange(state, step.step);
+    case 'promotePrimary':
+      // Flagger's Promote: the primary's spec becomes the canary's; routes and weights stay.
+      return { ...state, stableImage: images.canaryImage, previousWeight: state.canaryWeight };
+    case 'shift':
+      return { ...state, previousWeight: state.canaryWeight, canaryWeight: step.weight };
+    case 'promote':
+      return promotedState(state, images);
+    default:
+      return state;
+  }
+}
+
+function applyChange(state: CanaryState, step: ChangeStep): CanaryState {
   if ('setWeight' in step) {
     return {
       ...state,
@@ -72,16 +88,12 @@ export function applyStep(state: CanaryState, step: ReleaseStep, images: Release
       match && match.length > 0 ? [...others, { name, match, percentage: percentage ?? 100 }] : others;
     return { ...state, previousWeight: state.canaryWeight, mirrorRoutes };
   }
-  if ('setCanaryScale' in step) {
-    return { ...state, previousWeight: state.canaryWeight, canaryScale: { ...step.setCanaryScale } };
-  }
-  if ('promote' in step) return promotedState(state, images);
-  return state;
+  return { ...state, previousWeight: state.canaryWeight, canaryScale: { ...step.setCanaryScale } };
 }
 
 /** The State after steps 1..`throughIndex` (1-based, inclusive) of `steps`. */
 export function stateAt(
-  steps: readonly ReleaseStep[],
+  steps: readonly PlanStep[],
   throughIndex: number,
   images: ReleaseImages,
 ): CanaryState {
@@ -140,13 +152,8 @@ export function rolledBackState(
 }
 
 /** The State the commit of step `index` (1-based) writes; promote is computed from the step before. */
-export function stateForStep(
-  steps: readonly ReleaseStep[],
-  index: number,
-  images: ReleaseImages,
-): CanaryState {
+export function stateForStep(steps: readonly PlanStep[], index: number, images: ReleaseImages): CanaryState {
   const step = steps[index - 1];
-  if (step !== undefined && 'promote' in step)
-    return promotedState(stateAt(steps, index - 1, images), images);
+  if (step?.kind === 'promote') return promotedState(stateAt(steps, index - 1, images), images);
   return stateAt(steps, index, images);
 }

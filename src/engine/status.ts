@@ -1,29 +1,24 @@
-import { summarizeStep } from '../config/index.js';
-import { parseDuration } from '../gates/duration.js';
 import { type GateEvidence, parseGateEvidence } from '../report/commit-evidence.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeAll } from './apply.js';
-import {
-  type HistoryCommit,
-  isFinished,
-  type ReleaseProgress,
-  readOwnProgress,
-  TRAILER,
-  targetsFingerprint,
-} from './progress.js';
-import type { ReleaseInput, ReleaseRepository } from './release.js';
-import { type ReleaseStep, stateForStep } from './state.js';
+import { failedChecks, type Next, nextAction } from './next.js';
+import { type HistoryCommit, isFinished, readOwnProgress, TRAILER, targetsFingerprint } from './progress.js';
+import { readPasses } from './records.js';
+import { stateForStep } from './state.js';
+import type { ReleaseInput, ReleaseRepository } from './types.js';
 
-/** What the release does next, and when (the shape of the engine's "what happens next" answer). */
+/** What the release does next, and when: the engine's `nextAction` answer, times as ISO 8601. */
 export type StatusNext =
-  /** The step at `index` commits (a change or the promotion). */
+  /** The step at `index` commits (a change or a promotion step). */
   | { kind: 'commit'; index: number }
   /** The analysis at `index` is evaluated by the next `run` or `step`. */
   | { kind: 'analysis'; index: number }
-  /** The timed pause at `index` runs until `until` (ISO 8601). */
-  | { kind: 'wait'; index: number; until: string }
-  /** The indefinite pause at `index` waits for `gitcanary promote`. */
-  | { kind: 'paused'; index: number }
+  /** A timed pause at `index` runs, or a failed check holds the weight (`retry`), until `until`. */
+  | { kind: 'wait'; index: number; until: string; reason: 'pause' | 'retry' }
+  /** The indefinite pause (or inconclusive analysis) at `index` waits for `gitcanary promote`. */
+  | { kind: 'paused'; index: number; reason: 'pause' | 'inconclusive' }
+  /** The failed checks reached the threshold: the next `run` or `step` rolls back. */
+  | { kind: 'rollback'; failedChecks: number; threshold: number }
   /** Nothing: every step is done, or the release ended. */
   | { kind: 'done' };
 
@@ -31,7 +26,7 @@ export type StatusNext =
 export interface StatusStep {
   /** 1-based, as in `Gitcanary-Step: i/N`. */
   index: number;
-  kind: 'change' | 'pause' | 'analysis' | 'promote';
+  kind: ReleaseInput['steps'][number]['kind'];
   summary: string;
   /** Canary weight once the step is done. */
   weight: number;
@@ -52,6 +47,13 @@ export interface StatusCommit {
   gates: GateEvidence[];
 }
 
+/** A check pass recorded (git notes) after the newest commit: which analysis, its verdict, when. */
+export interface StatusPass {
+  step: number;
+  verdict: string;
+  at: string;
+}
+
 export interface ReleaseStatus {
   release: string;
   namespace: string;
@@ -65,16 +67,22 @@ export interface ReleaseStatus {
   step?: number | undefined;
   total: number;
   weight?: number | undefined;
+  /** The step the release is at: the one it waits in, or does next. */
   nextStep?: string | undefined;
   /** What the release does next and when; undefined when there is no release. */
   next?: StatusNext | undefined;
-  /** For a pause with a duration: when it ends (measured from the last commit). */
+  /** While a timed pause runs or a failed check holds the weight: when the wait ends. */
   waitingUntil?: string | undefined;
+  /** Failed checks so far (Flagger's analysis), and the threshold that rolls back. */
+  failedChecks?: number | undefined;
+  threshold?: number | undefined;
   lastCommit?: { sha: string; time: string; subject: string } | undefined;
   /** The plan of the config. */
   steps: StatusStep[];
   /** The release's commits, oldest first (gate verdicts only when asked for). */
   commits: StatusCommit[];
+  /** Check passes recorded after the newest commit (analyses that ran since), oldest first. */
+  passes: StatusPass[];
   manifests: { target: string; role: string; observed: Observation }[];
   /** Routers whose manifests carry different canary weights (one edited by hand, say), all named. */
   disagreement?: string | undefined;
@@ -95,12 +103,19 @@ export interface StatusOptions {
   evidence?: boolean;
 }
 
-/** Where the release stands: the trailers of its commits, and what the manifests say. */
+/**
+ * Where the release stands: the trailers of its commits, the records noted on the newest one, and
+ * what the manifests say. `paused` only at a real pause: an indefinite one, or an inconclusive
+ * analysis waiting for `gitcanary promote` (nextAction decides, as it does for `run` and `step`).
+ */
 export async function releaseStatus(
   input: ReleaseInput,
   repo: ReleaseRepository & { message?(sha: string): Promise<string> },
   options: StatusOptions = {},
 ): Promise<ReleaseStatus> {
+  const now = options.now ?? new Date();
+  // The remote's history and notes (a workdir may be behind; a fresh clone has no notes yet).
+  await repo.fetch?.();
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   const tree = await loadTargetTree(input.targets, repo.root);
@@ -116,11 +131,18 @@ export async function releaseStatus(
   );
   const steps = planOf(input.steps);
   const base = { release: input.name, namespace: input.namespace, total, steps, manifests, disagreement };
-  if (!progress) return { ...base, state: 'none', commits: [] };
+  if (!progress) return { ...base, state: 'none', commits: [], passes: [] };
   const finished = isFinished(progress);
-  const next: StatusNext = finished
-    ? { kind: 'done' }
-    : whatNext(input.steps, progress, options.now ?? new Date());
+  let next: StatusNext = { kind: 'done' };
+  let failed = progress.failedChecks;
+  let passes: StatusPass[] = [];
+  if (!finished) {
+    const sha = progress.lastCommit.sha;
+    const position = { progress, passes: readPasses(await repo.readNote(sha), progress.releaseId, sha) };
+    failed = failedChecks(position);
+    passes = position.passes.map((pass) => ({ step: pass.step, verdict: pass.verdict, at: pass.at }));
+    next = statusNext(nextAction(input, position, now));
+  }
   const state: ReleaseStatus['state'] = finished
     ? 'finished'
     : next.kind === 'paused'
@@ -131,7 +153,6 @@ export async function releaseStatus(
   // One git call per commit when asked for evidence: one after the other, not a process per commit at once.
   for (const commit of history.filter((c) => c.trailers[TRAILER.releaseId] === progress.releaseId).reverse())
     commits.push(await statusCommit(commit, message));
-  const upcoming = finished ? undefined : input.steps[progress.stepIndex];
   return {
     ...base,
     state,
@@ -144,55 +165,41 @@ export async function releaseStatus(
     action: progress.action,
     step: progress.stepIndex,
     weight: progress.weight,
-    nextStep: upcoming ? summarizeStep(upcoming) : undefined,
+    nextStep: 'index' in next ? input.steps[next.index - 1]?.summary : undefined,
     next,
     waitingUntil: next.kind === 'wait' ? next.until : undefined,
+    ...(input.checks === undefined ? {} : { failedChecks: failed, threshold: input.checks.threshold }),
     lastCommit: {
       sha: progress.lastCommit.sha,
       time: progress.lastCommit.time,
       subject: progress.lastCommit.subject,
     },
     commits,
+    passes,
   };
 }
 
-/**
- * What the release does next after its newest commit. Analyses leave no commit, so status cannot
- * tell whether one already ran: the release waits at a pause behind them (a `step` job evaluates
- * them and then waits there), and otherwise the first of them is due.
- */
-function whatNext(steps: readonly ReleaseStep[], progress: ReleaseProgress, now: Date): StatusNext {
-  const committedAt = Date.parse(progress.lastCommit.time);
-  let analysis: number | undefined;
-  for (let index = progress.stepIndex + 1; index <= steps.length; index++) {
-    const step = steps[index - 1]!;
-    if ('analysis' in step) {
-      analysis ??= index;
-      continue;
-    }
-    if ('pause' in step) {
-      if (step.pause.duration === undefined) return { kind: 'paused', index };
-      // Measured from the commit time, as the engine measures it.
-      const until =
-        committedAt + parseDuration(step.pause.duration, `spec.steps[${index - 1}].pause.duration`);
-      if (until > now.getTime()) return { kind: 'wait', index, until: new Date(until).toISOString() };
-      continue;
-    }
-    return analysis === undefined ? { kind: 'commit', index } : { kind: 'analysis', index: analysis };
+/** The engine's answer with its times as ISO 8601 (status is printed and serialised as JSON). */
+function statusNext(next: Next): StatusNext {
+  switch (next.kind) {
+    case 'wait':
+      return { kind: 'wait', index: next.index, until: next.until.toISOString(), reason: next.reason };
+    case 'analysis':
+      return { kind: 'analysis', index: next.index };
+    default:
+      return next;
   }
-  return analysis === undefined ? { kind: 'done' } : { kind: 'analysis', index: analysis };
 }
 
-function planOf(steps: readonly ReleaseStep[]): StatusStep[] {
+function planOf(steps: ReleaseInput['steps']): StatusStep[] {
   // Weights do not depend on the images: any will do for the fold.
   const images = { canaryImage: '', stableImage: undefined, previousCanaryImage: undefined };
   return steps.map((step, i) => ({
     index: i + 1,
-    kind:
-      'pause' in step ? 'pause' : 'analysis' in step ? 'analysis' : 'promote' in step ? 'promote' : 'change',
-    summary: summarizeStep(step),
+    kind: step.kind,
+    summary: step.summary,
     weight: stateForStep(steps, i + 1, images).canaryWeight,
-    ...('analysis' in step ? { gates: [...step.analysis.gates] } : {}),
+    ...(step.kind === 'analysis' ? { gates: [...step.gates] } : {}),
   }));
 }
 

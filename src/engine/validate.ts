@@ -2,7 +2,7 @@ import { GitcanaryError } from '../errors.js';
 import { createGate, type GateConfig } from '../gates/index.js';
 import { loadTargetTree, observeAll } from './apply.js';
 import { planDiffs } from './plan.js';
-import type { ReleaseInput } from './release.js';
+import type { ReleaseInput } from './types.js';
 
 export interface ValidationReport {
   valid: true;

@@ -1,3 +1,4 @@
+import { type Clock, sleep as clockSleep, systemClock } from '../shared/clock.js';
 import type { Measurement, MeasurementLimits, Verdict } from './types.js';
 
 // The measurement loop shared by every measured gate, with Argo Rollouts' analysis semantics:
@@ -39,6 +40,7 @@ export async function runMeasurements(
   limits: MeasurementLimits,
   signal: AbortSignal,
   onMeasurement?: (measurement: Measurement, index: number) => void,
+  clock: Clock = systemClock,
 ): Promise<MeasurementOutcome> {
   const measurements: Measurement[] = [];
   let taken = 0;
@@ -47,10 +49,10 @@ export async function runMeasurements(
   let consecutiveErrors = 0;
 
   while (taken < limits.count) {
-    if (measurements.length > 0) await sleep(limits.intervalMs, signal);
+    if (measurements.length > 0) await clock.sleep(limits.intervalMs, signal);
     signal.throwIfAborted();
 
-    const measurement = await measureSafely(measureOnce, signal);
+    const measurement = await measureSafely(measureOnce, signal, clock);
     measurements.push(measurement);
     onMeasurement?.(measurement, measurements.length - 1);
 
@@ -113,6 +115,7 @@ function tally(limits: MeasurementLimits, text: string): string {
 async function measureSafely(
   measureOnce: () => Promise<Measurement>,
   signal: AbortSignal,
+  clock: Clock,
 ): Promise<Measurement> {
   try {
     return await measureOnce();
@@ -122,30 +125,16 @@ async function measureSafely(
     const measurement: ErrorMeasurement = {
       verdict: 'inconclusive',
       message: `error: ${message}`,
-      at: new Date().toISOString(),
+      at: clock.now().toISOString(),
       error: true,
     };
     return measurement;
   }
 }
 
-/** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
+/** Waits `ms` of wall time, rejecting with the signal's reason as soon as it aborts (the shared sleep). */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return clockSleep(ms, signal);
 }
 
 /** The parsed measurement fields of a gate config, in the shape the loop takes. */

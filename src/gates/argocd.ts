@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
-import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { argoCdApplicationSchema, assessApplication } from './argocd-state.js';
 import { parseDuration } from './duration.js';
 import {
@@ -120,6 +120,7 @@ export class ArgoCdSyncGate implements Gate {
         deadlineMs: this.deadlineMs,
         intervalMs: this.pollIntervalMs,
         signal: context.signal,
+        clock: context.clock,
         onChange: (observation) => context.progress(maskSecrets(progressLine(label, observation))),
       },
     );

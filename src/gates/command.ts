@@ -1,6 +1,6 @@
 import { $, type ProcessOutput } from 'zx';
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets } from '../report/secrets.js';
+import { maskSecrets } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { parseDuration } from './duration.js';
 import {
@@ -56,6 +56,7 @@ export class CommandGate implements Gate {
       context.signal,
       (measurement, index) =>
         context.progress(`${this.name} #${index + 1}: ${firstLine(measurement.message)}`),
+      context.clock,
     );
     return { gate: this.name, kind: this.kind, threshold, ...outcome };
   }

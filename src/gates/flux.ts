@@ -8,7 +8,7 @@ import {
 } from '@kubernetes/client-node';
 import type { z } from 'zod';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
-import { maskSecrets, registerSecret } from '../report/secrets.js';
+import { maskSecrets, registerSecret } from '../shared/secrets.js';
 import { parseDuration } from './duration.js';
 import {
   assessGitRepository,
@@ -137,6 +137,7 @@ export class FluxSyncGate implements Gate {
         deadlineMs: this.deadlineMs,
         intervalMs: this.pollIntervalMs,
         signal: context.signal,
+        clock: context.clock,
         onChange: (observation) => context.progress(maskSecrets(`${label}: ${stateWithReason(observation)}`)),
       },
     );

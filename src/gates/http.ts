@@ -1,5 +1,5 @@
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { parseDuration } from './duration.js';
 import { type Condition, parseCondition } from './http-condition.js';
@@ -75,6 +75,7 @@ export class HttpGate implements Gate {
       limitsFrom(this.config, this.intervalMs),
       context.signal,
       (measurement, index) => context.progress(`${this.name} #${index + 1}: ${measurement.message}`),
+      context.clock,
     );
     return { gate: this.name, kind: this.kind, threshold, ...outcome, message: maskSecrets(outcome.message) };
   }

@@ -17,7 +17,7 @@ import { WebhookGate } from './webhook.js';
 
 export { parseDuration } from './duration.js';
 export { type GateConfig, gateConfigSchema, type SyncConfig } from './schemas.js';
-export type { Gate, GateContext, GateResult, Measurement, Verdict } from './types.js';
+export type { Gate, GateContext, GateEffect, GateResult, Measurement, Verdict } from './types.js';
 export { worstVerdict } from './types.js';
 export { webhookFiresAt } from './webhook.js';
 

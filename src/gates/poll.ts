@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { maskSecrets } from '../report/secrets.js';
+import { type Clock, systemClock } from '../shared/clock.js';
+import { maskSecrets } from '../shared/secrets.js';
 import type { Measurement } from './types.js';
 
 // The polling loop the sync gates share: observe, report changes, stop on a decision, the
@@ -22,7 +22,8 @@ export interface PollOptions {
   signal: AbortSignal;
   /** Called with the observation whenever its state or reason changes. */
   onChange(observation: Observation): void;
-  now?: () => number;
+  /** Time and sleep between polls (virtual in tests); default the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface PollOutcome {
@@ -41,7 +42,8 @@ export async function pollUntilDecided(
   observe: (remainingMs: number) => Promise<Observation>,
   options: PollOptions,
 ): Promise<PollOutcome> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now().getTime();
   const started = now();
   const measurements: Measurement[] = [];
   let last: Observation = { status: 'wait', state: 'not observed yet', reason: '' };
@@ -65,25 +67,25 @@ export async function pollUntilDecided(
     if (key !== lastKey) {
       lastKey = key;
       options.onChange(last);
-      measurements.push(measurementOf(last));
+      measurements.push(measurementOf(last, clock));
       if (measurements.length > MAX_MEASUREMENTS) measurements.splice(0, 1);
     }
     if (last.status !== 'wait') return { last, timedOut: false, aborted: false, measurements };
     const left = options.deadlineMs - (now() - started);
     if (left <= 0) return outcome(true, false);
     try {
-      await sleep(Math.min(options.intervalMs, left), undefined, { signal: options.signal });
+      await clock.sleep(Math.min(options.intervalMs, left), options.signal);
     } catch {
       return outcome(false, true);
     }
   }
 }
 
-function measurementOf(observation: Observation): Measurement {
+function measurementOf(observation: Observation, clock: Clock): Measurement {
   const verdict = observation.status === 'wait' ? 'inconclusive' : observation.status;
   const message =
     observation.reason === '' ? observation.state : `${observation.state}: ${observation.reason}`;
-  return { verdict, value: observation.state, message: maskSecrets(message), at: new Date().toISOString() };
+  return { verdict, value: observation.state, message: maskSecrets(message), at: clock.now().toISOString() };
 }
 
 /** Least time one request gets even when the deadline is closer, so the last poll can still answer. */

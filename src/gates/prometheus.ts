@@ -1,5 +1,5 @@
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, secretFromEnv } from '../report/secrets.js';
+import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { formatPromDuration, parseDuration } from './duration.js';
 import {
@@ -66,6 +66,7 @@ export class PrometheusGate implements Gate {
       limitsFrom(this.config, this.intervalMs),
       context.signal,
       (measurement, index) => context.progress(`${this.name} #${index + 1}: ${measurement.message}`),
+      context.clock,
     );
     return { gate: this.name, kind: this.kind, threshold, ...outcome, message: maskSecrets(outcome.message) };
   }
@@ -77,11 +78,16 @@ export class PrometheusGate implements Gate {
       signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
     });
     const at = new Date().toISOString();
-    if (value === undefined) {
-      return { verdict: 'inconclusive', message: `${this.name}: no data (empty result)`, at };
+    // As Argo Rollouts: an empty result is a measurement error — the query runs again next interval
+    // and consecutiveErrorLimit bounds how long (processResponse hands `[]` to the success condition,
+    // whose `result[0]` errors) — and NaN fails the range, as it fails any condition (utils/evaluate).
+    // A Flagger metric has consecutiveErrorLimit 0: no values is a failed check, as RunQuery's
+    // ErrNoValuesFound is in Flagger.
+    if (value === undefined) throw new Error(`${this.name}: no data (empty result)`);
+    if (Number.isNaN(value)) {
+      const threshold = formatThreshold(this.config.thresholdRange);
+      return { verdict: 'fail', value: 'NaN', message: `${this.name} = NaN (threshold ${threshold})`, at };
     }
-    if (Number.isNaN(value))
-      return { verdict: 'inconclusive', value: 'NaN', message: `${this.name} = NaN`, at };
     const threshold = formatThreshold(this.config.thresholdRange);
     const verdict = inRange(value, this.config.thresholdRange) ? 'pass' : 'fail';
     return { verdict, value, message: `${this.name} = ${formatValue(value)} (threshold ${threshold})`, at };

@@ -1,15 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
 import { GitcanaryError } from '../errors.js';
+import { renderSource, templateSource } from '../shared/templates.js';
 import type { MetricRouter, MetricTemplateName } from './schemas.js';
 import type { GateContext } from './types.js';
 
 // Gate templates (commands, queries) are handlebars over the gate context. Every value is escaped
 // for its destination *before* rendering and handlebars' HTML escaping is off, so a value can
 // never break out of a shell word or a PromQL string, whatever the template author wrote.
-
-const handlebars = Handlebars.create();
 
 /** Template values: strings and numbers, nested one level for `variables.*`. */
 export type TemplateValue = string | number | boolean | undefined | { [key: string]: TemplateValue };
@@ -45,8 +41,7 @@ export function renderTemplate(
   field: string,
 ): string {
   try {
-    const template = handlebars.compile(source, { noEscape: true, strict: true });
-    return template(escapeValues(values, escapeValue));
+    return renderSource(source, escapeValues(values, escapeValue), { strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message.split('\n')[0]}`, {
@@ -78,27 +73,17 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The package's `templates/` folder, found upward from this file (works from src/ and dist/). */
-function templatesRoot(): string {
-  let dir = import.meta.dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'templates', 'metrics');
-    if (existsSync(candidate)) return path.join(dir, 'templates');
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new GitcanaryError('INTERNAL', 'templates/metrics not found next to gitcanary');
-    dir = parent;
-  }
-}
-
 /** Source of a built-in metric query, `templates/metrics/<router>/<name>.hbs` (routers declare theirs). */
 export function builtinMetricTemplate(router: MetricRouter, name: MetricTemplateName): string {
-  const file = path.join(templatesRoot(), 'metrics', router, `${name}.hbs`);
   // The router key is a folder name: never a path (the schema allows letters, digits and "-").
-  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(router) || !existsSync(file)) {
+  const source = /^[A-Za-z][A-Za-z0-9-]*$/.test(router)
+    ? templateSource(`metrics/${router}/${name}`)
+    : undefined;
+  if (source === undefined) {
     throw new GitcanaryError('FIELD_INVALID', `no built-in template ${name} for router ${router}`, {
       field: 'prometheus.template',
     });
   }
   // `{{!-- --}}` comments in the file document the query and render to nothing.
-  return readFileSync(file, 'utf8');
+  return source;
 }

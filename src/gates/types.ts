@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock.js';
 import type { Judgment } from './judge/report.js';
 
 // Gates are evaluated between commits. A gate that cannot be evaluated never passes.
@@ -50,13 +51,26 @@ export interface GateContext {
   /** Folder command gates run in: the release config's folder (default: the process's). */
   cwd?: string | undefined;
   signal: AbortSignal;
+  /** Time and sleep between measurements and polls; the engine passes its own (virtual in tests). */
+  clock?: Clock | undefined;
   /** Progress line while waiting (e.g. `waiting for argocd: OutOfSync`). */
   progress(message: string): void;
 }
 
+/**
+ * What a gate's verdict does to the release, declared by the gate so the engine never reads its
+ * config: `decide` (default) — a failure fails the check; `wait` — anything but a pass means "not
+ * yet, ask again next interval" (Flagger's confirm-* webhooks); `rollback` — a *fail* verdict asks
+ * for a rollback, anything else lets the release go on (Flagger's rollback webhooks); `notify` —
+ * reported, never acted on (post-rollout and event webhooks).
+ */
+export type GateEffect = 'decide' | 'wait' | 'rollback' | 'notify';
+
 export interface Gate {
   readonly name: string;
   readonly kind: string;
+  /** Default `decide`. */
+  readonly effect?: GateEffect;
   evaluate(context: GateContext): Promise<GateResult>;
 }
 
@@ -66,7 +80,7 @@ export interface MeasurementLimits {
   intervalMs: number;
   /** Number of measurements (default 1). */
   count: number;
-  /** Failed measurements tolerated before the gate fails (Argo: failureLimit; Flagger: threshold - 1). */
+  /** Failed measurements tolerated before the gate fails (Argo Rollouts' failureLimit). */
   failureLimit: number;
   /** Inconclusive measurements tolerated before the gate is inconclusive. */
   inconclusiveLimit: number;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pRetry, { AbortError } from 'p-retry';
-import { maskSecrets } from '../report/secrets.js';
+import { maskSecrets } from '../shared/secrets.js';
 import { parseDuration } from './duration.js';
 import { isCertificateError, type PostResponse, PostTimeoutError, postJson } from './post-json.js';
 import {
@@ -10,7 +10,7 @@ import {
   type WebhookType,
   webhookConfigSchema,
 } from './schemas.js';
-import type { Gate, GateContext, GateResult, Measurement, Verdict } from './types.js';
+import type { Gate, GateContext, GateEffect, GateResult, Measurement, Verdict } from './types.js';
 
 // Flagger-compatible webhooks: the same POST body Flagger sends (CanaryWebhookPayload in
 // pkg/apis/flagger/v1beta1, sent by pkg/controller/webhook.go callWebhook / CallEventWebhook), the
@@ -217,8 +217,6 @@ export async function callWebhook(
 export class WebhookGate implements Gate {
   readonly kind = 'webhook';
   readonly config: WebhookConfig;
-  /** What the answer does (gate, wait, rollback, notify), from the webhook type. */
-  readonly effect: WebhookFiring['effect'];
   private readonly timeoutMs: number;
 
   constructor(
@@ -228,11 +226,17 @@ export class WebhookGate implements Gate {
   ) {
     this.config = parseGateConfig(webhookConfigSchema, config, 'webhook');
     this.timeoutMs = parseDuration(this.config.timeout, 'webhook.timeout');
-    this.effect = webhookFiresAt[this.config.type].effect;
+  }
+
+  /** The engine acts on the verdict as Flagger acts on this webhook type (see webhookFiresAt). */
+  get effect(): GateEffect {
+    const { effect } = webhookFiresAt[this.config.type];
+    return effect === 'gate' ? 'decide' : effect;
   }
 
   async evaluate(context: GateContext): Promise<GateResult> {
-    const effect = this.effect;
+    // What the answer means (gate, wait, rollback, notify), from the webhook type.
+    const effect = webhookFiresAt[this.config.type].effect;
     const payload =
       this.config.type === 'event'
         ? eventPayload(

@@ -3,7 +3,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, registerSecret, registerUrlCredentials } from '../report/secrets.js';
+import { maskSecrets, registerSecret, registerUrlCredentials } from '../shared/secrets.js';
 import { Repository } from './repository.js';
 import { assertNotOption, type GitIdentity, GitRunner, gitEnvironment } from './runner.js';
 

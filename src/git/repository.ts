@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
+import { NOTES_REF, ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
   formatCommitMessage,
@@ -93,7 +94,11 @@ export class Repository {
     return this.commitInfo('HEAD');
   }
 
-  /** Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten). */
+  /**
+   * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
+   * in the same fetch the release notes (the pattern matches refs/notes/gitcanary, and nothing
+   * when the remote has none yet, without failing).
+   */
   async fetch(): Promise<void> {
     await this.git.run([
       'fetch',
@@ -101,6 +106,7 @@ export class Repository {
       '--no-tags',
       'origin',
       `+refs/heads/${this.branch}:${this.remoteRef}`,
+      `+${NOTES_REF}*:${NOTES_REF}*`,
     ]);
   }
 
@@ -254,6 +260,16 @@ export class Repository {
       sha,
       '--',
     ]);
+  }
+
+  /** The note on `sha` under refs/notes/gitcanary as last fetched (`fetch` brings the notes too). */
+  async readNote(sha: string): Promise<string | undefined> {
+    return new ReleaseNotes(this.git).read(sha);
+  }
+
+  /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
+  async updateNote(sha: string, update: (current: string | undefined) => string): Promise<void> {
+    await new ReleaseNotes(this.git).update(sha, update);
   }
 
   /** Deletes the temp clone openRepository made; a given workdir is left alone. */

@@ -1,6 +1,6 @@
 import { type SimpleGit, simpleGit } from 'simple-git';
 import { GitcanaryError } from '../errors.js';
-import { maskSecrets, registerSecret } from '../report/secrets.js';
+import { maskSecrets, registerSecret } from '../shared/secrets.js';
 
 export interface GitIdentity {
   name: string;

@@ -22,7 +22,8 @@ export type ReleaseEvent =
       index: number;
       total: number;
       action: string;
-      phase: Phase;
+      /** `Promoting`: the primary runs the candidate while traffic moves back to it (Flagger's shape). */
+      phase: Phase | 'Promoting';
       weight: number;
       attempts: number;
       subject: string;

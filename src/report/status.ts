@@ -186,10 +186,23 @@ function stepRow(
   }
   const next = status.next;
   if (next === undefined || next.kind === 'done') return done();
+  if (next.kind === 'rollback') {
+    return step.index === last + 1
+      ? {
+          ...base,
+          icon: ICON.bad,
+          statusIcon: ICON.bad,
+          status: 'Failed',
+          info: `${next.failedChecks} failed checks of ${next.threshold}: the next run rolls back`,
+        }
+      : { ...base, statusIcon: ICON.neutral, status: 'Pending', info: '' };
+  }
   if (step.index > next.index) return { ...base, statusIcon: ICON.neutral, status: 'Pending', info: '' };
   if (step.index < next.index) {
     if (step.kind === 'pause') return done('elapsed');
-    // An analysis leaves no commit: whether it ran yet is known once the next commit records it.
+    // An analysis leaves no commit: its passes are noted on the newest commit (refs/notes/gitcanary).
+    const pass = status.passes.filter((p) => p.step === step.index).at(-1);
+    if (pass?.verdict === 'pass') return { ...done('passed, noted in Git'), time: pass.at };
     return {
       ...base,
       icon: ICON.unknown,
@@ -205,7 +218,7 @@ function stepRow(
         icon: ICON.waiting,
         statusIcon: ICON.waiting,
         status: 'Waiting',
-        info: describeUntil(next.until, options.now, options.timeZone),
+        info: `${next.reason === 'retry' ? 'a failed check holds the weight; checked again ' : ''}${describeUntil(next.until, options.now, options.timeZone)}`,
       };
     case 'paused':
       return {
@@ -213,7 +226,7 @@ function stepRow(
         icon: ICON.paused,
         statusIcon: ICON.paused,
         status: 'Paused',
-        info: 'until `gitcanary promote`',
+        info: `${next.reason === 'inconclusive' ? 'inconclusive; ' : ''}until \`gitcanary promote\``,
       };
     case 'analysis':
       return {
@@ -340,10 +353,12 @@ function message(status: ReleaseStatus, options: StatusRenderOptions): string {
   if (next === undefined || next.kind === 'done')
     return 'every step is done: the next `gitcanary run` finishes it';
   switch (next.kind) {
+    case 'rollback':
+      return `${next.failedChecks} failed checks reached the threshold of ${next.threshold}: the next \`gitcanary run\` or \`step\` rolls back`;
     case 'wait':
-      return `waits: ${at(next.index)}, ${describeUntil(next.until, options.now, options.timeZone)}`;
+      return `${next.reason === 'retry' ? 'a failed check holds the weight: ' : 'waits: '}${at(next.index)}, ${describeUntil(next.until, options.now, options.timeZone)}`;
     case 'paused':
-      return `paused: ${at(next.index)}, until \`gitcanary promote\``;
+      return `paused${next.reason === 'inconclusive' ? ' (inconclusive analysis)' : ''}: ${at(next.index)}, until \`gitcanary promote\``;
     case 'analysis':
       return `next: ${at(next.index)}, evaluated by the next \`gitcanary run\` or \`step\``;
     case 'commit':

@@ -69,9 +69,17 @@ export interface CanaryState {
  */
 export type TargetRole = 'canary' | 'stable' | 'baseline';
 
-/** A release is under way: the canary runs the candidate and nothing has been promoted or rolled back. */
+/**
+ * A release is under way and still analysing: the canary runs the candidate, nothing has been
+ * promoted or rolled back, and the primary has not taken the candidate yet (Flagger's shape
+ * promotes the primary first, with traffic still split: from then on there is nothing to judge).
+ */
 export function releaseRunning(state: CanaryState): boolean {
-  return state.canaryImage !== undefined && (state.phase === 'Progressing' || state.phase === 'Paused');
+  return (
+    state.canaryImage !== undefined &&
+    state.stableImage !== state.canaryImage &&
+    (state.phase === 'Progressing' || state.phase === 'Paused')
+  );
 }
 
 /** What a target reads back from the manifests; fields it does not carry stay undefined. */

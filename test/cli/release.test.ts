@@ -84,25 +84,27 @@ describe.concurrent('gitcanary release commands', () => {
 
     const run = await gitcanary(ops, ['run', '--image', CANARY_IMAGE]);
 
-    const [, start, w10, header, w50, promote] = shas(ops);
+    const [, start, w10, header, w50, primary, promote] = shas(ops);
     const id = ops.log()[1]?.trailers['Gitcanary-Release-Id'];
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
       [
-        `starting release podinfo (${id}) → ${CANARY_IMAGE}, 5 steps`,
-        `  committed ${start} gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/5] (weight 0%, Progressing)`,
-        '[1/5] setWeight 10',
-        `  committed ${w10} gitcanary(podinfo): setWeight 10 [1/5] (weight 10%, Progressing)`,
-        '[2/5] analysis smoke',
+        `starting release podinfo (${id}) → ${CANARY_IMAGE}, 6 steps`,
+        `  committed ${start} gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/6] (weight 0%, Progressing)`,
+        '[1/6] setWeight 10',
+        `  committed ${w10} gitcanary(podinfo): setWeight 10 [1/6] (weight 10%, Progressing)`,
+        '[2/6] analysis smoke',
         '  … smoke #1: exit 0',
         '  gate smoke (command): PASS value=0 threshold exit 0 — exit 0',
         '  error rate 0% at 10%',
-        '[3/5] setHeaderRoute podinfo-canary-by-header',
-        `  committed ${header} gitcanary(podinfo): setHeaderRoute podinfo-canary-by-header [3/5] (weight 10%, Progressing)`,
-        '[4/5] setWeight 50',
-        `  committed ${w50} gitcanary(podinfo): setWeight 50 [4/5] (weight 50%, Progressing)`,
-        '[5/5] promote',
-        `  committed ${promote} gitcanary(podinfo): promote [5/5] (weight 0%, Promoted)`,
+        '[3/6] setHeaderRoute podinfo-canary-by-header',
+        `  committed ${header} gitcanary(podinfo): setHeaderRoute podinfo-canary-by-header [3/6] (weight 10%, Progressing)`,
+        '[4/6] setWeight 50',
+        `  committed ${w50} gitcanary(podinfo): setWeight 50 [4/6] (weight 50%, Progressing)`,
+        '[5/6] promote primary',
+        `  committed ${primary} gitcanary(podinfo): promote primary [5/6] (weight 50%, Promoting)`,
+        '[6/6] promote',
+        `  committed ${promote} gitcanary(podinfo): promote [6/6] (weight 0%, Promoted)`,
         `promoted: ${CANARY_IMAGE} promoted`,
         '',
       ].join('\n'),
@@ -127,14 +129,14 @@ describe.concurrent('gitcanary release commands', () => {
       expect.stringMatching(/^Message: {9}promoted \d+s ago$/),
       `Release:         ${id}`,
       'Strategy:        Canary, through Git',
-      '  Step:          5/5',
+      '  Step:          6/6',
       '  SetWeight:     0',
       '  ActualWeight:  0 (the manifests now)',
       // Promoted: stable now runs the candidate.
       `Images:          ${CANARY_IMAGE} (stable, canary)`,
       expect.stringMatching(
         new RegExp(
-          `^Commit: {10}${promote} gitcanary\\(podinfo\\): promote \\[5/5\\] \\(\\d+s ago, ${time!.slice(11, 19)} UTC\\)$`,
+          `^Commit: {10}${promote} gitcanary\\(podinfo\\): promote \\[6/6\\] \\(\\d+s ago, ${time!.slice(11, 19)} UTC\\)$`,
         ),
       ),
     ]);
@@ -150,7 +152,10 @@ describe.concurrent('gitcanary release commands', () => {
         /^├──✔ 3 setHeaderRoute podinfo-canary-by-header \| ✔ Done \| 10% \| \w{7} \| \d+s$/,
       ),
       expect.stringMatching(new RegExp(`^├──✔ 4 setWeight 50 \\| ✔ Done \\| 50% \\| ${w50} \\| \\d+s$`)),
-      expect.stringMatching(new RegExp(`^└──✔ 5 promote \\| ✔ Done \\| 0% \\| ${promote} \\| \\d+s$`)),
+      expect.stringMatching(
+        new RegExp(`^├──✔ 5 promote primary \\| ✔ Done \\| 50% \\| ${primary} \\| \\d+s$`),
+      ),
+      expect.stringMatching(new RegExp(`^└──✔ 6 promote \\| ✔ Done \\| 0% \\| ${promote} \\| \\d+s$`)),
       '',
     ]);
 
@@ -167,11 +172,11 @@ describe.concurrent('gitcanary release commands', () => {
       stableImage: CANARY_IMAGE,
       phase: 'Promoted',
       action: 'promote',
-      step: 5,
-      total: 5,
+      step: 6,
+      total: 6,
       weight: 0,
       next: { kind: 'done' },
-      lastCommit: { sha: ops.head(), time, subject: 'gitcanary(podinfo): promote [5/5]' },
+      lastCommit: { sha: ops.head(), time, subject: 'gitcanary(podinfo): promote [6/6]' },
       manifests: [
         { target: 'kustomization', role: 'canary', observed: { canaryImage: CANARY_IMAGE } },
         { target: 'kustomization', role: 'stable', observed: { stableImage: CANARY_IMAGE } },
@@ -183,7 +188,7 @@ describe.concurrent('gitcanary release commands', () => {
       ],
     });
     const recorded = JSON.parse(json.stdout) as { commits: { step: number; gates: unknown[] }[] };
-    expect(recorded.commits.map((commit) => commit.step)).toEqual([0, 1, 3, 4, 5]);
+    expect(recorded.commits.map((commit) => commit.step)).toEqual([0, 1, 3, 4, 5, 6]);
     expect(recorded.commits[2]?.gates).toEqual([
       {
         gate: 'smoke',
@@ -214,12 +219,12 @@ describe.concurrent('gitcanary release commands', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').slice(-7)).toEqual([
-      '[2/5] analysis smoke',
+      '[2/6] analysis smoke',
       '  … smoke #1: exit 1',
       '  gate smoke (command): FAIL value=1 threshold exit 0 — exit 1',
       '  calling canary with [secure]',
-      `  committed ${shas(ops)[3]} gitcanary(podinfo): roll back canary of ${CANARY_IMAGE} [1/5] (weight 0%, Failed)`,
-      `rolledBack: gate failed at step 2/5; rolled back to ${STABLE_IMAGE}`,
+      `  committed ${shas(ops)[3]} gitcanary(podinfo): roll back canary of ${CANARY_IMAGE} [1/6] (weight 0%, Failed)`,
+      `rolledBack: gate failed at step 2/6; rolled back to ${STABLE_IMAGE}`,
       '',
     ]);
     expect(ops.log().at(-1)?.body).toContain(
@@ -246,28 +251,40 @@ describe.concurrent('gitcanary release commands', () => {
     const first = await gitcanary(ops, ['step', '--image', CANARY_IMAGE]);
     expect(first.code).toBe(0);
     expect(first.stdout.split('\n').at(-2)).toBe(`stepped: started release of ${CANARY_IMAGE}`);
-    const started = Date.parse(ops.times().at(-1) ?? '');
-    const until = new Date(started + 600_000).toISOString();
 
     const second = await gitcanary(ops, ['step']);
 
+    // The analysis's verdict is noted on the start commit (refs/notes/gitcanary): the pause after it
+    // counts from when it ended, and every later `step` reads that instead of asking again.
+    const note = JSON.parse(ops.gitIn(['notes', '--ref=refs/notes/gitcanary', 'show', ops.head()]));
+    expect(note.passes).toEqual([
+      expect.objectContaining({
+        step: 1,
+        verdict: 'pass',
+        gates: [expect.objectContaining({ gate: 'smoke' })],
+      }),
+    ]);
+    const until = new Date(Date.parse(note.passes[0].at) + 600_000).toISOString();
     expect(second.code).toBe(3);
     expect(second.stdout.split('\n').slice(1)).toEqual([
-      '[1/4] analysis smoke',
+      '[1/5] analysis smoke',
       '  … smoke #1: exit 0',
       '  gate smoke (command): PASS value=0 threshold exit 0 — exit 0',
       '  error rate 0% at 0%',
-      '[2/4] pause 10m',
+      '[2/5] pause 10m',
       expect.stringMatching(/^ {2}waiting: pause 10m, until \d\d:\d\d:\d\d \S+ \(in [\dms ]+\)$/),
       `waiting: pause until ${until}`,
       '',
     ]);
     expect(subjects(ops)).toHaveLength(2);
+    const third = await gitcanary(ops, ['step']);
+    expect(third.code).toBe(3);
+    expect(third.stdout).not.toContain('analysis smoke');
     const status = await gitcanary(ops, ['status', '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({
       state: 'progressing',
       step: 0,
-      nextStep: 'analysis smoke',
+      nextStep: 'pause 10m',
       waitingUntil: until,
     });
   });
@@ -279,7 +296,7 @@ describe.concurrent('gitcanary release commands', () => {
     const plan = await gitcanary(ops, ['plan', '--image', CANARY_IMAGE]);
 
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toBe(`# [0/4] start canary of ${CANARY_IMAGE}
+    expect(plan.stdout).toBe(`# [0/5] start canary of ${CANARY_IMAGE}
 diff --git a/${FILES.canary} b/${FILES.canary}
 --- a/${FILES.canary}
 +++ b/${FILES.canary}
@@ -289,7 +306,7 @@ diff --git a/${FILES.canary} b/${FILES.canary}
    - name: ghcr.io/stefanprodan/podinfo
 -    newTag: 6.0.0
 +    newTag: 6.1.0
-# [1/4] setWeight 20
+# [1/5] setWeight 20
 diff --git a/${FILES.route} b/${FILES.route}
 --- a/${FILES.route}
 +++ b/${FILES.route}
@@ -303,8 +320,8 @@ diff --git a/${FILES.route} b/${FILES.route}
            servicePort: 80
 -          weight: 0
 +          weight: 20
-# [2/4] pause until promoted (no commit)
-# [3/4] setWeight 50
+# [2/5] pause until promoted (no commit)
+# [3/5] setWeight 50
 diff --git a/${FILES.route} b/${FILES.route}
 --- a/${FILES.route}
 +++ b/${FILES.route}
@@ -318,7 +335,7 @@ diff --git a/${FILES.route} b/${FILES.route}
            servicePort: 80
 -          weight: 20
 +          weight: 50
-# [4/4] promote
+# [4/5] promote primary
 diff --git a/${FILES.primary} b/${FILES.primary}
 --- a/${FILES.primary}
 +++ b/${FILES.primary}
@@ -328,6 +345,7 @@ diff --git a/${FILES.primary} b/${FILES.primary}
    - name: ghcr.io/stefanprodan/podinfo
 -    newTag: 6.0.0
 +    newTag: 6.1.0
+# [5/5] promote
 diff --git a/${FILES.route} b/${FILES.route}
 --- a/${FILES.route}
 +++ b/${FILES.route}
@@ -359,7 +377,7 @@ diff --git a/${FILES.route} b/${FILES.route}
         `ok  kustomization (stable): stableImage=${STABLE_IMAGE}`,
         'ok  apisix (canary): canaryWeight=0',
         'ok  gate smoke',
-        'ok  4 steps apply to the manifests',
+        'ok  5 steps apply to the manifests',
         '',
       ].join('\n'),
     });
@@ -399,10 +417,10 @@ diff --git a/${FILES.route} b/${FILES.route}
       type: 'done',
       outcome: 'paused',
       exitCode: 3,
-      message: 'paused at step 2/4 until `gitcanary promote`',
+      message: 'paused at step 2/5 until `gitcanary promote`',
     });
 
-    const promote = await gitcanary(ops, ['promote', '--full', '--json']);
+    const promote = await gitcanary(ops, ['promote', '--full', '--json'], { GITHUB_ACTOR: 'octocat' });
 
     expect(promote.code).toBe(0);
     expect(
@@ -412,10 +430,12 @@ diff --git a/${FILES.route} b/${FILES.route}
         .map((line) => JSON.parse(line).type),
     ).toEqual(['commit', 'done']);
     expect(subjects(ops).slice(1)).toEqual([
-      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/4]`,
-      'gitcanary(podinfo): setWeight 20 [1/4]',
-      'gitcanary(podinfo): promote (full) [4/4]',
+      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/5]`,
+      'gitcanary(podinfo): setWeight 20 [1/5]',
+      'gitcanary(podinfo): promote (full) [5/5]',
     ]);
+    // The CI user who promoted, from the runner's environment.
+    expect(ops.log().at(-1)?.trailers['Gitcanary-Promoted-By']).toBe('octocat');
     expect(ops.show(FILES.primary)).toBe(
       fixtureFile(FILES.primary).replace('newTag: 6.0.0', 'newTag: 6.1.0'),
     );
@@ -434,7 +454,7 @@ diff --git a/${FILES.route} b/${FILES.route}
       code: 1,
       stderr: '',
       stdout: [
-        `  committed ${shas(ops).at(-1)} gitcanary(podinfo): abort canary of ${CANARY_IMAGE} [1/4] (weight 0%, RolledBack)`,
+        `  committed ${shas(ops).at(-1)} gitcanary(podinfo): abort canary of ${CANARY_IMAGE} [1/5] (weight 0%, RolledBack)`,
         `aborted: aborted release of ${CANARY_IMAGE}; traffic is back on ${STABLE_IMAGE}`,
         '',
       ].join('\n'),
@@ -488,15 +508,15 @@ diff --git a/${FILES.route} b/${FILES.route}
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         // The gate starts right after the setWeight 10 commit.
-        if (stdout.includes('[2/5] analysis smoke')) child.kill('SIGINT');
+        if (stdout.includes('[2/6] analysis smoke')) child.kill('SIGINT');
       });
       child.on('exit', (exitCode) => resolve(exitCode));
     });
     expect(code).toBe(130);
     expect(subjects(ops)).toEqual([
       expect.stringContaining('podinfo 6.0.0'),
-      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/5]`,
-      'gitcanary(podinfo): setWeight 10 [1/5]',
+      `gitcanary(podinfo): start canary of ${CANARY_IMAGE} [0/6]`,
+      'gitcanary(podinfo): setWeight 10 [1/6]',
     ]);
   });
 });

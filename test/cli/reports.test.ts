@@ -39,7 +39,7 @@ describe('report files of release commands', () => {
     expect(parseDotenvLikeGitLab(readFileSync(dotenv, 'utf8'))).toEqual({
       GITCANARY_PHASE: 'Failed',
       GITCANARY_STEP: '3',
-      GITCANARY_STEPS: '5',
+      GITCANARY_STEPS: '6',
       GITCANARY_WEIGHT: '0',
       GITCANARY_COMMIT: ops.head(),
       GITCANARY_IMAGE: CANARY_IMAGE,
@@ -49,12 +49,12 @@ describe('report files of release commands', () => {
     const xml = readFileSync(junit, 'utf8');
     expect(await validateJunit(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toContain('<testsuites name="gitcanary podinfo" tests="3" failures="2" errors="0"');
-    expect(xml).toMatch(/<testsuite name="podinfo \[2\/5\] analysis smoke" tests="1" failures="0"/);
-    expect(xml).toMatch(/<testsuite name="podinfo \[4\/5\] analysis smoke" tests="1" failures="1"/);
+    expect(xml).toMatch(/<testsuite name="podinfo \[2\/6\] analysis smoke" tests="1" failures="0"/);
+    expect(xml).toMatch(/<testsuite name="podinfo \[4\/6\] analysis smoke" tests="1" failures="1"/);
     expect(xml).toContain('<failure message="smoke (command): fail value=1 threshold exit 0">');
     expect(xml).toContain('error rate 7% at 30%');
     expect(xml).toContain(
-      `<failure message="rolledBack: gate failed at step 4/5; rolled back to ghcr.io/stefanprodan/podinfo:6.0.0">`,
+      `<failure message="rolledBack: gate failed at step 4/6; rolled back to ghcr.io/stefanprodan/podinfo:6.0.0">`,
     );
   });
 
@@ -142,18 +142,20 @@ describe('report files of release commands', () => {
       .filter((match) => match !== null)
       .map((match) => `${match[1]} ${match[3]}${match[4] ?? ''} ${match[5]}`.trimEnd());
     expect(marks).toEqual([
-      'start gitcanary_1[collapsed=true] [0/5] start',
+      'start gitcanary_1[collapsed=true] [0/6] start',
       'end gitcanary_1',
-      'start gitcanary_2[collapsed=true] [1/5] setWeight 10',
+      'start gitcanary_2[collapsed=true] [1/6] setWeight 10',
       'end gitcanary_2',
-      'start gitcanary_3[collapsed=true] [2/5] analysis smoke',
+      'start gitcanary_3[collapsed=true] [2/6] analysis smoke',
       'end gitcanary_3',
-      'start gitcanary_4[collapsed=true] [3/5] setWeight 30',
+      'start gitcanary_4[collapsed=true] [3/6] setWeight 30',
       'end gitcanary_4',
-      'start gitcanary_5[collapsed=true] [4/5] analysis smoke',
+      'start gitcanary_5[collapsed=true] [4/6] analysis smoke',
       'end gitcanary_5',
-      'start gitcanary_6[collapsed=true] [5/5] promote',
+      'start gitcanary_6[collapsed=true] [5/6] promote primary',
       'end gitcanary_6',
+      'start gitcanary_7[collapsed=true] [6/6] promote',
+      'end gitcanary_7',
     ]);
     // The release's first and last lines stay outside the sections.
     expect(run.stdout.split('\n').at(-2)).toBe(`promoted: ${CANARY_IMAGE} promoted`);
@@ -165,7 +167,7 @@ describe('report files of release commands', () => {
     expect(status.stdout).toContain('├──✔ 2 analysis smoke');
     expect(parseDotenvLikeGitLab(readFileSync(dotenv, 'utf8'))).toMatchObject({
       GITCANARY_PHASE: 'Promoted',
-      GITCANARY_STEP: '5',
+      GITCANARY_STEP: '6',
       GITCANARY_WEIGHT: '0',
       GITCANARY_COMMIT: ops.head(),
       GITCANARY_OUTCOME: '',
@@ -173,8 +175,8 @@ describe('report files of release commands', () => {
     const xml = readFileSync(junit, 'utf8');
     expect(await validateJunit(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toMatch(
-      /<testsuite name="podinfo \[2\/5\] analysis smoke" tests="1" failures="0" errors="0" skipped="0"[^>]*>\n {4}<testcase name="smoke \(command\)" classname="gitcanary.podinfo" timestamp="[^"]+">\n {6}<system-out>smoke \(command\): pass\nvalue: 0\nthreshold: exit 0\nmessage: exit 0\nerror rate 0% at 10%/,
+      /<testsuite name="podinfo \[2\/6\] analysis smoke" tests="1" failures="0" errors="0" skipped="0"[^>]*>\n {4}<testcase name="smoke \(command\)" classname="gitcanary.podinfo" timestamp="[^"]+">\n {6}<system-out>smoke \(command\): pass\nvalue: 0\nthreshold: exit 0\nmessage: exit 0\nerror rate 0% at 10%/,
     );
-    expect(xml).toMatch(/<testsuite name="podinfo \[4\/5\] analysis smoke" tests="1" failures="0"/);
+    expect(xml).toMatch(/<testsuite name="podinfo \[4\/6\] analysis smoke" tests="1" failures="0"/);
   });
 });

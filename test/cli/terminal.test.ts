@@ -35,7 +35,7 @@ describe('gitcanary run in a terminal', () => {
     const seconds = countdown.map((match) => Number(match[1]));
     expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
     // After the pause, the next step's line starts on the cleared line.
-    expect(screen).toMatch(/\r\u001b\[2K\[3\/4\] setWeight 20\n/);
+    expect(screen).toMatch(/\r\u001b\[2K\[3\/5\] setWeight 20\n/);
     expect(screen).toContain(`promoted: ${CANARY_IMAGE} promoted\n`);
     // NO_COLOR: the only escape sequences are the line clears.
     expect(screen.replaceAll(CLEAR, '')).not.toContain('\u001b');

@@ -18,9 +18,8 @@ const check = (gates: string[]): Step[] => [{ pause: { duration: '10s' } }, { an
 
 describe('fromFlaggerCanary', () => {
   it('reads the analysis block and provider of the seed 001 podinfo Canary', () => {
-    const { analysis, provider, ignored } = fromFlaggerCanary(seedCanary);
+    const { analysis, provider } = fromFlaggerCanary(seedCanary);
     expect(provider).toBe('apisix');
-    expect(ignored).toEqual([]);
     expect(analysis).toEqual({
       interval: '10s',
       threshold: 10,
@@ -44,13 +43,16 @@ describe('fromFlaggerCanary', () => {
     });
   });
 
-  it('drops fields gitcanary does not act on and names them, keeping webhook muteAlert and disableTLS', () => {
+  it('keeps every field of a pasted analysis block: alerts, muteAlert and disableTLS parse, none is dropped', () => {
     const canary = structuredClone(seedCanary);
-    canary.spec.analysis.alerts = [{ name: 'slack', providerRef: { name: 'slack' } }];
+    canary.spec.analysis.alerts = [{ name: 'slack', severity: 'warn', providerRef: { name: 'slack' } }];
+    canary.spec.analysis.stepWeightPromotion = 25;
+    canary.spec.analysis.primaryReadyThreshold = 100;
     canary.spec.analysis.webhooks[0].muteAlert = true;
     canary.spec.analysis.webhooks[0].disableTLS = true;
-    const { ignored, analysis } = fromFlaggerCanary(canary);
-    expect(ignored).toEqual(['spec.analysis.alerts']);
+    const { analysis } = fromFlaggerCanary(canary);
+    expect(analysis.alerts).toEqual([{ name: 'slack', severity: 'warn', providerRef: { name: 'slack' } }]);
+    expect(analysis.stepWeightPromotion).toBe(25);
     expect(analysis.webhooks?.[0]).toMatchObject({ muteAlert: true, disableTLS: true });
   });
 
@@ -72,10 +74,12 @@ describe('fromFlaggerCanary', () => {
 describe('expandFlaggerAnalysis', () => {
   it('expands the seed 001 podinfo analysis (stepWeight 10, maxWeight 50) as Flagger progresses', () => {
     const { analysis, provider } = fromFlaggerCanary(seedCanary);
-    const { steps, gates } = expandFlaggerAnalysis(analysis, {
+    const expansion = expandFlaggerAnalysis(analysis, {
       router: provider,
       metricTemplates: ['request-success-rate', 'request-duration'],
     });
+    const { steps, gates } = expansion;
+    // runAnalysis: the rollout webhooks in order, then the metrics in order.
     const checks = ['load-test', 'request-success-rate', 'request-duration'];
     expect(steps).toEqual([
       { setWeight: 10 },
@@ -90,7 +94,10 @@ describe('expandFlaggerAnalysis', () => {
       ...check(checks),
       { promote: {} },
     ]);
-    // threshold 10: Flagger rolls back at the 10th failed check, so 9 failures are tolerated.
+    // Each gate decides one check pass: one measurement, no tolerance, an error (no values) fails
+    // it, as Flagger's runAnalysis does (scheduler_metrics.go). threshold 10 is the release's budget
+    // of failed passes, counted by the engine; the webhook's retries are HTTP retries (webhook.go).
+    const measured = { count: 1, failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 0 };
     expect(gates).toEqual({
       'load-test': {
         webhook: {
@@ -100,7 +107,6 @@ describe('expandFlaggerAnalysis', () => {
           metadata: {
             cmd: 'hey -z 1m -q 10 -c 2 -h2 -host app.example.com http://apisix-gateway.apisix/api/info',
           },
-          // Flagger's retries are HTTP retries of one call, not the failed-checks threshold.
           retries: 0,
           disableTLS: false,
           muteAlert: false,
@@ -114,11 +120,8 @@ describe('expandFlaggerAnalysis', () => {
           thresholdRange: { min: 99 },
           variables: { interval: '1m' },
           timeout: '30s',
-          interval: '10s',
-          count: 10,
-          failureLimit: 9,
-          inconclusiveLimit: 0,
-          consecutiveErrorLimit: 4,
+          interval: '1m',
+          ...measured,
         },
       },
       'request-duration': {
@@ -129,14 +132,13 @@ describe('expandFlaggerAnalysis', () => {
           thresholdRange: { max: 500 },
           variables: { interval: '30s' },
           timeout: '30s',
-          interval: '10s',
-          count: 10,
-          failureLimit: 9,
-          inconclusiveLimit: 0,
-          consecutiveErrorLimit: 4,
+          interval: '1m',
+          ...measured,
         },
       },
     });
+    expect(expansion.threshold).toBe(10);
+    expect(expansion.intervalMs).toBe(10_000);
   });
 
   it('sets stepWeights in order, ignoring maxWeight as Flagger does', () => {
@@ -160,8 +162,8 @@ describe('expandFlaggerAnalysis', () => {
     expect(progressiveWeights({ stepWeight: 25, maxWeight: 100 })).toEqual([25, 50, 75, 100]);
   });
 
-  it('uses Flagger defaults: 60s interval, threshold 1 (no failure tolerated)', () => {
-    const { steps, gates } = expandFlaggerAnalysis(
+  it('uses Flagger defaults: 60s interval, threshold 1 (the first failed check rolls back)', () => {
+    const { steps, gates, intervalMs, threshold } = expandFlaggerAnalysis(
       { stepWeight: 50, metrics: [{ name: 'errors', query: 'sum(errors)', thresholdRange: { max: 1 } }] },
       {},
     );
@@ -177,12 +179,34 @@ describe('expandFlaggerAnalysis', () => {
     expect(gates.errors).toMatchObject({
       prometheus: {
         query: 'sum(errors)',
-        interval: '60s',
         count: 1,
         failureLimit: 0,
+        consecutiveErrorLimit: 0,
         variables: { interval: '1m' },
       },
     });
+    expect({ intervalMs, threshold }).toEqual({ intervalMs: 60_000, threshold: 1 });
+  });
+
+  it('renders a numeric metric interval as seconds and reads the deprecated threshold as Flagger does', () => {
+    const { gates } = expandFlaggerAnalysis(
+      {
+        stepWeight: 50,
+        metrics: [
+          { name: 'request-success-rate', threshold: 99, interval: 60 },
+          { name: 'request-duration', threshold: 500 },
+          { name: 'errors', query: 'sum(errors)', threshold: 2 },
+        ],
+      },
+      { router: 'apisix', metricTemplates: ['request-success-rate', 'request-duration'] },
+    );
+    // `[60]` is no PromQL range; Flagger's metric interval is a Go duration.
+    expect(gates['request-success-rate']).toMatchObject({
+      prometheus: { variables: { interval: '60s' }, thresholdRange: { min: 99 } },
+    });
+    // scheduler_metrics.go: `metric.Threshold > val` fails the success rate, `val > threshold` the rest.
+    expect(gates['request-duration']).toMatchObject({ prometheus: { thresholdRange: { max: 500 } } });
+    expect(gates.errors).toMatchObject({ prometheus: { thresholdRange: { max: 2 } } });
   });
 
   it('turns iterations + match into header routes and iterations checks (A/B testing)', () => {
@@ -253,19 +277,35 @@ describe('expandFlaggerAnalysis', () => {
     ]);
   });
 
-  it('runs Blue/Green iterations mirrored, then sends all traffic to the canary before promoting', () => {
-    const { steps } = expandFlaggerAnalysis({ interval: '1m', iterations: 2, mirror: true });
+  it('runs Blue/Green iterations mirrored, then sends all traffic to the canary and checks once more before promoting', () => {
+    const { steps } = expandFlaggerAnalysis({
+      interval: '1m',
+      iterations: 2,
+      mirror: true,
+      metrics: [{ name: 'errors', query: 'sum(errors)', thresholdRange: { max: 1 } }],
+      webhooks: [
+        { name: 'smoke', url: 'http://hooks.test/smoke', type: 'pre-rollout' },
+        { name: 'approve', url: 'http://hooks.test/approve', type: 'confirm-promotion' },
+      ],
+    });
+    // runBlueGreen: tick 1 runs the pre-rollout hooks and starts mirroring; the iterations check;
+    // confirm-promotion gates routing all traffic to the canary; the next tick checks and promotes.
     expect(steps).toEqual([
+      { analysis: { gates: ['smoke'] } },
       { setMirrorRoute: { name: 'mirror', percentage: 100, match: [{ path: { prefix: '/' } }] } },
       { pause: { duration: '1m' } },
+      { analysis: { gates: ['errors'] } },
       { pause: { duration: '1m' } },
+      { analysis: { gates: ['errors', 'approve'] } },
       { setMirrorRoute: { name: 'mirror' } },
       { setWeight: 100 },
+      { pause: { duration: '1m' } },
+      { analysis: { gates: ['errors'] } },
       { promote: {} },
     ]);
   });
 
-  it('places each webhook type where Flagger calls it', () => {
+  it('places each webhook type where Flagger calls it: one check pass per tick, rollback hooks first', () => {
     const hook = (name: string, type: string) => ({ name, url: `http://hooks.test/${name}`, type }) as const;
     const analysis = {
       interval: '10s',
@@ -278,39 +318,46 @@ describe('expandFlaggerAnalysis', () => {
         hook('step-ok', 'confirm-traffic-increase'),
         hook('approve', 'confirm-promotion'),
         hook('notify', 'post-rollout'),
+        hook('stop', 'rollback'),
+        hook('events', 'event'),
         { name: 'untyped', url: 'http://hooks.test/untyped' },
       ],
     } as FlaggerAnalysis;
-    const { steps, gates } = expandFlaggerAnalysis(analysis);
+    const { steps, gates, eventWebhooks } = expandFlaggerAnalysis(analysis);
+    // scheduler.go advanceCanary: runRollbackHooks first on every tick; checkCanaryStatus runs
+    // confirm-rollout; the first tick (weight 0) runs runPreRolloutHooks, later ticks runAnalysis;
+    // then runConfirmTrafficIncreaseHooks (at maxWeight too: nextStepWeight is still > 0) and, at
+    // maxWeight, runConfirmPromotionHooks; runPostRolloutHooks after the promotion.
     expect(steps).toEqual([
-      { analysis: { gates: ['gate'] } },
-      { analysis: { gates: ['smoke'] } },
-      { analysis: { gates: ['step-ok'] } },
+      { analysis: { gates: ['stop', 'gate'] } },
+      { analysis: { gates: ['stop', 'smoke', 'step-ok'] } },
       { setWeight: 20 },
       { pause: { duration: '10s' } },
-      { analysis: { gates: ['load', 'untyped'] } },
-      { analysis: { gates: ['step-ok'] } },
+      { analysis: { gates: ['stop', 'load', 'untyped', 'step-ok'] } },
       { setWeight: 60 },
       { pause: { duration: '10s' } },
-      { analysis: { gates: ['load', 'untyped'] } },
-      { analysis: { gates: ['approve'] } },
+      { analysis: { gates: ['stop', 'load', 'untyped', 'step-ok', 'approve'] } },
       { promote: {} },
       { analysis: { gates: ['notify'] } },
     ]);
-    // Flagger's `retries` are HTTP retries of one call (webhook.go newHTTPClient), never threshold - 1.
-    const retries = Object.fromEntries(
-      Object.entries(gates).map(([name, gate]) => [
-        name,
-        'webhook' in gate ? gate.webhook.retries : undefined,
-      ]),
+    // Event webhooks are sent on every event by the notifications, not as a step.
+    expect(eventWebhooks).toEqual(['events']);
+    expect(gates.events).toMatchObject({ webhook: { type: 'event' } });
+    // Flagger's retries are HTTP retries of one call, whatever the threshold.
+    const retries = Object.values(gates).map((gate) =>
+      'webhook' in gate ? gate.webhook.retries : undefined,
     );
-    expect(retries).toEqual({ gate: 0, smoke: 0, load: 0, 'step-ok': 0, approve: 0, notify: 0, untyped: 0 });
+    expect(new Set(retries)).toEqual(new Set([0]));
     expect(gates.untyped).toMatchObject({ webhook: { type: 'rollout' } });
   });
 
-  it('reports what it cannot express, at the field', () => {
+  it('reports what it cannot express, at the field, with the reason', () => {
     const analysis = {
       stepWeight: 10,
+      stepWeightPromotion: 20,
+      sessionAffinity: { cookieName: 'flagger-cookie', maxAge: 21600 },
+      primaryReadyThreshold: 50,
+      canaryReadyThreshold: 100,
       metrics: [
         {
           name: 'not-found-percentage',
@@ -321,15 +368,28 @@ describe('expandFlaggerAnalysis', () => {
         { name: 'request-success-rate', thresholdRange: { min: 99 } },
         { name: 'errors', query: 'sum(x)' },
       ],
-      webhooks: [{ name: 'stop', url: 'http://hooks.test/', type: 'rollback' }],
     } as FlaggerAnalysis;
     expect(
       flaggerIssues(analysis, {
         router: 'ambassador',
+        stable: false,
         metricTemplates: [],
         metricRouters: ['apisix', 'nginx'],
       }),
     ).toEqual([
+      {
+        path: ['sessionAffinity'],
+        message: expect.stringMatching(/^sessionAffinity is not supported: .*cookie.*use A\/B testing/),
+      },
+      {
+        path: ['primaryReadyThreshold'],
+        message:
+          'primaryReadyThreshold 50 is not supported: gitcanary takes readiness from the reconciler, whose Healthy means every replica is available (100, the default, is accepted)',
+      },
+      {
+        path: ['stepWeightPromotion'],
+        message: expect.stringMatching(/^stepWeightPromotion .* needs spec\.stable/),
+      },
       {
         path: ['metrics', 0, 'templateRef'],
         message: 'templateRef MetricTemplate is not supported yet; write `query:`',
@@ -348,15 +408,10 @@ describe('expandFlaggerAnalysis', () => {
         path: ['metrics', 3, 'thresholdRange'],
         message: 'a metric needs thresholdRange with min, max or both',
       },
-      {
-        path: ['webhooks', 0, 'type'],
-        message:
-          'webhook type `rollback` is not supported yet; use rollout, pre-rollout, confirm-*, post-rollout or event',
-      },
     ]);
     const error = catchError(() => expandFlaggerAnalysis(analysis, { router: 'apisix' }));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.place.field).toBe('spec.analysis.metrics[0].templateRef');
+    expect(error.place.field).toBe('spec.analysis.sessionAffinity');
   });
 
   it('needs stepWeight, stepWeights or iterations, and iterations for match', () => {

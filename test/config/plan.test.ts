@@ -24,7 +24,10 @@ describe('planSteps', () => {
       '11 pause until promoted',
       '12 promote',
     ]);
-    expect(plan.steps.at(-1)?.step).toEqual({ promote: {} });
+    expect(plan.steps.at(-1)).toEqual({ kind: 'promote', index: 12, summary: 'promote' });
+    expect(plan.steps[4]).toEqual({ kind: 'pause', durationMs: 30_000, index: 4, summary: 'pause 30s' });
+    expect(plan.steps[8]).toMatchObject({ kind: 'pause', durationMs: 3_600_000 });
+    expect(plan.steps[11]).toMatchObject({ kind: 'pause', durationMs: undefined });
     expect(Object.keys(plan.gates)).toEqual(['smoke']);
   });
 
@@ -41,6 +44,9 @@ describe('planSteps', () => {
     const checks = 'analysis load-test, request-success-rate, request-duration';
     expect(plan.steps.map((planned) => planned.summary)).toEqual([
       ...[10, 20, 30, 40, 50].flatMap((weight) => [`setWeight ${weight}`, 'pause 10s', checks]),
+      // spec.stable: Flagger's shape promotes the primary first, then routes traffic back a tick later.
+      'promote primary',
+      'pause 10s',
       'promote',
     ]);
     expect(plan.gates['request-success-rate']).toMatchObject({
@@ -48,8 +54,43 @@ describe('planSteps', () => {
         address: 'http://flagger-prometheus.apisix:9090',
         template: 'request-success-rate',
         router: 'apisix',
-        failureLimit: 9,
+        count: 1,
+        failureLimit: 0,
       },
     });
+    // The release's budget of failed check passes, and the interval they are retried after.
+    expect(plan.checks).toEqual({ intervalMs: 10_000, threshold: 10 });
+  });
+
+  it('promotes in steps of stepWeightPromotion in the Flagger shape, one tick apart', async () => {
+    const config = await load('podinfo-flagger-apisix.yaml');
+    const analysis = { ...config.spec.analysis!, stepWeightPromotion: 20 };
+    const plan = planRelease({ ...config, spec: { ...config.spec, analysis } });
+    // runPromotionTrafficShift: the primary's weight grows by 20 per tick from the canary's 50%.
+    expect(plan.steps.slice(-7)).toEqual([
+      expect.objectContaining({ kind: 'promotePrimary', summary: 'promote primary' }),
+      expect.objectContaining({ kind: 'pause', durationMs: 10_000 }),
+      expect.objectContaining({
+        kind: 'shift',
+        weight: 30,
+        summary: 'shift traffic to primary (canary 30%)',
+      }),
+      expect.objectContaining({ kind: 'pause', durationMs: 10_000 }),
+      expect.objectContaining({
+        kind: 'shift',
+        weight: 10,
+        summary: 'shift traffic to primary (canary 10%)',
+      }),
+      expect.objectContaining({ kind: 'pause', durationMs: 10_000 }),
+      expect.objectContaining({ kind: 'promote', summary: 'promote' }),
+    ]);
+  });
+
+  it('keeps the promotion one commit in the Argo Rollouts shape (no spec.stable)', async () => {
+    const config = await load('podinfo-argo-steps.yaml');
+    const plan = planRelease({ ...config, spec: { ...config.spec, stable: undefined } });
+    expect(plan.steps.filter((step) => step.kind === 'promote' || step.kind === 'promotePrimary')).toEqual([
+      { kind: 'promote', index: 12, summary: 'promote' },
+    ]);
   });
 });

@@ -132,20 +132,29 @@ describe('a release synced by Argo CD', () => {
     const run = await runRelease(ops!.config, { image: CANARY_IMAGE, timeline });
 
     expect(run.result.outcome).toBe('promoted');
-    const [start, weight10, weight50, promote] = run.commits as [string, string, string, string];
-    expect(run.commits).toHaveLength(4);
+    const [start, weight10, weight50, primary, promote] = run.commits as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    expect(run.commits).toHaveLength(5);
     expect(timeline.entries).toEqual([
-      `commit [0/5] start canary of ${CANARY_IMAGE}`,
+      `commit [0/6] start canary of ${CANARY_IMAGE}`,
       ...argoSyncs(start),
-      'commit [1/5] setWeight 10',
+      'commit [1/6] setWeight 10',
       ...argoSyncs(weight10),
       'probe',
       'gate probe pass',
-      'commit [3/5] setWeight 50',
+      'commit [3/6] setWeight 50',
       ...argoSyncs(weight50),
       'probe',
       'gate probe pass',
-      'commit [5/5] promote',
+      // The primary takes the candidate and Argo CD reports it healthy before traffic goes back to it.
+      'commit [5/6] promote primary',
+      ...argoSyncs(primary),
+      'commit [6/6] promote',
       ...argoSyncs(promote),
     ]);
     expect(probes).toEqual([
@@ -185,14 +194,14 @@ describe('a release synced by Argo CD', () => {
     });
     // No probe at 50%: the analysis after a failed sync is never evaluated.
     expect(timeline.entries.slice(-8)).toEqual([
-      'commit [3/5] setWeight 50',
+      'commit [3/6] setWeight 50',
       `argocd ${short(weight50)} OutOfSync`,
       `argocd ${short(weight50)} Syncing`,
       `argocd ${short(weight50)} Synced Healthy (not reconciled since sync)`,
       `argocd ${short(weight50)} Synced Progressing`,
       `argocd ${short(weight50)} Synced Degraded`,
       'gate sync fail',
-      `commit [3/5] roll back canary of ${CANARY_IMAGE}`,
+      `commit [3/6] roll back canary of ${CANARY_IMAGE}`,
     ]);
     expect(timeline.entries.filter((entry) => entry === 'probe')).toHaveLength(1);
     const last = ops!.log().at(-1)!;
@@ -220,18 +229,18 @@ describe('a release synced by Argo CD', () => {
       ending: (subject) => (subject.includes('setWeight 10') ? 'stuck' : 'Healthy'),
     });
 
-    const started = Date.now();
     const run = await runRelease(ops!.config, { image: CANARY_IMAGE, timeline });
 
     const [, weight10] = run.commits as [string, string];
     expect(run.result.outcome).toBe('rolledBack');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // The deadline is virtual time: the gate polled until 300ms had passed on the engine's clock.
+    expect(run.clock.sleptMs).toBeGreaterThanOrEqual(300);
     expect(timeline.entries.slice(-5)).toEqual([
-      'commit [1/5] setWeight 10',
+      'commit [1/6] setWeight 10',
       `argocd ${short(weight10)} OutOfSync`,
       `argocd ${short(weight10)} Syncing`,
       'gate sync fail',
-      `commit [1/5] roll back canary of ${CANARY_IMAGE}`,
+      `commit [1/6] roll back canary of ${CANARY_IMAGE}`,
     ]);
     expect(timeline.entries).not.toContain('probe');
     expect(ops!.log().at(-1)!.body.split('\n').slice(1)).toEqual([
@@ -271,7 +280,7 @@ describe('a release synced by Flux', () => {
     const run = await runRelease(ops.config, { image: CANARY_IMAGE, timeline });
 
     expect(run.result.outcome).toBe('promoted');
-    const [start, weight50, promote] = run.commits as [string, string, string];
+    const [start, weight50, primary, promote] = run.commits as [string, string, string, string];
     const fluxSyncs = (sha: string) => [
       `flux ${short(sha)} Ready at previous revision`,
       `flux ${short(sha)} Reconciling`,
@@ -279,19 +288,21 @@ describe('a release synced by Flux', () => {
       'gate sync pass',
     ];
     expect(timeline.entries).toEqual([
-      `commit [0/3] start canary of ${CANARY_IMAGE}`,
+      `commit [0/4] start canary of ${CANARY_IMAGE}`,
       ...fluxSyncs(start),
-      'commit [1/3] setWeight 50',
+      'commit [1/4] setWeight 50',
       ...fluxSyncs(weight50),
       'probe',
       'gate probe pass',
-      'commit [3/3] promote',
+      'commit [3/4] promote primary',
+      ...fluxSyncs(primary),
+      'commit [4/4] promote',
       ...fluxSyncs(promote),
     ]);
     expect(probes).toEqual([{ head: weight50, shown: 'Ready' }]);
     expect(flux.fake.errors).toEqual([]);
     // The gate asked Flux to reconcile each commit now, as `flux reconcile` does.
-    expect(flux.fake.patches).toHaveLength(3);
+    expect(flux.fake.patches).toHaveLength(4);
   });
 });
 
@@ -373,12 +384,13 @@ describe.runIf(withPrometheus)('a release gated by a real Prometheus', () => {
     const log = ops!.log();
     expect(log.map((entry) => entry.subject.replace('gitcanary(podinfo): ', ''))).toEqual([
       'podinfo 6.0.0 on primary and canary',
-      `start canary of ${CANARY_IMAGE} [0/5]`,
-      'setWeight 10 [1/5]',
-      'setWeight 50 [3/5]',
-      'promote [5/5]',
+      `start canary of ${CANARY_IMAGE} [0/6]`,
+      'setWeight 10 [1/6]',
+      'setWeight 50 [3/6]',
+      'promote primary [5/6]',
+      'promote [6/6]',
     ]);
-    for (const entry of log.slice(3)) {
+    for (const entry of log.slice(3, 5)) {
       expect(entry.body.split('\n').slice(1)).toEqual([
         '',
         'Gate evidence:',
@@ -396,14 +408,14 @@ describe.runIf(withPrometheus)('a release gated by a real Prometheus', () => {
     expect(run.result).toMatchObject({
       outcome: 'rolledBack',
       exitCode: 1,
-      message: `gate failed at step 2/5; rolled back to ${PODINFO}:6.0.0`,
+      message: `gate failed at step 2/6; rolled back to ${PODINFO}:6.0.0`,
     });
     const [, weight10, rollback] = run.commits as [string, string, string];
     expect(timeline.entries.slice(-4)).toEqual([
       `argocd ${short(weight10)} Synced Healthy`,
       'gate sync pass',
       'gate success-rate fail',
-      `commit [1/5] roll back canary of ${BAD_IMAGE}`,
+      `commit [1/6] roll back canary of ${BAD_IMAGE}`,
     ]);
     const event = run.events.find(
       (e): e is Extract<ReleaseEvent, { type: 'gate' }> =>

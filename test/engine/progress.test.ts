@@ -69,6 +69,14 @@ describe('reading a release from its trailers', () => {
     },
   );
 
+  it('reads the failed checks a commit carries, 0 when it carries none, and refuses a count it did not write', () => {
+    expect(readProgress([commit({ 'Gitcanary-Failed-Checks': '2' })])?.failedChecks).toBe(2);
+    expect(readProgress([commit({})])?.failedChecks).toBe(0);
+    expect(() => readProgress([commit({ 'Gitcanary-Failed-Checks': 'two' })])).toThrow(
+      expect.objectContaining({ code: 'RELEASE_STATE', place: { field: 'Gitcanary-Failed-Checks' } }),
+    );
+  });
+
   it("refuses another config's release under way, but not one that ended or carries no fingerprint", () => {
     const ours = 'aaaaaaaaaaaa';
     expect(() => readOwnProgress([commit({ 'Gitcanary-Targets': 'bbbbbbbbbbbb' })], 'podinfo', ours)).toThrow(

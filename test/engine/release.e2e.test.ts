@@ -143,6 +143,8 @@ interface Expected {
   action?: string;
   image?: string;
   evidence?: string[];
+  failedChecks?: number;
+  promotedBy?: string;
 }
 
 /** The log entry the engine writes for one commit of release `id`. */
@@ -165,6 +167,8 @@ function commitOf(id: string, total: number, expected: Expected): LogEntry {
       // The demo's targets, hashed from the config as written: the same in every clone and temp
       // dir (the README shows it too); a test below checks what it guards.
       'Gitcanary-Targets': 'cf9ce85aa0d5',
+      ...(expected.failedChecks ? { 'Gitcanary-Failed-Checks': String(expected.failedChecks) } : {}),
+      ...(expected.promotedBy ? { 'Gitcanary-Promoted-By': expected.promotedBy } : {}),
       'Gitcanary-Action': expected.action ?? 'step',
     },
   };
@@ -177,9 +181,9 @@ const smokePass = (weight: number) => [
   `  error rate 0% at ${weight}%`,
 ];
 
-/** The demo release (11 steps) as committed when every gate passes. */
+/** The demo release (12 steps) as committed when every gate passes. */
 function demoHistory(id: string): LogEntry[] {
-  const at = (expected: Expected) => commitOf(id, 11, expected);
+  const at = (expected: Expected) => commitOf(id, 12, expected);
   return [
     SEED,
     at({ step: '0', summary: `start canary of ${CANARY_IMAGE}`, weight: 0, action: 'start' }),
@@ -198,7 +202,9 @@ function demoHistory(id: string): LogEntry[] {
       weight: 60,
       evidence: smokePass(60),
     }),
-    at({ step: '11', summary: 'promote', weight: 0, phase: 'Promoted', action: 'promote' }),
+    // Flagger's shape: the primary gets the candidate while traffic stays, then traffic goes back to it.
+    at({ step: '11', summary: 'promote primary', weight: 60, phase: 'Promoting' }),
+    at({ step: '12', summary: 'promote', weight: 0, phase: 'Promoted', action: 'promote' }),
   ];
 }
 
@@ -289,7 +295,14 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(manifests()).toEqual(PROMOTED);
     // The header route lived from step 3 to step 10.
     expect(ops.show(FILES.headerRoutes, 'main~3')).toBe(HEADER_ROUTE);
+    // The primary ran the candidate with traffic still at 60% before traffic went back to it.
     expect(manifests('main~1')).toEqual({
+      primary: withTag(FILES.primary, '6.1.0'),
+      canary: withTag(FILES.canary, '6.1.0'),
+      route: routeAt(60),
+      headerRoutes: undefined,
+    });
+    expect(manifests('main~2')).toEqual({
       primary: fixtureFile(FILES.primary),
       canary: withTag(FILES.canary, '6.1.0'),
       route: routeAt(60),
@@ -298,12 +311,12 @@ describe.concurrent('ReleaseEngine on real git', () => {
     // Both pauses were slept, each until its duration after the commit before it.
     const waits = events.events.filter((event) => event.type === 'wait');
     expect(waits).toEqual([
-      { type: 'wait', reason: 'pause 2m', until: new Date(commitTime('3/11') + 120_000).toISOString() },
-      { type: 'wait', reason: 'pause 1m', until: new Date(commitTime('7/11') + 60_000).toISOString() },
+      { type: 'wait', reason: 'pause 2m', until: new Date(commitTime('3/12') + 120_000).toISOString() },
+      { type: 'wait', reason: 'pause 1m', until: new Date(commitTime('7/12') + 60_000).toISOString() },
     ]);
     expect(clock.slept).toHaveLength(2);
     expect(events.events.filter((event) => event.type === 'commit').map((event) => event.attempts)).toEqual([
-      1, 1, 1, 1, 1, 1, 1,
+      1, 1, 1, 1, 1, 1, 1, 1,
     ]);
     expect(events.events.at(-1)).toEqual({
       type: 'done',
@@ -325,9 +338,9 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(result).toMatchObject({
       outcome: 'rolledBack',
       exitCode: 1,
-      message: `gate failed at step 6/11; rolled back to ${STABLE_IMAGE}`,
+      message: `gate failed at step 6/12; rolled back to ${STABLE_IMAGE}`,
     });
-    const at = (expected: Expected) => commitOf(id, 11, expected);
+    const at = (expected: Expected) => commitOf(id, 12, expected);
     expect(ops.log()).toEqual([
       ...demoHistory(id).slice(0, 5),
       at({
@@ -373,8 +386,9 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(await step()).toEqual(['waiting', 3, 7, 6]);
     clock.advance(60_000);
     expect(await step()).toEqual(['stepped', 0, 10, 7]);
-    expect(await step()).toEqual(['promoted', 0, 11, 8]);
-    expect(await step()).toEqual(['noop', 0, 11, 8]);
+    expect(await step()).toEqual(['stepped', 0, 11, 8]);
+    expect(await step()).toEqual(['promoted', 0, 12, 9]);
+    expect(await step()).toEqual(['noop', 0, 12, 9]);
 
     expect(ops.log()).toEqual(demoHistory(id));
     expect(manifests()).toEqual(PROMOTED);
@@ -386,13 +400,13 @@ describe.concurrent('ReleaseEngine on real git', () => {
   }) => {
     const { ops, openEngine, manifests } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
     const id = releaseId(CANARY_IMAGE, ops.head());
-    const at = (expected: Expected) => commitOf(id, 5, expected);
+    const at = (expected: Expected) => commitOf(id, 6, expected);
 
     const paused = await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
     expect(paused).toMatchObject({
       outcome: 'paused',
       exitCode: 3,
-      message: 'paused at step 3/5 until `gitcanary promote`',
+      message: 'paused at step 3/6 until `gitcanary promote`',
     });
     const history = [
       SEED,
@@ -425,7 +439,8 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(done).toMatchObject({ outcome: 'promoted', exitCode: 0 });
     history.push(
       at({ step: '4', summary: 'setWeight 50', weight: 50 }),
-      at({ step: '5', summary: 'promote', weight: 0, phase: 'Promoted', action: 'promote' }),
+      at({ step: '5', summary: 'promote primary', weight: 50, phase: 'Promoting' }),
+      at({ step: '6', summary: 'promote', weight: 0, phase: 'Promoted', action: 'promote' }),
     );
     expect(ops.log()).toEqual(history);
     expect(manifests()).toEqual(PROMOTED);
@@ -442,8 +457,8 @@ describe.concurrent('ReleaseEngine on real git', () => {
 
     expect(result).toMatchObject({ outcome: 'promoted', exitCode: 0, message: `${CANARY_IMAGE} promoted` });
     expect(ops.log().slice(4)).toEqual([
-      commitOf(id, 5, {
-        step: '5',
+      commitOf(id, 6, {
+        step: '6',
         summary: 'promote (full)',
         weight: 0,
         phase: 'Promoted',
@@ -475,7 +490,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
       message: `aborted release of ${CANARY_IMAGE}; traffic is back on ${STABLE_IMAGE}`,
     });
     expect(ops.log().slice(4)).toEqual([
-      commitOf(id, 5, {
+      commitOf(id, 6, {
         step: '2',
         summary: `abort canary of ${CANARY_IMAGE}`,
         weight: 0,
@@ -508,7 +523,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
     const result = await (await openEngine()).engine.run({ image: next, once: false });
 
     expect(result).toMatchObject({ outcome: 'paused', exitCode: 3 });
-    const at = (expected: Expected) => commitOf(id, 5, { ...expected, image: next });
+    const at = (expected: Expected) => commitOf(id, 6, { ...expected, image: next });
     expect(ops.log().slice(4)).toEqual([
       at({ step: '0', summary: `supersede ${CANARY_IMAGE} with ${next}`, weight: 0, action: 'supersede' }),
       at({ step: '1', summary: 'setWeight 20', weight: 20 }),
@@ -582,14 +597,14 @@ describe.concurrent('ReleaseEngine on real git', () => {
     history.splice(4, 0, { subject: 'web team: route comment, other app', body: '', trailers: {} });
     expect(ops.log()).toEqual(history);
     expect(events.events.filter((event) => event.type === 'commit').map((event) => event.attempts)).toEqual([
-      1, 1, 1, 2, 1, 1, 1,
+      1, 1, 1, 2, 1, 1, 1, 1,
     ]);
     // Their edit of the same file survives every later step; ours applies on top of it.
     const weights = (route: string, weight: number) =>
       route
         .replace('          weight: 100\n', `          weight: ${100 - weight}\n`)
         .replace('          weight: 0\n', `          weight: ${weight}\n`);
-    expect(ops.show(FILES.route, 'main~3')).toBe(weights(theirRoute, 30));
+    expect(ops.show(FILES.route, 'main~4')).toBe(weights(theirRoute, 30));
     expect(manifests()).toEqual({ ...PROMOTED, route: theirRoute });
     expect(ops.show('apps/other/config.yaml')).toBe('replicas: 3\n');
   });
@@ -614,7 +629,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
     });
     expect(killed.result.outcome).toBe('stepped');
     expect(ops.log()).toEqual(demoHistory(id).slice(0, 2));
-    expect(ops.gitIn(['log', '-1', '--format=%s'], workdir)).toBe('gitcanary(podinfo): setWeight 10 [1/11]');
+    expect(ops.gitIn(['log', '-1', '--format=%s'], workdir)).toBe('gitcanary(podinfo): setWeight 10 [1/12]');
 
     const recovered = await step();
 
@@ -622,7 +637,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(recovered.result).toMatchObject({
       outcome: 'stepped',
       exitCode: 0,
-      message: 'step 1/11 pushed (left by an interrupted run)',
+      message: 'step 1/12 pushed (left by an interrupted run)',
     });
     expect(recovered.events.events.filter((event) => event.type === 'progress')).toEqual([
       {
@@ -671,7 +686,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
       'dropped 1 unpushed commit(s) of an interrupted run: the branch moved',
       'smoke #1: exit 0',
     ]);
-    expect(result).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'step 3/11 committed' });
+    expect(result).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'step 3/12 committed' });
     expect(ops.log()).toEqual([...history.slice(0, 2), other, ...history.slice(2, 4)]);
   });
 
@@ -684,7 +699,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
 
     const result = await (await openEngine({ workdir })).engine.run({ image: CANARY_IMAGE, once: true });
 
-    expect(result).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'step 3/11 committed' });
+    expect(result).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'step 3/12 committed' });
     expect(ops.log()).toEqual(demoHistory(id).slice(0, 4));
   });
 
@@ -726,24 +741,40 @@ describe.concurrent('ReleaseEngine on real git', () => {
       return `diff --git a/${file} b/${file}\n--- ${from}\n+++ ${to}\n@@ ${range} @@\n${lines.join('\n')}\n`;
     };
     const none = (index: number, summary: string) => ({ index, summary, commits: false, diff: '' });
+    // When each step begins if every gate passes at once: the 2m pause, then the 1m pause after 60%.
+    const at = (startsAfterMs: number) => ({ startsAfterMs, afterPromote: false });
     expect(plan).toEqual([
-      { index: 0, summary: `start canary of ${CANARY_IMAGE}`, commits: true, diff: tag(FILES.canary) },
-      { index: 1, summary: 'setWeight 10', commits: true, diff: weight(0, 10) },
-      none(2, 'analysis smoke'),
-      { index: 3, summary: 'setHeaderRoute podinfo-canary-by-header', commits: true, diff: headerRoute('+') },
-      none(4, 'pause 2m'),
-      { index: 5, summary: 'setWeight 30', commits: true, diff: weight(10, 30) },
-      none(6, 'analysis smoke'),
-      { index: 7, summary: 'setWeight 60', commits: true, diff: weight(30, 60) },
-      none(8, 'pause 1m'),
-      none(9, 'analysis smoke'),
+      {
+        index: 0,
+        summary: `start canary of ${CANARY_IMAGE}`,
+        commits: true,
+        diff: tag(FILES.canary),
+        ...at(0),
+      },
+      { index: 1, summary: 'setWeight 10', commits: true, diff: weight(0, 10), ...at(0) },
+      { ...none(2, 'analysis smoke'), ...at(0) },
+      {
+        index: 3,
+        summary: 'setHeaderRoute podinfo-canary-by-header',
+        commits: true,
+        diff: headerRoute('+'),
+        ...at(0),
+      },
+      { ...none(4, 'pause 2m'), ...at(0) },
+      { index: 5, summary: 'setWeight 30', commits: true, diff: weight(10, 30), ...at(120_000) },
+      { ...none(6, 'analysis smoke'), ...at(120_000) },
+      { index: 7, summary: 'setWeight 60', commits: true, diff: weight(30, 60), ...at(120_000) },
+      { ...none(8, 'pause 1m'), ...at(120_000) },
+      { ...none(9, 'analysis smoke'), ...at(180_000) },
       {
         index: 10,
         summary: 'remove header route podinfo-canary-by-header',
         commits: true,
         diff: headerRoute('-'),
+        ...at(180_000),
       },
-      { index: 11, summary: 'promote', commits: true, diff: `${tag(FILES.primary)}${weight(60, 0)}` },
+      { index: 11, summary: 'promote primary', commits: true, diff: tag(FILES.primary), ...at(180_000) },
+      { index: 12, summary: 'promote', commits: true, diff: weight(60, 0), ...at(180_000) },
     ]);
     expect(ops.head()).toBe(before);
     expect(ops.gitIn(['status', '--porcelain'], workdir)).toBe('');
@@ -790,7 +821,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
       await expect(attempt()).rejects.toMatchObject({
         code: 'RELEASE_STATE',
         message:
-          "the config's steps changed since the release started: it was planned with 5 steps, the config has 3",
+          "the config's steps changed since the release started: it was planned with 6 steps, the config has 4",
         hint: 'restore the steps it started with, or end it with `gitcanary abort` or `gitcanary promote --full`',
       });
     }
@@ -829,11 +860,21 @@ describe.concurrent('ReleaseEngine on real git', () => {
       message: 'analysis at step 2 is inconclusive; `gitcanary promote` to go on or `abort`',
     });
 
-    const resumed = await (await openEngine()).engine.promote(false);
+    const resumed = await (await openEngine()).engine.promote(false, 'release-manager');
 
     expect(resumed).toMatchObject({ outcome: 'stepped', exitCode: 0, message: 'resumed after step 2' });
     expect(ops.log().at(-1)).toEqual(
-      commitOf(id, 4, { step: '2', summary: 'resume after analysis probe', weight: 10, action: 'resume' }),
+      commitOf(id, 5, {
+        step: '2',
+        summary: 'resume after analysis probe',
+        weight: 10,
+        action: 'resume',
+        promotedBy: 'release-manager',
+        // The inconclusive verdict, noted when it paused the release, is evidence in the resume commit.
+        evidence: [
+          `- probe (http): inconclusive value=0 threshold result == 1; fail if result > 1 — GET ${server.url}/errors → 200, result 0 (result == 1; fail if result > 1)`,
+        ],
+      }),
     );
     const requests = server.requests.length;
     expect(await (await openEngine()).engine.run({ image: undefined, once: false })).toMatchObject({
@@ -843,28 +884,105 @@ describe.concurrent('ReleaseEngine on real git', () => {
     expect(server.requests).toHaveLength(requests);
   });
 
-  it('does not let promote(false) skip an analysis behind a timed pause that is still running', async ({
+  it('ends a timed pause with promote(false), as Argo does, and still runs the analysis behind it', async ({
+    onTestFinished,
+  }) => {
+    const server = await startHttpServer(() => ({ status: 200, body: '{"errors": 0}' }));
+    onTestFinished(() => server.close());
+    const { ops, openEngine } = setup(
+      demoConfig({
+        steps:
+          '    - setWeight: 10\n    - pause: { duration: 600h }\n    - analysis: { gates: [probe] }\n    - setWeight: 50\n    - promote: {}\n',
+        gates: `    probe:\n      http: { url: "${server.url}/errors", jsonPath: "{$.errors}", successCondition: "result == 0" }\n`,
+      }),
+      onTestFinished,
+    );
+    const id = releaseId(CANARY_IMAGE, ops.head());
+    await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: true });
+    await (await openEngine()).engine.run({ image: undefined, once: true });
+    // 600 hours: longer than a timer can wait, and still a wait, not a skipped pause.
+    expect(await (await openEngine()).engine.run({ image: undefined, once: true })).toMatchObject({
+      outcome: 'waiting',
+    });
+
+    expect(await (await openEngine()).engine.promote(false, 'octocat')).toMatchObject({
+      outcome: 'stepped',
+      message: 'resumed after step 2',
+    });
+    expect(ops.log().at(-1)).toEqual(
+      commitOf(id, 6, {
+        step: '2',
+        summary: 'resume after pause 600h',
+        weight: 10,
+        action: 'resume',
+        promotedBy: 'octocat',
+      }),
+    );
+    expect(server.requests).toHaveLength(0);
+    // The analysis behind the pause was not skipped: it runs before the next weight.
+    expect(await (await openEngine()).engine.run({ image: undefined, once: true })).toMatchObject({
+      outcome: 'stepped',
+      message: 'step 4/6 committed',
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(ops.log().at(-1)?.body).toContain('- probe (http): pass');
+    // Nothing to promote past at a commit step.
+    await expect((await openEngine()).engine.promote(false)).rejects.toMatchObject({
+      code: 'RELEASE_STATE',
+      message: 'step 5 is not a pause',
+    });
+  });
+
+  it('puts the evidence of the analysis before an indefinite pause into the commit that resumes, with who promoted', async ({
     onTestFinished,
   }) => {
     const { ops, openEngine } = setup(
       demoConfig({
         steps:
-          '    - setWeight: 10\n    - pause: { duration: 10m }\n    - analysis: { gates: [smoke] }\n    - setWeight: 50\n    - promote: {}\n',
+          '    - setWeight: 10\n    - analysis: { gates: [smoke] }\n    - pause: {}\n    - setWeight: 50\n    - promote: {}\n',
       }),
       onTestFinished,
     );
-    await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: true });
-    await (await openEngine()).engine.run({ image: undefined, once: true });
-    expect(await (await openEngine()).engine.run({ image: undefined, once: true })).toMatchObject({
-      outcome: 'waiting',
+    const id = releaseId(CANARY_IMAGE, ops.head());
+    expect(await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false })).toMatchObject({
+      outcome: 'paused',
+      message: 'paused at step 3/6 until `gitcanary promote`',
     });
-    const before = ops.head();
 
-    await expect((await openEngine()).engine.promote(false)).rejects.toMatchObject({
-      code: 'RELEASE_STATE',
-      message: 'step 2 is not a pause',
-    });
-    expect(ops.head()).toBe(before);
+    await (await openEngine()).engine.promote(false, 'octocat');
+
+    expect(ops.log().at(-1)).toEqual(
+      commitOf(id, 6, {
+        step: '3',
+        summary: 'resume after pause until promoted',
+        weight: 10,
+        action: 'resume',
+        promotedBy: 'octocat',
+        evidence: smokePass(10),
+      }),
+    );
+  });
+
+  it('counts each pause from when it began: two 3s pauses around an analysis take at least 6s', async ({
+    onTestFinished,
+  }) => {
+    const { openEngine, commitTime } = setup(
+      demoConfig({
+        steps:
+          '    - setWeight: 10\n    - pause: { duration: 3s }\n    - analysis: { gates: [smoke] }\n    - pause: { duration: 3s }\n    - setWeight: 20\n    - promote: {}\n',
+      }),
+      onTestFinished,
+    );
+    const { engine, events } = await openEngine();
+
+    expect(await engine.run({ image: CANARY_IMAGE, once: false })).toMatchObject({ outcome: 'promoted' });
+
+    const waits = events.events.flatMap((event) => (event.type === 'wait' ? [Date.parse(event.until!)] : []));
+    expect(waits).toHaveLength(2);
+    const setWeight10 = commitTime('1/7');
+    expect(waits[0]).toBe(setWeight10 + 3_000);
+    // The second pause began when the analysis ended, after the first pause: not 3s after the commit.
+    expect(waits[1]! - setWeight10).toBeGreaterThanOrEqual(6_000);
   });
 
   it('reports paused in status while an indefinite pause waits behind an analysis step', async ({
@@ -883,11 +1001,12 @@ describe.concurrent('ReleaseEngine on real git', () => {
 
     const status = await releaseStatus(releaseInput(await loadConfig(ops.config)), repo);
 
+    // The analysis passed (its record is noted on the commit of step 1): the release is at the pause.
     expect(status).toMatchObject({
       state: 'paused',
       phase: 'Paused',
       step: 1,
-      nextStep: 'analysis smoke',
+      nextStep: 'pause until promoted',
       waitingUntil: undefined,
     });
   });
@@ -925,21 +1044,24 @@ describe.concurrent('ReleaseEngine on real git', () => {
       const log = ops.log();
       expect(log.map((entry) => entry.trailers['Gitcanary-Step'])).toEqual([
         undefined,
-        '0/6',
-        '1/6',
-        '2/6',
-        '3/6',
-        '4/6',
-        '6/6',
+        '0/7',
+        '1/7',
+        '2/7',
+        '3/7',
+        '4/7',
+        '6/7',
+        '7/7',
       ]);
       expect(log.slice(1).map((entry) => entry.trailers['Gitcanary-Baseline-Scale'])).toEqual(
-        Array(6).fill('{"apps/podinfo/canary#podinfo":null}'),
+        Array(7).fill('{"apps/podinfo/canary#podinfo":null}'),
       );
-      // main~4 is step 1 (replicas 1), main~2 step 3 (ceil(4 × 20%)), main~1 step 4 (ceil(4 × 50%)).
-      expect(ops.show(FILES.canary, 'main~5')).toBe(withTag(FILES.canary, '6.1.0'));
+      // main~5 is step 1 (replicas 1), main~3 step 3 (ceil(4 × 20%)), main~2 step 4 (ceil(4 × 50%));
+      // the scale stays while the primary takes the candidate (main~1).
+      expect(ops.show(FILES.canary, 'main~6')).toBe(withTag(FILES.canary, '6.1.0'));
+      expect(ops.show(FILES.canary, 'main~5')).toBe(canaryAt(1));
       expect(ops.show(FILES.canary, 'main~4')).toBe(canaryAt(1));
       expect(ops.show(FILES.canary, 'main~3')).toBe(canaryAt(1));
-      expect(ops.show(FILES.canary, 'main~2')).toBe(canaryAt(1));
+      expect(ops.show(FILES.canary, 'main~2')).toBe(canaryAt(2));
       expect(ops.show(FILES.canary, 'main~1')).toBe(canaryAt(2));
       expect(manifests()).toEqual(PROMOTED);
     });
@@ -989,7 +1111,7 @@ describe.concurrent('ReleaseEngine on real git', () => {
     const before = ops.head();
     const refused = {
       code: 'RELEASE_STATE',
-      message: `the release podinfo under way (${CANARY_IMAGE}, step 2/5) was started by a config with other targets`,
+      message: `the release podinfo under way (${CANARY_IMAGE}, step 2/6) was started by a config with other targets`,
       place: { field: 'metadata.name' },
     };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeStep } from '../../src/config/index.js';
+import { planStep, type Step, summarizeStep } from '../../src/config/index.js';
 import {
   isCommitting,
   type ReleaseImages,
@@ -14,7 +14,7 @@ const images: ReleaseImages = {
   previousCanaryImage: 'ghcr.io/stefanprodan/podinfo:6.0.0',
 };
 
-const steps: ReleaseStep[] = [
+const written: Step[] = [
   { setWeight: 10 },
   { pause: { duration: '30s' } },
   { setHeaderRoute: { name: 'by-header', match: [{ headerName: 'x-canary', headerValue: { exact: '1' } }] } },
@@ -24,6 +24,11 @@ const steps: ReleaseStep[] = [
   { pause: {} },
   { promote: {} },
 ];
+const steps: ReleaseStep[] = written.map((step, index) => ({
+  ...planStep(step, `spec.steps[${index}]`),
+  index,
+  summary: summarizeStep(step),
+}));
 
 describe('release state', () => {
   it('starts with the candidate image and no canary traffic', () => {
@@ -76,7 +81,7 @@ describe('release state', () => {
 
   it('commits weight, route and promote steps but not pauses or analysis', () => {
     expect(steps.map(isCommitting)).toEqual([true, false, true, false, true, true, false, true]);
-    expect(steps.map(summarizeStep)).toEqual([
+    expect(steps.map((step) => step.summary)).toEqual([
       'setWeight 10',
       'pause 30s',
       'setHeaderRoute by-header',

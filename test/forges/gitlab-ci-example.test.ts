@@ -184,6 +184,12 @@ describe('examples/gitlab-ci.yml', () => {
     expect(actions().at(-1)).toBe('resume');
     expect(await schedule.run('canary:step')).toMatchObject({ code: 0 });
     expect(ops.log().at(-1)?.trailers['Gitcanary-Weight']).toBe('50');
+    // Flagger's shape (a primary overlay): the primary takes the candidate first, traffic stays.
+    expect(await schedule.run('canary:step')).toMatchObject({ code: 0 });
+    expect(ops.log().at(-1)?.trailers).toMatchObject({
+      'Gitcanary-Action': 'step',
+      'Gitcanary-Phase': 'Promoting',
+    });
     expect(await schedule.run('canary:step')).toMatchObject({ code: 0 });
     expect(ops.log().at(-1)?.trailers).toMatchObject({
       'Gitcanary-Action': 'promote',
@@ -193,7 +199,7 @@ describe('examples/gitlab-ci.yml', () => {
     const after = await schedule.run('canary:step');
     expect(after).toMatchObject({ code: 0, status: 'success' });
     expect(after.output).toContain('gitcanary: no release under way');
-    expect(actions()).toEqual(['seed', 'start', 'step', 'resume', 'step', 'promote']);
+    expect(actions()).toEqual(['seed', 'start', 'step', 'resume', 'step', 'step', 'promote']);
 
     const status = await pipeline('web', { branch: 'main' }).run('canary:status');
     expect(status.code).toBe(0);

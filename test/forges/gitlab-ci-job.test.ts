@@ -126,6 +126,7 @@ ${providers.map((provider) => `      - { on: [started], provider: ${provider.nam
     expect(released.map((commit) => commit.trailers['Gitcanary-Action'])).toEqual([
       'start',
       'step',
+      'step', // promote primary
       'promote',
     ]);
     for (const commit of released) expect(commit.trailers['Gitcanary-Job']).toBe(JOB_URL);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isErrorMeasurement, runMeasurements } from '../../src/gates/analysis.js';
 import type { Measurement, MeasurementLimits, Verdict } from '../../src/gates/types.js';
+import { VirtualClock } from '../support/virtual-clock.js';
 
 const limits = (overrides: Partial<MeasurementLimits> = {}): MeasurementLimits => ({
   intervalMs: 10,
@@ -97,20 +98,23 @@ describe('runMeasurements', () => {
     expect(outcome.message).toBe('3 consecutive errors (limit 2): error: connection refused');
   });
 
-  it('waits the interval between measurements, not before the first', async () => {
+  it('waits the interval between measurements on its clock, not before the first', async () => {
+    const clock = new VirtualClock();
     const times: number[] = [];
-    const started = Date.now();
+    const started = clock.now().getTime();
     await runMeasurements(
       async () => {
-        times.push(Date.now() - started);
+        times.push(clock.now().getTime() - started);
         return { verdict: 'pass', message: 'ok', at: '' };
       },
-      limits({ count: 3, intervalMs: 50 }),
+      limits({ count: 3, intervalMs: 60_000 }),
       signal(),
+      undefined,
+      clock,
     );
-    expect(times[0]).toBeLessThan(30);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(45);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(45);
+    // Virtual time: a minute between measurements, none of it waited for real.
+    expect(times).toEqual([0, 60_000, 120_000]);
+    expect(clock.slept).toEqual([60_000, 60_000]);
   });
 
   it('reports each measurement as it is taken', async () => {

@@ -87,10 +87,18 @@ describe('the spec.baseline workload', () => {
     const run = await runRelease(ops.config, { image: CANARY_IMAGE });
 
     expect(run.result.outcome).toBe('promoted');
-    const [start, weight10, weight30, promote] = run.commits as [string, string, string, string];
+    const [start, weight10, weight30, primary, promote] = run.commits as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     expect(baselineAt(start)).toEqual({ tag: '6.0.0', replicas: '3' });
     expect(baselineAt(weight10)).toEqual({ tag: '6.0.0', replicas: '3' });
     expect(baselineAt(weight30)).toEqual({ tag: '6.0.0', replicas: '3' });
+    // Flagger's shape promotes the primary first: nothing is judged from then on.
+    expect(baselineAt(primary)).toEqual({ tag: '6.0.0', replicas: '0' });
     expect(baselineAt(promote)).toEqual({ tag: '6.0.0', replicas: '0' });
     expect(baselineAt('main')).toEqual({ tag: '6.0.0', replicas: '0' });
     // Byte-minimal: the start commit changes the tag and the count, nothing else.

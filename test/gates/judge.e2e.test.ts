@@ -107,7 +107,7 @@ describe.runIf(withPrometheus)('a release judged against its baseline on a real 
       ['pass', 100],
     ]);
     const log = ops!.log();
-    for (const entry of log.filter((each) => /setWeight 50|promote/.test(each.subject))) {
+    for (const entry of log.filter((each) => /setWeight 50|promote primary/.test(each.subject))) {
       const evidence = entry.body.split('\n').slice(2);
       expect(evidence[0]).toBe('Gate evidence:');
       expect(evidence[1]).toBe(
@@ -135,7 +135,7 @@ describe.runIf(withPrometheus)('a release judged against its baseline on a real 
     expect(run.result).toMatchObject({
       outcome: 'rolledBack',
       exitCode: 1,
-      message: `gate failed at step 2/5; rolled back to ${STABLE_IMAGE}`,
+      message: `gate failed at step 2/6; rolled back to ${STABLE_IMAGE}`,
     });
     const last = ops!.log().at(-1)!;
     expect(last.trailers).toMatchObject({ 'Gitcanary-Phase': 'Failed', 'Gitcanary-Action': 'rollback' });
@@ -176,7 +176,7 @@ describe.runIf(withPrometheus)('a release judged against its baseline on a real 
       ['latency', 'High'],
     ]);
     // Paused without a commit: the last commit is still the 10% step.
-    expect(ops!.log().at(-1)!.subject).toBe('gitcanary(podinfo): setWeight 10 [1/5]');
+    expect(ops!.log().at(-1)!.subject).toBe('gitcanary(podinfo): setWeight 10 [1/6]');
   });
 
   it('says in the rollback commit that it compared with the spec.baseline workload, scaled to 0 again', async () => {

@@ -3,6 +3,7 @@ import { type PrometheusConfigInput, PrometheusGate } from '../../src/gates/prom
 import { gateContext } from '../support/gate-context.js';
 import { freePort, startHttpServer, type TestHttpServer } from '../support/http-server.js';
 import { type PrometheusServer, startPrometheus, withPrometheus } from '../support/prometheus.js';
+import { VirtualClock } from '../support/virtual-clock.js';
 
 // Against a real Prometheus scraping a loopback exporter every second; counters grow linearly
 // from the exporter's start so rates are exact: the canary route answers 95% non-5xx.
@@ -70,20 +71,29 @@ describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () =>
     expect(result.measurements).toHaveLength(1);
   });
 
-  it('is inconclusive when the query returns no data', async () => {
+  it('takes an empty result as a measurement error, as Argo Rollouts does: measured again each interval, failing past consecutiveErrorLimit', async () => {
+    const clock = new VirtualClock();
     const result = await gate({
       query: 'gitcanary_test_gauge{app="absent"}',
       thresholdRange: { min: 99 },
-    }).evaluate(gateContext());
-    expect(result.verdict).toBe('inconclusive');
-    expect(result.message).toContain('no data');
+      interval: '1m',
+      consecutiveErrorLimit: 2,
+    }).evaluate(gateContext({ clock }));
+    expect(result.verdict).toBe('fail');
+    expect(result.message).toBe(
+      '3 consecutive errors (limit 2): error: success-rate: no data (empty result)',
+    );
+    expect(result.measurements).toHaveLength(3);
+    // The intervals passed on the gate's clock, not the machine's.
+    expect(clock.slept).toEqual([60_000, 60_000]);
   });
 
-  it('is inconclusive when the query returns NaN', async () => {
+  it('fails when the query returns NaN, as no range holds NaN', async () => {
     const result = await gate({ query: 'vector(0) / vector(0)', thresholdRange: { min: 99 } }).evaluate(
       gateContext(),
     );
-    expect(result).toMatchObject({ verdict: 'inconclusive', value: 'NaN' });
+    expect(result).toMatchObject({ verdict: 'fail', value: 'NaN' });
+    expect(result.message).toBe('success-rate = NaN (threshold >= 99)');
   });
 
   it('fails after consecutiveErrorLimit errors when Prometheus is down', async () => {
@@ -179,7 +189,10 @@ describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () =>
     expect(injected.renderQuery(gateContext())).toBe(
       'gitcanary_test_gauge{app="x\\"} or vector(100) or {app=\\""}',
     );
-    expect((await injected.evaluate(gateContext())).verdict).toBe('inconclusive');
+    // No such series: the injected `or vector(100)` did not turn into a passing value.
+    const result = await injected.evaluate(gateContext({ clock: new VirtualClock() }));
+    expect(result.verdict).toBe('fail');
+    expect(result.message).toContain('no data');
   });
 
   it('renders the APISIX template on the routes apisix-ingress-controller names for the ApisixRoute', () => {
@@ -202,10 +215,9 @@ describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () =>
           router,
           thresholdRange: { min: 0 },
           consecutiveErrorLimit: 0,
-          inconclusiveLimit: 1,
         }).evaluate(gateContext({ namespace: 'nothing-here' }));
-        expect(result.verdict, `${router}/${template}: ${result.message}`).toBe('pass');
-        expect(result.message, `${router}/${template}`).toContain('no data');
+        // Accepted PromQL over no series: an empty result (a bad query would be an HTTP 400).
+        expect(result.message, `${router}/${template}`).toContain('no data (empty result)');
       }
     }
   });

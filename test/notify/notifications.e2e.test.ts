@@ -140,22 +140,24 @@ describe('notifications', () => {
       'started',
       'step-committed',
       'step-committed',
+      // Flagger's shape: the primary gets the candidate first, traffic still split.
+      'step-committed',
       'promoted',
     ]);
-    for (const provider of PROVIDERS) expect(chat.of(provider.path)).toHaveLength(4);
+    for (const provider of PROVIDERS) expect(chat.of(provider.path)).toHaveLength(5);
 
-    const [start, first, second, promoted] = chat.of('webhook');
+    const [start, first, second, primary, promoted] = chat.of('webhook');
     expect(start).toMatchObject({
       release: 'podinfo',
       namespace: 'test',
       severity: 'info',
       image: CANARY_IMAGE,
-      step: { index: 0, total: 5 },
+      step: { index: 0, total: 6 },
       weight: 0,
       commit: { sha: run.commits[0], url: `https://git.example.com/acme/gitops/commit/${run.commits[0]}` },
     });
     expect(first).toMatchObject({
-      step: { index: 1, total: 5 },
+      step: { index: 1, total: 6 },
       weight: 10,
       phase: 'Progressing',
       evidence: [],
@@ -170,6 +172,7 @@ describe('notifications', () => {
         message: expect.stringContaining('error rate 0% at 10%'),
       }),
     ]);
+    expect(primary).toMatchObject({ trigger: 'step-committed', step: { index: 5 }, phase: 'Promoting' });
     expect(promoted).toMatchObject({ trigger: 'promoted', severity: 'info', phase: 'Succeeded' });
     expect(promoted?.message).toBe(
       `Canary analysis of ${CANARY_IMAGE} completed successfully, promotion finished.`,
@@ -517,7 +520,7 @@ describe('a step job at an indefinite pause', () => {
       expect.objectContaining({
         trigger: 'paused',
         severity: 'warn',
-        step: { index: 1, total: 3 },
+        step: { index: 1, total: 4 },
         weight: 20,
         stableImage: STABLE_IMAGE,
       }),

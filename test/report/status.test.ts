@@ -80,6 +80,7 @@ function status(overrides: Partial<ReleaseStatus>): ReleaseStatus {
     lastCommit: { sha: last.sha, time: last.time, subject: last.subject },
     steps: STEPS,
     commits,
+    passes: [],
     manifests: [{ target: 'apisix', role: 'canary', observed: { canaryWeight: last.weight } }],
     ...overrides,
   };
@@ -89,7 +90,7 @@ function status(overrides: Partial<ReleaseStatus>): ReleaseStatus {
 const NOW = new Date(time('12:01:50'));
 
 const waiting = status({
-  next: { kind: 'wait', index: 6, until: time('12:06:00') },
+  next: { kind: 'wait', index: 6, until: time('12:06:00'), reason: 'pause' },
   waitingUntil: time('12:06:00'),
 });
 
@@ -114,7 +115,12 @@ describe('gitcanary status', () => {
   it('shows a paused release waiting for gitcanary promote', async () => {
     const commits = [...UNDER_WAY, commit(8, '12:07:30', { gates: [{ ...smoke, message: 'exit 0' }] })];
     const text = renderStatus(
-      status({ state: 'paused', phase: 'Paused', commits, next: { kind: 'paused', index: 9 } }),
+      status({
+        state: 'paused',
+        phase: 'Paused',
+        commits,
+        next: { kind: 'paused', index: 9, reason: 'pause' },
+      }),
       { now: new Date(time('12:30:00')), timeZone: TZ },
     );
     await expect(text).toMatchFileSnapshot('golden/status-paused.txt');
@@ -197,7 +203,7 @@ describe('gitcanary status', () => {
         steps,
         total: 4,
         commits: [commit(0, '11:50:00'), commit(1, '11:50:20')],
-        next: { kind: 'wait', index: 3, until: time('12:00:20') },
+        next: { kind: 'wait', index: 3, until: time('12:00:20'), reason: 'pause' },
       }),
       { now: new Date(time('11:52:00')), timeZone: TZ },
     );
@@ -205,6 +211,32 @@ describe('gitcanary status', () => {
       /├──\? 2 analysis smoke +\? Unrecorded +10% +runs before the next commit, which records its verdicts\n/,
     );
     expect(unrecorded).toMatch(/├──◷ 3 pause 10m +◷ Waiting +10% +until 13:00:20 CET \(in 8m 20s\)\n/);
+
+    // The pass the engine noted on the newest commit (refs/notes/gitcanary) says it ran.
+    const noted = renderStatus(
+      status({
+        steps,
+        total: 4,
+        commits: [commit(0, '11:50:00'), commit(1, '11:50:20')],
+        passes: [{ step: 2, verdict: 'pass', at: time('11:50:40') }],
+        next: { kind: 'wait', index: 3, until: time('12:00:40'), reason: 'pause' },
+      }),
+      { now: new Date(time('11:52:00')), timeZone: TZ },
+    );
+    expect(noted).toMatch(/├──✔ 2 analysis smoke +✔ Done +10% +1m 20s +passed, noted in Git\n/);
+  });
+
+  it('says when failed checks reached the threshold and the next run rolls back', () => {
+    const text = renderStatus(
+      status({
+        failedChecks: 2,
+        threshold: 2,
+        next: { kind: 'rollback', failedChecks: 2, threshold: 2 },
+      }),
+      { now: NOW, timeZone: TZ },
+    );
+    expect(text).toContain('Message:         2 failed checks reached the threshold of 2');
+    expect(text).toMatch(/6 pause 10m +✖ Failed +\d+% +2 failed checks of 2: the next run rolls back/);
   });
 
   it('says when no release was ever started', () => {
@@ -216,6 +248,7 @@ describe('gitcanary status', () => {
         total: 10,
         steps: STEPS,
         commits: [],
+        passes: [],
         manifests: [],
       },
       { now: NOW, timeZone: TZ },

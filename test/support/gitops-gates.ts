@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config/index.js';
-import type { Clock, ReleaseResult } from '../../src/engine/release.js';
+import type { ReleaseResult } from '../../src/engine/release.js';
 import { ReleaseEngine } from '../../src/engine/release.js';
 import { releaseInput } from '../../src/engine/setup.js';
 import { createGate, type GateConfig } from '../../src/gates/index.js';
@@ -8,6 +8,7 @@ import { openRepository } from '../../src/git/index.js';
 import { EventLog, type ReleaseEvent } from '../../src/report/index.js';
 import { argoApplication, FakeArgoCd, type ScriptedAnswer } from './fake-argocd.js';
 import { FakeKube, fluxKustomization, type ScriptedRead } from './fake-kube.js';
+import { VirtualClock } from './virtual-clock.js';
 
 // Reconcilers that react to the commits a release pushes, and an in-process release runner, for
 // the gate end-to-end tests. The fakes read the bare repository's branch head on every request,
@@ -362,16 +363,9 @@ export class ReconcilingFlux {
   }
 }
 
-/** Skips pauses: sleeping moves a virtual offset instead of waiting. */
-export function skippingClock(): Clock {
-  let offset = 0;
-  return {
-    now: () => new Date(Date.now() + offset),
-    sleep: async (ms, signal) => {
-      signal?.throwIfAborted();
-      offset += ms;
-    },
-  };
+/** Skips pauses: a virtual clock (kept for tests written against the earlier helper). */
+export function skippingClock(): VirtualClock {
+  return new VirtualClock();
 }
 
 export interface ReleaseRun {
@@ -379,16 +373,18 @@ export interface ReleaseRun {
   events: ReleaseEvent[];
   /** Shas of the commits the run made, in order. */
   commits: string[];
+  /** The virtual clock the engine and its gates waited on. */
+  clock: VirtualClock;
 }
 
 /**
  * Runs a release in-process with the config file `configFile` (its `spec.git.repo` relative to it):
- * a fresh clone, the gate factory, a skipping clock. Engine events go to the timeline as
+ * a fresh clone, the gate factory, a virtual clock. Engine events go to the timeline as
  * `commit [i/N] <summary>` and `gate <name> <verdict>`.
  */
 export async function runRelease(
   configFile: string,
-  options: { image?: string; once?: boolean; timeline?: Timeline } = {},
+  options: { image?: string; once?: boolean; timeline?: Timeline; clock?: VirtualClock } = {},
 ): Promise<ReleaseRun> {
   const loaded = await loadConfig(configFile);
   const { git } = loaded.config.spec;
@@ -398,9 +394,11 @@ export async function runRelease(
     author: git.author ?? { name: 'gitcanary', email: 'gitcanary@example.com' },
   });
   const commits: string[] = [];
+  const clock = options.clock ?? new VirtualClock();
   const events = new EventLog({
     event(event) {
       if (event.type === 'commit') {
+        clock.rebase();
         commits.push(event.sha);
         const summary = event.subject.replace(/^gitcanary\([^)]*\): /, '').replace(/ \[\d+\/\d+\]$/, '');
         options.timeline?.push(`commit [${event.index}/${event.total}] ${summary}`);
@@ -413,10 +411,10 @@ export async function runRelease(
       repo,
       reporter: events,
       createGate: (name, config) => createGate(name, config as GateConfig),
-      clock: skippingClock(),
+      clock,
     });
     const result = await engine.run({ image: options.image, once: options.once ?? false });
-    return { result, events: events.events, commits };
+    return { result, events: events.events, commits, clock };
   } finally {
     await repo.close();
   }

@@ -1,0 +1,143 @@
+import { writeTree } from '../manifests/index.js';
+import type { Reporter } from '../report/events.js';
+import { renderFile } from '../shared/templates.js';
+import type { CanaryState } from '../targets/types.js';
+import { applyState, loadTargetTree } from './apply.js';
+import {
+  type HistoryCommit,
+  type ReleaseAction,
+  type ReleasePhase,
+  type ReleaseProgress,
+  TRAILER,
+} from './progress.js';
+import type { GateEvidence } from './records.js';
+import type { ReleaseInput, ReleaseRepository } from './types.js';
+
+// Commit building: every commit of a release is the State applied by every target to the tree the
+// remote has now, a message with the gate evidence, and the trailers `status` and resume read back.
+
+export interface CommitRequest {
+  /** The step this commit completes (0 = start; the step count for a promotion or finish). */
+  index: number;
+  state: CanaryState;
+  action: ReleaseAction;
+  summary: string;
+  /** Gate verdicts since the previous commit: the evidence this commit carries. */
+  gates: readonly GateEvidence[];
+  /** Commit even when no file changes (a marker: start, resume, rollback of an untouched tree). */
+  allowEmpty?: boolean;
+  /** The release's phase after this commit when it is not the targets' (`Promoting`). */
+  phase?: ReleasePhase;
+  /** Failed checks of the release up to this commit (0 for a new release). */
+  failedChecks: number;
+  /** Who let the release go on (a `promote`). */
+  promotedBy?: string | undefined;
+}
+
+export class ReleaseWriter {
+  readonly #plan: ReleaseInput;
+  readonly #repo: ReleaseRepository;
+  readonly #reporter: Reporter;
+  readonly #fingerprint: string;
+
+  constructor(plan: ReleaseInput, repo: ReleaseRepository, reporter: Reporter, fingerprint: string) {
+    this.#plan = plan;
+    this.#repo = repo;
+    this.#reporter = reporter;
+    this.#fingerprint = fingerprint;
+  }
+
+  get total(): number {
+    return this.#plan.steps.length;
+  }
+
+  /**
+   * One commit: apply every target to the tree, write, commit with trailers, push (replaying the
+   * intent on a newer head when the push loses a race). Returns the progress after it, or
+   * `progress` unchanged when nothing was committed.
+   */
+  async commit(progress: ReleaseProgress, request: CommitRequest): Promise<ReleaseProgress> {
+    const trailers = this.trailers(progress, request);
+    const subject = `gitcanary(${this.#plan.name}): ${request.summary} [${request.index}/${this.total}]`;
+    const message = commitMessage(subject, progress, request);
+    const outcome = await this.#repo.commitStep(
+      async (root) => {
+        // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
+        const files = await this.#apply(root, request.state);
+        return { message, trailers, files };
+      },
+      { maxAttempts: this.#plan.maxPushAttempts, allowEmpty: request.allowEmpty ?? false },
+    );
+    if (!outcome.committed) return progress;
+    const head = await this.#repo.head();
+    const sha = outcome.sha ?? head.sha;
+    this.#reporter.event({
+      type: 'commit',
+      sha,
+      index: request.index,
+      total: this.total,
+      action: request.action,
+      phase: request.phase ?? request.state.phase,
+      weight: request.state.canaryWeight,
+      attempts: outcome.attempts,
+      subject,
+    });
+    const commit: HistoryCommit = { sha, time: head.time, subject, trailers };
+    return {
+      ...progress,
+      stepIndex: request.index,
+      phase: request.phase ?? request.state.phase,
+      weight: request.state.canaryWeight,
+      action: request.action,
+      failedChecks: request.failedChecks,
+      lastCommit: commit,
+      startCommit: request.index === 0 ? commit : progress.startCommit,
+    };
+  }
+
+  /** The trailers of a release commit: where the release stands after it. */
+  trailers(progress: ReleaseProgress, request: CommitRequest): Record<string, string> {
+    return {
+      [TRAILER.release]: this.#plan.name,
+      [TRAILER.releaseId]: progress.releaseId,
+      [TRAILER.step]: `${request.index}/${this.total}`,
+      [TRAILER.phase]: request.phase ?? request.state.phase,
+      [TRAILER.weight]: String(request.state.canaryWeight),
+      [TRAILER.image]: progress.image,
+      [TRAILER.stableImage]: progress.stableImage ?? '-',
+      [TRAILER.previousImage]: progress.previousCanaryImage ?? '-',
+      [TRAILER.targets]: this.#fingerprint,
+      ...(progress.baselineScale && Object.keys(progress.baselineScale).length > 0
+        ? { [TRAILER.baselineScale]: JSON.stringify(progress.baselineScale) }
+        : {}),
+      ...(request.failedChecks > 0 ? { [TRAILER.failedChecks]: String(request.failedChecks) } : {}),
+      ...(request.promotedBy === undefined ? {} : { [TRAILER.promotedBy]: oneLine(request.promotedBy) }),
+      [TRAILER.action]: request.action,
+      ...(this.#plan.jobUrl ? { [TRAILER.job]: this.#plan.jobUrl } : {}),
+    };
+  }
+
+  /** Apply all targets to the manifests under `root`; returns the repository paths written. */
+  async #apply(root: string, state: CanaryState): Promise<string[]> {
+    const base = await loadTargetTree(this.#plan.targets, root);
+    return writeTree(root, base, applyState(this.#plan.targets, base, state));
+  }
+}
+
+/** A trailer value is one line of printable text. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || 'unknown';
+}
+
+/** The commit message: subject, the release line, and the gate evidence since the last commit. */
+export function commitMessage(subject: string, progress: ReleaseProgress, request: CommitRequest): string {
+  return renderFile('commit-message', {
+    subject,
+    body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${request.state.canaryWeight}%, phase ${request.phase ?? request.state.phase}.`,
+    // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
+    gates: request.gates.map((gate) => ({
+      ...gate,
+      value: gate.value === undefined ? undefined : String(gate.value),
+    })),
+  }).trimEnd();
+}
