@@ -25,6 +25,7 @@ const INTERNAL_CODES: ReadonlySet<ErrorCode> = new Set([
   'INTERNAL',
   'GIT_FAILED',
   'GIT_PUSH_CONFLICT',
+  'GIT_TIP_MOVED',
   'FORGE_FAILED',
   'SYNC_FAILED',
 ]);
