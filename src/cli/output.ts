@@ -1,4 +1,6 @@
+import { Command } from 'commander';
 import { type ErrorCode, GitcanaryError } from '../errors.js';
+import { removeOwnedTempDirs } from '../git/index.js';
 import { maskSecrets } from '../report/secrets.js';
 
 /** Exit codes, documented in README and docs/cli.md. */
@@ -43,17 +45,85 @@ export function formatError(error: unknown): string {
   return `error: internal: ${message}`;
 }
 
+/** The `--json` form of an error: one event line, like the release's events. */
+export function errorEvent(error: unknown): Record<string, unknown> {
+  const exitCode = exitCodeFor(error);
+  if (error instanceof GitcanaryError) return { type: 'error', ...error.toJSON(), exitCode };
+  return {
+    type: 'error',
+    code: 'INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+    exitCode,
+  };
+}
+
+/** Prints an error for people on stderr and, with `--json`, as an `error` event on stdout. */
+export function reportError(error: unknown, json: boolean, human = true): void {
+  if (human) printErr(formatError(error));
+  if (json) printOut(JSON.stringify({ time: new Date().toISOString(), ...errorEvent(error) }));
+}
+
+let exitCode: number = EXIT.ok;
+
+/** The exit code the last command action set. */
+export function lastExitCode(): number {
+  return exitCode;
+}
+
+export function resetExitCode(): void {
+  exitCode = EXIT.ok;
+}
+
 /** Wrap a command action: print errors once, masked, and set the exit code. */
 export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<number | undefined> | number | undefined,
 ) {
   return async (...args: A): Promise<void> => {
     try {
-      const code = await fn(...args);
-      process.exitCode = code ?? EXIT.ok;
+      exitCode = (await fn(...args)) ?? EXIT.ok;
     } catch (error) {
-      printErr(formatError(error));
-      process.exitCode = exitCodeFor(error);
+      // commander passes the command last; `--json` asks for the error as an event too.
+      const command = args.at(-1);
+      const json = command instanceof Command && command.opts().json === true;
+      reportError(error, json);
+      exitCode = exitCodeFor(error);
     }
   };
+}
+
+// --- SIGINT / SIGTERM -----------------------------------------------------------------------------
+
+const interrupt = new AbortController();
+
+/**
+ * Aborted by the first SIGINT or SIGTERM: running git commands and command gates are killed
+ * (their whole process group), waits stop, nothing more is committed, temp clones are removed on
+ * the way out, and the process exits 130.
+ */
+export const interruptSignal: AbortSignal = interrupt.signal;
+
+/** A second signal, or this long after the first, exits at once (exit hooks still clean up). */
+const FORCE_EXIT_AFTER_MS = 15_000;
+
+export function installSignalHandlers(): void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupt.signal.aborted) {
+      forceExit();
+      return;
+    }
+    interrupt.abort(
+      new GitcanaryError('INTERRUPTED', `interrupted by ${signal}; nothing more was committed`, {
+        hint: 'run again to resume from the Git history',
+      }),
+    );
+    setTimeout(forceExit, FORCE_EXIT_AFTER_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function forceExit(): never {
+  // process.exit runs the exit hooks: temp clones removed, gate process groups killed.
+  removeOwnedTempDirs();
+  process.exit(EXIT.interrupted);
 }

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { type LoadedConfig, loadConfig } from '../config/index.js';
+import {
+  type ConfigWarning,
+  configWarnings,
+  imageWarning,
+  type LoadedConfig,
+  loadConfig,
+} from '../config/index.js';
+import { loadTargetTree, observeImages } from '../engine/apply.js';
 import { planDiffs } from '../engine/plan.js';
 import type { ReleaseResult } from '../engine/release.js';
 import { ReleaseEngine } from '../engine/release.js';
@@ -8,10 +15,10 @@ import { describeStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
 import { createGate } from '../gates/index.js';
-import { openRepository, type Repository } from '../git/index.js';
+import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
 import { secretFromEnv } from '../report/secrets.js';
-import { action, EXIT, printOut } from './output.js';
+import { action, EXIT, interruptSignal, printErr, printOut } from './output.js';
 
 // `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: thin adapters over the engine.
 
@@ -94,8 +101,12 @@ export function registerReleaseCommands(program: Command): void {
       const loaded = await loadConfig(options.config);
       return withRepository(loaded, options, async (repo) => {
         const report = await validateRelease(releaseInput(loaded), repo.root);
-        if (options.json) printOut(JSON.stringify(report));
-        else for (const line of report.lines) printOut(line);
+        const warnings = configWarnings(loaded.config, process.env);
+        if (options.json) printOut(JSON.stringify({ ...report, warnings }));
+        else {
+          for (const line of report.lines) printOut(line);
+          for (const warning of warnings) printOut(`warn ${warning.field}: ${warning.message}`);
+        }
         return EXIT.ok;
       });
     }),
@@ -103,41 +114,52 @@ export function registerReleaseCommands(program: Command): void {
 }
 
 async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
-  return withEngine(options, (engine) => engine.run({ image: options.image, once }));
+  return withEngine(options, async (engine, warn, repo, loaded) => {
+    if (options.image !== undefined) {
+      const input = releaseInput(loaded);
+      const current = observeImages(
+        input.targets,
+        await loadTargetTree(input.targets, repo.root),
+      ).canaryImage;
+      const warning = imageWarning(current, options.image);
+      if (warning) warn(warning);
+    }
+    return engine.run({ image: options.image, once });
+  });
 }
 
 async function withEngine(
   options: ReleaseOptions,
-  act: (engine: ReleaseEngine) => Promise<ReleaseResult>,
+  act: (
+    engine: ReleaseEngine,
+    warn: (warning: ConfigWarning) => void,
+    repo: Repository,
+    loaded: LoadedConfig,
+  ) => Promise<ReleaseResult>,
 ): Promise<number> {
   const loaded = await loadConfig(options.config);
-  const reporter: Reporter = options.json ? new JsonReporter() : new ConsoleReporter();
+  const reporter: Reporter = options.json ? new JsonReporter() : new ConsoleReporter(printErrOrOut);
+  const warn = (warning: ConfigWarning) => reporter.event({ type: 'warning', ...warning });
+  for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
   return withRepository(loaded, options, async (repo) => {
-    const controller = new AbortController();
-    const stop = () =>
-      controller.abort(
-        new GitcanaryError('INTERRUPTED', 'interrupted; nothing more was committed', {
-          hint: 'run again to resume from the Git history',
-        }),
-      );
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    try {
-      // commander sets `supersede: true` when `--no-supersede` is absent: only the flag overrides the config.
-      const supersede = options.supersede === false ? { supersede: false } : {};
-      const engine = new ReleaseEngine(releaseInput(loaded, supersede), {
-        repo,
-        reporter,
-        createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
-        signal: controller.signal,
-      });
-      const result = await act(engine);
-      return result.exitCode;
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    }
+    // commander sets `supersede: true` when `--no-supersede` is absent: only the flag overrides the config.
+    const supersede = options.supersede === false ? { supersede: false } : {};
+    const engine = new ReleaseEngine(releaseInput(loaded, supersede), {
+      repo,
+      reporter,
+      createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
+      // SIGINT/SIGTERM (src/cli/output.ts): waits stop, gate process groups are killed, no commit.
+      signal: interruptSignal,
+    });
+    const result = await act(engine, warn, repo, loaded);
+    return result.exitCode;
   });
+}
+
+/** Console lines: warnings to stderr (they are not the release's progress), the rest to stdout. */
+function printErrOrOut(line: string): void {
+  if (line.startsWith('warning: ')) printErr(line);
+  else printOut(line);
 }
 
 async function withRepository(
@@ -153,10 +175,30 @@ async function withRepository(
     author: git.author ?? DEFAULT_AUTHOR,
     ...(token ? { token } : {}),
     ...(options.workdir ? { workdir: options.workdir } : {}),
+    signing: signingOptions(git.signing),
+    signal: interruptSignal,
   });
   try {
     return await use(repo);
   } finally {
     await repo.close();
   }
+}
+
+/** The signing key from the config or the variable it names; an ssh private key's text is passed as such. */
+function signingOptions(
+  signing: LoadedConfig['config']['spec']['git']['signing'],
+): SigningOptions | undefined {
+  if (signing === undefined) return undefined;
+  if (signing.keyEnv === undefined) return { format: signing.format, key: signing.key };
+  const value = secretFromEnv(signing.keyEnv);
+  if (value === undefined || value.trim() === '') {
+    throw new GitcanaryError('CONFIG_INVALID', `${signing.keyEnv} is not set, so commits cannot be signed`, {
+      field: 'spec.git.signing.keyEnv',
+      hint: 'export the signing key (a path, a key id, or an ssh private key) in that variable',
+    });
+  }
+  return value.includes('PRIVATE KEY-----')
+    ? { format: signing.format, privateKey: value }
+    : { format: signing.format, key: value.trim() };
 }

@@ -7,6 +7,7 @@ import { type Gate, type GateContext, type GateResult, worstVerdict } from '../g
 import { webhookFiresAt } from '../gates/webhook.js';
 import { writeTree } from '../manifests/index.js';
 import type { Outcome, Reporter } from '../report/events.js';
+import { sanitizeGateResult } from '../report/evidence.js';
 import { renderTemplate } from '../report/templates.js';
 import type { CanaryState, Observation, Target, TargetRole } from '../targets/types.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
@@ -771,8 +772,8 @@ export class ReleaseEngine {
     const message = renderTemplate('commit-message', {
       subject,
       body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${step.state.canaryWeight}%, phase ${step.state.phase}.`,
-      // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
-      gates: step.gates.map((gate) => ({
+      // Sanitised and capped (src/report/evidence.ts); as text, so a measured 0 still shows.
+      gates: step.gates.map(sanitizeGateResult).map((gate) => ({
         ...gate,
         value: gate.value === undefined ? undefined : String(gate.value),
       })),

@@ -11,7 +11,7 @@ import {
   httpConfigSchema,
   parseGateConfig,
 } from './schemas.js';
-import { contextValues, renderTemplate } from './templates.js';
+import { contextValues, renderTemplate, TEMPLATE_CHECK_CONTEXT } from './templates.js';
 import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 
 // An http gate calls an endpoint like Argo Rollouts' web metric provider: the status must match
@@ -46,6 +46,17 @@ export class HttpGate implements Gate {
       this.config.failureCondition === undefined
         ? undefined
         : parseCondition(this.config.failureCondition, 'http.failureCondition');
+    const url = this.renderUrl(TEMPLATE_CHECK_CONTEXT);
+    if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+      throw new GitcanaryError('CONFIG_INVALID', `the url does not render to an http(s) URL: ${url}`, {
+        field: 'http.url',
+      });
+    }
+  }
+
+  /** The URL for `context`, every value URL-encoded. */
+  renderUrl(context: GateContext): string {
+    return renderTemplate(this.config.url, contextValues(context), encodeURIComponent, 'http.url');
   }
 
   /** Human threshold: the conditions when set, else the expected status. */
@@ -63,7 +74,7 @@ export class HttpGate implements Gate {
     const threshold = this.threshold;
     let url: string;
     try {
-      url = renderTemplate(this.config.url, contextValues(context), encodeURIComponent, 'http.url');
+      url = this.renderUrl(context);
     } catch (error) {
       const message = error instanceof GitcanaryError ? error.format() : String(error);
       return { gate: this.name, kind: this.kind, verdict: 'fail', threshold, message, measurements: [] };

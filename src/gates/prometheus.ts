@@ -9,7 +9,13 @@ import {
   prometheusConfigSchema,
   type ThresholdRange,
 } from './schemas.js';
-import { builtinMetricTemplate, contextValues, escapePromQLString, renderTemplate } from './templates.js';
+import {
+  builtinMetricTemplate,
+  contextValues,
+  escapePromQLString,
+  renderTemplate,
+  TEMPLATE_CHECK_CONTEXT,
+} from './templates.js';
 import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 
 // A Prometheus gate runs one instant query (`/api/v1/query`) per measurement and checks the
@@ -30,6 +36,7 @@ export class PrometheusGate implements Gate {
     this.config = parseGateConfig(prometheusConfigSchema, config, 'prometheus');
     this.intervalMs = parseDuration(this.config.interval, 'prometheus.interval');
     this.timeoutMs = parseDuration(this.config.timeout, 'prometheus.timeout');
+    this.renderQuery(TEMPLATE_CHECK_CONTEXT);
   }
 
   /** The PromQL this gate runs for `context`, values escaped for PromQL strings. */

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  dns1123Label,
+  dns1123Subdomain,
+  envVarName,
+  httpHeaderName,
+  httpHeaderValue,
+  httpUrl,
+  singleLine,
+} from '../config/validators.js';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { isDuration } from './duration.js';
 
@@ -13,6 +22,15 @@ export const durationSchema = z
   .meta({ description: 'Duration: a number of seconds or a string like 30s, 5m, 1h30m.' });
 
 const stringMap = z.record(z.string(), z.string());
+/** HTTP headers: names are tokens, values one line (no header injection). */
+const headerMap = z.record(httpHeaderName, httpHeaderValue);
+/** `name` or `namespace/name` of a Kubernetes object. */
+const objectRef = z
+  .string()
+  .regex(
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'name or namespace/name of a Kubernetes object (DNS-1123)',
+  );
 
 /** Repetition and tolerance shared by measured gates, named as in Argo Rollouts' analysis. */
 const measurementFields = {
@@ -36,7 +54,7 @@ const measurementFields = {
 export const commandConfigSchema = z.strictObject({
   command: z.string().min(1).describe('Shell command; a handlebars template over the gate context.'),
   timeout: durationSchema.default('60s'),
-  env: stringMap.optional(),
+  env: z.record(envVarName, z.string()).optional(),
   ...measurementFields,
 });
 
@@ -54,7 +72,7 @@ export const thresholdRangeSchema = z
 
 export const prometheusConfigSchema = z
   .strictObject({
-    address: z.url().describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
+    address: httpUrl.describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
     query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
     template: metricTemplateNameSchema
       .optional()
@@ -62,8 +80,8 @@ export const prometheusConfigSchema = z
     router: metricRouterSchema.optional().describe('Router whose metrics the built-in template reads.'),
     variables: stringMap.optional(),
     thresholdRange: thresholdRangeSchema,
-    headers: stringMap.optional(),
-    bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
+    headers: headerMap.optional(),
+    bearerTokenEnv: envVarName.optional().describe('Environment variable holding a bearer token.'),
     timeout: durationSchema.default('30s'),
     ...measurementFields,
   })
@@ -113,8 +131,8 @@ const templatedUrlSchema = z
 export const httpConfigSchema = z.strictObject({
   url: templatedUrlSchema.describe('Handlebars over the gate context; values are URL-encoded.'),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
-  headers: stringMap.optional(),
-  bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
+  headers: headerMap.optional(),
+  bearerTokenEnv: envVarName.optional().describe('Environment variable holding a bearer token.'),
   body: z.string().optional(),
   timeout: durationSchema.default('10s'),
   expectStatus: expectStatusSchema.default('2xx'),
@@ -133,11 +151,11 @@ export const approvalConfigSchema = z.strictObject({
 });
 
 export const argocdSyncSchema = z.strictObject({
-  server: z.string().min(1).describe('Argo CD API server, e.g. https://argocd.example.com'),
-  application: z.string().min(1),
-  tokenEnv: z.string().min(1).optional().describe('Environment variable holding the Argo CD token.'),
+  server: singleLine.min(1).describe('Argo CD API server, e.g. https://argocd.example.com'),
+  application: objectRef.describe('Application name, or appNamespace/name.'),
+  tokenEnv: envVarName.optional().describe('Environment variable holding the Argo CD token.'),
   insecure: z.boolean().optional(),
-  project: z.string().min(1).optional(),
+  project: dns1123Subdomain.optional(),
   progressDeadline: durationSchema.optional(),
   pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
   acceptHealth: z
@@ -150,11 +168,11 @@ export const argocdSyncSchema = z.strictObject({
 });
 
 export const fluxSyncSchema = z.strictObject({
-  kustomization: z.string().min(1),
-  namespace: z.string().min(1).optional(),
-  gitRepository: z.string().min(1).optional(),
-  kubeconfig: z.string().min(1).optional(),
-  context: z.string().min(1).optional(),
+  kustomization: dns1123Subdomain,
+  namespace: dns1123Label.optional(),
+  gitRepository: objectRef.optional().describe('GitRepository name, or namespace/name.'),
+  kubeconfig: singleLine.min(1).optional(),
+  context: singleLine.min(1).optional(),
   progressDeadline: durationSchema.optional(),
   pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
 });

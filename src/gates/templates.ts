@@ -37,6 +37,29 @@ export function contextValues(context: GateContext, variables: Record<string, st
   };
 }
 
+/**
+ * A gate context with every field set, for rendering a template once when the gate is built: a
+ * template that names an unknown variable or does not parse (an unclosed `{{`) is refused by
+ * `validate` and before a release's first commit, not found by the analysis that needs it.
+ */
+export const TEMPLATE_CHECK_CONTEXT: GateContext = {
+  releaseName: 'release',
+  namespace: 'default',
+  commit: '0000000000000000000000000000000000000000',
+  branch: 'main',
+  stepIndex: 1,
+  canaryWeight: 10,
+  canaryImage: 'registry.example/app:2',
+  stableImage: 'registry.example/app:1',
+  canaryService: 'app-canary',
+  stableService: 'app-primary',
+  route: 'app',
+  phase: 'Progressing',
+  variables: {},
+  signal: new AbortController().signal,
+  progress: () => undefined,
+};
+
 /** Renders `source` with every leaf value passed through `escape`; unknown variables are errors. */
 export function renderTemplate(
   source: string,

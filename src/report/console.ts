@@ -1,4 +1,5 @@
 import type { ReleaseEvent, Reporter } from './events.js';
+import { sanitizeEvidence, sanitizeGateResult } from './evidence.js';
 import { maskSecrets } from './secrets.js';
 
 type Write = (line: string) => void;
@@ -11,7 +12,8 @@ export class ConsoleReporter implements Reporter {
 
   event(event: ReleaseEvent): void {
     const line = formatEvent(event);
-    if (line !== undefined) this.write(maskSecrets(line));
+    // No terminal escapes or control characters from gate output reach a terminal.
+    if (line !== undefined) this.write(maskSecrets(sanitizeEvidence(line, Number.POSITIVE_INFINITY)));
   }
 }
 
@@ -20,7 +22,8 @@ export class JsonReporter implements Reporter {
   constructor(private readonly write: Write = defaultWrite) {}
 
   event(event: ReleaseEvent): void {
-    this.write(maskSecrets(JSON.stringify({ time: new Date().toISOString(), ...event })));
+    const shown = event.type === 'gate' ? { ...event, result: sanitizeGateResult(event.result) } : event;
+    this.write(maskSecrets(JSON.stringify({ time: new Date().toISOString(), ...shown })));
   }
 }
 
@@ -36,8 +39,10 @@ export function formatEvent(event: ReleaseEvent): string | undefined {
       return `  waiting: ${event.reason}${event.until ? ` (until ${event.until})` : ''}`;
     case 'progress':
       return `  … ${event.message}`;
+    case 'warning':
+      return `warning: ${event.field}: ${event.message}`;
     case 'gate': {
-      const r = event.result;
+      const r = sanitizeGateResult(event.result);
       const value = r.value === undefined ? '' : ` value=${r.value}`;
       const threshold = r.threshold === undefined ? '' : ` threshold ${r.threshold}`;
       return `  gate ${r.gate} (${r.kind}): ${r.verdict.toUpperCase()}${value}${threshold} — ${r.message}`;

@@ -28,6 +28,8 @@ export type ReleaseEvent =
     }
   | { type: 'wait'; reason: string; until?: string | undefined }
   | { type: 'progress'; message: string }
+  /** Not wrong enough to refuse (an unset tokenEnv, weights going down, an image from elsewhere). */
+  | { type: 'warning'; field: string; message: string }
   | { type: 'gate'; result: GateResult }
   | { type: 'done'; outcome: Outcome; exitCode: number; message: string };
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { dns1035Label, dns1123Label, dns1123Subdomain, resourcePartName } from '../config/validators.js';
 import { type ErrorDetails, fieldPath, GitcanaryError } from '../errors.js';
 import {
   describeDoc,
@@ -39,17 +40,18 @@ const RESOURCE_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 export const apisixConfigSchema = z
   .strictObject({
     file: z.string().min(1).describe('ApisixRoute manifest file, or a folder searched for it.'),
-    route: z.string().min(1).describe('metadata.name of the ApisixRoute.'),
-    namespace: z.string().min(1).optional().describe('metadata.namespace, when several share the name.'),
+    route: dns1123Subdomain.describe('metadata.name of the ApisixRoute.'),
+    namespace: dns1123Label.optional().describe('metadata.namespace, when several share the name.'),
     rules: z
-      .array(z.string().min(1))
+      .array(resourcePartName)
       .min(1)
       .optional()
       .describe(
         'Names of the spec.http[] rules to manage. Default: the rule named like the route, or the only rule.',
       ),
-    stableService: z.string().min(1).describe('serviceName of the stable backend.'),
-    canaryService: z.string().min(1).describe('serviceName of the canary backend.'),
+    // Service names are DNS-1035 labels in Kubernetes; gate templates print them into shells.
+    stableService: dns1035Label.describe('serviceName of the stable backend.'),
+    canaryService: dns1035Label.describe('serviceName of the canary backend.'),
     headerRouteFile: z
       .string()
       .min(1)

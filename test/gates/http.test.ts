@@ -124,12 +124,12 @@ describe('HttpGate', () => {
     secretFromEnv('GITCANARY_TEST_HTTP_TOKEN');
     service.setHandler(() => ({ status: 500, body: 'token http-secret-456 rejected' }));
     const result = await new HttpGate('post', {
-      url: `${service.url}/check?service={{canaryService}}&note={{variables.note}}`,
+      url: `${service.url}/check?service={{canaryService}}&note={{namespace}}`,
       method: 'POST',
       headers: { 'x-release': 'podinfo' },
       body: '{"ping":true}',
       bearerTokenEnv: 'GITCANARY_TEST_HTTP_TOKEN',
-    }).evaluate(gateContext({ variables: { note: 'a&b=c d' } }));
+    }).evaluate(gateContext({ namespace: 'a&b=c d' }));
     const [request] = service.requests;
     expect(request).toMatchObject({
       method: 'POST',
