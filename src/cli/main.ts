@@ -1,4 +1,4 @@
-import { installSignalHandlers } from './output.js';
+import { installSignalHandlers, interruptSignal } from './output.js';
 import { main } from './program.js';
 
 // A reader that closes early (`gitcanary status | head -1`) must not crash a release mid-step.
@@ -7,4 +7,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 installSignalHandlers();
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// Interrupted: cleanup has run; do not wait for a straggling child to close its pipes.
+if (interruptSignal.aborted) process.exit(code);
+process.exitCode = code;

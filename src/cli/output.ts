@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { Command } from 'commander';
 import { type ErrorCode, GitcanaryError } from '../errors.js';
 import { removeOwnedTempDirs } from '../git/index.js';
+import { sanitizeEvidence } from '../report/evidence.js';
 import { maskSecrets } from '../report/secrets.js';
 
 /** Exit codes, documented in README and docs/cli.md. */
@@ -14,12 +16,17 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+// Everything printed goes through the secret mask and loses terminal escapes and control
+// characters (a value from a config, a manifest or a gate cannot drive the terminal).
+const printable = (line: string): string =>
+  maskSecrets(sanitizeEvidence(line, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY));
+
 export function printOut(line: string): void {
-  process.stdout.write(`${maskSecrets(line)}\n`);
+  process.stdout.write(`${printable(line)}\n`);
 }
 
 export function printErr(line: string): void {
-  process.stderr.write(`${maskSecrets(line)}\n`);
+  process.stderr.write(`${printable(line)}\n`);
 }
 
 // Failures of the environment (git, network, a forge) rather than of what the user gave us.
@@ -63,6 +70,19 @@ export function reportError(error: unknown, json: boolean, human = true): void {
   if (json) printOut(JSON.stringify({ time: new Date().toISOString(), ...errorEvent(error) }));
 }
 
+/** An error about a config field (`spec.…`, `metadata.…`) that does not say which file: the config. */
+function withConfigFile(error: unknown, config: unknown): unknown {
+  if (!(error instanceof GitcanaryError) || typeof config !== 'string') return error;
+  const { file, field } = error.place;
+  if (file !== undefined || field === undefined || !/^(spec|metadata)\b/.test(field)) return error;
+  return new GitcanaryError(error.code, error.message, {
+    ...error.place,
+    file: config,
+    hint: error.hint,
+    cause: error,
+  });
+}
+
 let exitCode: number = EXIT.ok;
 
 /** The exit code the last command action set. */
@@ -84,9 +104,10 @@ export function action<A extends unknown[]>(
     } catch (error) {
       // commander passes the command last; `--json` asks for the error as an event too.
       const command = args.at(-1);
-      const json = command instanceof Command && command.opts().json === true;
-      reportError(error, json);
-      exitCode = exitCodeFor(error);
+      const options = command instanceof Command ? command.opts() : {};
+      const placed = withConfigFile(error, options.config);
+      reportError(placed, options.json === true);
+      exitCode = exitCodeFor(placed);
     }
   };
 }
@@ -116,10 +137,35 @@ export function installSignalHandlers(): void {
         hint: 'run again to resume from the Git history',
       }),
     );
+    // simple-git kills the git process it runs, not the transport helper git started
+    // (git-remote-https waiting on a dead server): every process below us gets the signal.
+    void signalDescendants('SIGTERM');
     setTimeout(forceExit, FORCE_EXIT_AFTER_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+/** Sends `signal` to every process below this one (`ps` lists them: Linux and macOS alike). */
+async function signalDescendants(signal: NodeJS.Signals): Promise<void> {
+  const listing = await new Promise<string>((resolve) =>
+    execFile('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, stdout) => resolve(error ? '' : stdout)),
+  );
+  const children = new Map<number, number[]>();
+  for (const line of listing.split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (pid === undefined || ppid === undefined || Number.isNaN(pid)) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const below = (pid: number): number[] =>
+    (children.get(pid) ?? []).flatMap((child) => [child, ...below(child)]);
+  for (const pid of below(process.pid)) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Gone already.
+    }
+  }
 }
 
 function forceExit(): never {

@@ -6,7 +6,7 @@ import {
   type LoadedConfig,
   loadConfig,
 } from '../config/index.js';
-import { loadTargetTree, observeImages } from '../engine/apply.js';
+import { loadTargetTree, observeAll, observeImages } from '../engine/apply.js';
 import { planDiffs } from '../engine/plan.js';
 import type { ReleaseResult } from '../engine/release.js';
 import { ReleaseEngine } from '../engine/release.js';
@@ -18,6 +18,7 @@ import { createGate } from '../gates/index.js';
 import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { ConsoleReporter, JsonReporter, type Reporter } from '../report/index.js';
 import { secretFromEnv } from '../report/secrets.js';
+import { parseImageRef } from '../targets/image-ref.js';
 import { action, EXIT, interruptSignal, printErr, printOut } from './output.js';
 
 // `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: thin adapters over the engine.
@@ -114,14 +115,22 @@ export function registerReleaseCommands(program: Command): void {
 }
 
 async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
+  // A candidate that is no image reference is bad input before anything else happens.
+  if (options.image !== undefined) {
+    try {
+      parseImageRef(options.image);
+    } catch (error) {
+      if (!(error instanceof GitcanaryError)) throw error;
+      throw new GitcanaryError(error.code, error.message, { field: '--image', hint: error.hint });
+    }
+  }
   return withEngine(options, async (engine, warn, repo, loaded) => {
+    const input = releaseInput(loaded);
+    const tree = await loadTargetTree(input.targets, repo.root);
+    // What `validate` reads first: a manifest no target can read is refused before any commit.
+    observeAll(input.targets, tree);
     if (options.image !== undefined) {
-      const input = releaseInput(loaded);
-      const current = observeImages(
-        input.targets,
-        await loadTargetTree(input.targets, repo.root),
-      ).canaryImage;
-      const warning = imageWarning(current, options.image);
+      const warning = imageWarning(observeImages(input.targets, tree).canaryImage, options.image);
       if (warning) warn(warning);
     }
     return engine.run({ image: options.image, once });

@@ -71,8 +71,14 @@ export function renderTemplate(
     const template = handlebars.compile(source, { noEscape: true, strict: true });
     return template(escapeValues(values, escapeValue));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message.split('\n')[0]}`, {
+    const message = (error instanceof Error ? error.message : String(error))
+      .split('\n')[0]!
+      // Handlebars' strict mode: `"x" not defined in [object Object] - 1:7`.
+      .replace(
+        / not defined in \[object Object\] - (\d+):(\d+)$/,
+        ' is not a template variable (line $1, column $2)',
+      );
+    throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message}`, {
       field,
       hint: 'template variables: releaseName, namespace, commit, canaryWeight, canaryService, stableService, route, target, interval, variables.*',
       cause: error,

@@ -51,8 +51,9 @@ export async function loadTree(
   for (const userPath of [...paths, ...optional]) {
     const rel = await resolveInside(root, userPath);
     const absolute = path.join(root, rel);
-    const link = await lstat(absolute).catch(() => undefined);
     const owned = optional.has(userPath) && !paths.includes(userPath);
+    // The path as given, not what it resolves to: a link is judged as a link.
+    const link = await lstat(path.join(root, path.normalize(userPath))).catch(() => undefined);
     // Files a target owns (and creates on demand) may be absent; everything else must exist.
     if (!link && owned) continue;
     if (!link) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file: userPath });
@@ -63,7 +64,9 @@ export async function loadTree(
         hint: 'remove it (gitcanary creates the file when it needs it), or choose another headerRouteFile',
       });
     }
-    const target = link.isSymbolicLink() ? await statTarget(absolute, userPath) : link;
+    const target = link.isSymbolicLink()
+      ? await statTarget(path.join(root, path.normalize(userPath)), userPath)
+      : link;
     if (target.isDirectory()) {
       for (const file of await listManifests(root, rel))
         files.set(file, await readFile(path.join(root, file), 'utf8'));
@@ -115,9 +118,10 @@ async function listManifests(root: string, dir: string): Promise<string[]> {
     if (entry.isDirectory()) out.push(...(await listManifests(root, rel)));
     else if (entry.isFile() && manifest) out.push(rel);
     else if (entry.isSymbolicLink() && manifest) {
-      // A linked manifest is read only when it resolves inside the repository; one pointing out is refused.
+      // A linked manifest is read only when it resolves inside the repository; one pointing out,
+      // nowhere (dangling) or in a loop is refused rather than silently skipped.
       await resolveInside(root, rel);
-      if ((await stat(path.join(root, rel)).catch(() => undefined))?.isFile()) out.push(rel);
+      if ((await statTarget(path.join(root, rel), rel)).isFile()) out.push(rel);
     }
   }
   return out;
