@@ -119,7 +119,8 @@ export function isTransientStatus(status: number): boolean {
 export class TransientAnswer extends Error {
   constructor(
     message: string,
-    readonly status?: number,
+    /** What was answered (status, body), for the caller's final verdict when retries run out. */
+    readonly answer?: { status: number; body: string },
   ) {
     super(message);
     this.name = 'TransientAnswer';
