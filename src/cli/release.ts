@@ -125,14 +125,8 @@ async function drive(options: ReleaseOptions, once: boolean): Promise<number> {
     }
   }
   return withEngine(options, async (engine, warn, repo, loaded) => {
-    const input = releaseInput(loaded);
-    const tree = await loadTargetTree(input.targets, repo.root);
-    // What `validate` reads first: a manifest no target can read is refused before any commit.
-    observeAll(input.targets, tree);
-    if (options.image !== undefined) {
-      const warning = imageWarning(observeImages(input.targets, tree).canaryImage, options.image);
-      if (warning) warn(warning);
-    }
+    const warning = await readTargets(releaseInput(loaded), repo.root, options.image);
+    if (warning) warn(warning);
     return engine.run({ image: options.image, once });
   });
 }
@@ -163,6 +157,23 @@ async function withEngine(
     const result = await act(engine, warn, repo, loaded);
     return result.exitCode;
   });
+}
+
+/**
+ * What `validate` reads first, before any commit: a manifest no target can read is refused. With a
+ * candidate, whether it comes from the repository the canary runs now. The tree is dropped on
+ * return (a large manifest is not held while the release runs).
+ */
+async function readTargets(
+  input: ReturnType<typeof releaseInput>,
+  root: string,
+  image: string | undefined,
+): Promise<ConfigWarning | undefined> {
+  const tree = await loadTargetTree(input.targets, root);
+  observeAll(input.targets, tree);
+  return image === undefined
+    ? undefined
+    : imageWarning(observeImages(input.targets, tree).canaryImage, image);
 }
 
 /** Console lines: warnings to stderr (they are not the release's progress), the rest to stdout. */

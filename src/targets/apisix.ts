@@ -120,7 +120,7 @@ export function setCanaryWeight(
   let next = tree;
   for (const edit of edits) {
     // Each edit re-reads the document so offsets refer to the current text.
-    const current = next.documents(route.file)[route.index]!;
+    const current = next.document(route.file, route.index)!;
     next = setIn(next, current, edit.path, edit.weight);
   }
   return next;
@@ -231,8 +231,8 @@ export function findApisixRoute(tree: ManifestTree, selector: ApisixRouteSelecto
 /** Names of the ApisixRoutes in `file` (a file or folder), outside the files gitcanary owns. */
 export function apisixRouteNames(tree: ManifestTree, file: string): string[] {
   return tree
-    .resources(routeFiles(tree, file))
-    .filter((doc) => doc.kind === 'ApisixRoute' && APISIX_API_VERSIONS.some((v) => v === doc.apiVersion))
+    .resources(routeFiles(tree, file), { kind: 'ApisixRoute' })
+    .filter((doc) => APISIX_API_VERSIONS.some((v) => v === doc.apiVersion))
     .map((doc) => doc.name ?? '?');
 }
 
@@ -361,9 +361,10 @@ function validateHeaderRoutes(
   headerRoutes: readonly HeaderRoute[],
 ): void {
   const seen = new Set<string>();
-  const others = tree
-    .resources(tree.paths().filter((file) => file !== owned))
-    .filter((doc) => doc.kind === 'ApisixRoute' && doc.namespace === route.namespace);
+  const files = tree.paths().filter((file) => file !== owned);
+  // Only ApisixRoutes named like a header route can clash: the others are never parsed.
+  const clashing = (name: string) =>
+    tree.resources(files, { kind: 'ApisixRoute', name }).find((doc) => doc.namespace === route.namespace);
   for (const [i, headerRoute] of headerRoutes.entries()) {
     const field = `headerRoutes[${i}]`;
     if (!RESOURCE_NAME.test(headerRoute.name)) {
@@ -382,7 +383,7 @@ function validateHeaderRoutes(
       });
     }
     seen.add(headerRoute.name);
-    const clash = others.find((doc) => doc.name === headerRoute.name);
+    const clash = clashing(headerRoute.name);
     if (clash) {
       // Argo Rollouts refuses too ("duplicate ApisixRoute already exists") when it does not own the route.
       throw new GitcanaryError(

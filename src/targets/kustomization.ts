@@ -156,7 +156,7 @@ export function findKustomizationFile(tree: ManifestTree, path: string): string 
 /** The kustomization document (first document of the file: it has no metadata.name to find it by). */
 export function kustomizationDoc(tree: ManifestTree, path: string): ResourceDoc {
   const file = findKustomizationFile(tree, path);
-  const doc = tree.documents(file)[0];
+  const doc = tree.document(file, 0);
   if (doc === undefined) throw new GitcanaryError('FILE_EMPTY', 'the kustomization file is empty', { file });
   if (doc.document.contents === null) {
     throw new GitcanaryError('FILE_EMPTY', 'the kustomization file holds no fields', { file });
