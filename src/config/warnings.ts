@@ -23,6 +23,28 @@ export function configWarnings(
       message: `${tokenEnv} is not set: git will fetch and push without a token`,
     });
   }
+  // Secrets a gate reads at evaluation: unset, the gate fails after the release has started.
+  const argocdToken = config.spec.sync?.argocd?.tokenEnv;
+  if (argocdToken !== undefined && (env[argocdToken] ?? '') === '') {
+    warnings.push({
+      field: 'spec.sync.argocd.tokenEnv',
+      message: `${argocdToken} is not set: the sync gate will fail after the first commit`,
+    });
+  }
+  for (const [name, gate] of Object.entries(config.spec.gates)) {
+    const kind = 'prometheus' in gate ? 'prometheus' : 'http' in gate ? 'http' : undefined;
+    const variable =
+      'prometheus' in gate
+        ? gate.prometheus.bearerTokenEnv
+        : 'http' in gate
+          ? gate.http.bearerTokenEnv
+          : undefined;
+    if (kind === undefined || variable === undefined || (env[variable] ?? '') !== '') continue;
+    warnings.push({
+      field: `spec.gates.${name}.${kind}.bearerTokenEnv`,
+      message: `${variable} is not set: the gate asks without a token`,
+    });
+  }
   warnings.push(...weightWarnings(config));
   return warnings;
 }

@@ -719,6 +719,31 @@ describe('warnings, not refusals', () => {
     ]);
   });
 
+  it('warns about an unset Argo CD token and gate bearer token', async () => {
+    delete process.env.GITCANARY_HOSTILE_UNSET_ARGOCD;
+    delete process.env.GITCANARY_HOSTILE_UNSET_BEARER;
+    const config = writeCase(
+      {
+        name: 'secret warnings',
+        parts: {
+          gates: promGate(', query: up, bearerTokenEnv: GITCANARY_HOSTILE_UNSET_BEARER'),
+          extra:
+            '  sync: { argocd: { server: https://argocd.example.com, application: podinfo, tokenEnv: GITCANARY_HOSTILE_UNSET_ARGOCD } }\n',
+        },
+        names: [],
+      },
+      shared.bare,
+    );
+
+    const run = await cli(['validate', '--config', config]);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('warn spec.sync.argocd.tokenEnv: GITCANARY_HOSTILE_UNSET_ARGOCD is not set');
+    expect(run.stdout).toContain(
+      'warn spec.gates.smoke.prometheus.bearerTokenEnv: GITCANARY_HOSTILE_UNSET_BEARER is not set',
+    );
+  });
+
   it('warns about an --image from another repository and starts the release anyway', async () => {
     const ops = createGitOps('# replaced per case\n');
     try {
