@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'SCHEMA_INVALID'
   | 'GIT_FAILED'
   | 'GIT_PUSH_CONFLICT'
+  | 'GIT_TIP_MOVED'
   | 'RELEASE_STATE'
   | 'GATE_FAILED'
   | 'SYNC_FAILED'

@@ -1,5 +1,12 @@
-import { type LoadedConfig, loadConfig } from '../config/index.js';
+import {
+  type ConfigWarning,
+  configWarnings,
+  imageWarning,
+  type LoadedConfig,
+  loadConfig,
+} from '../config/index.js';
 import { actorFrom } from '../engine/actor.js';
+import { loadTargetTree, observeAll, observeImages } from '../engine/apply.js';
 import { planDiffs } from '../engine/plan.js';
 import { ReleaseEngine, type ReleaseInput } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
@@ -7,11 +14,12 @@ import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
 import { createGate } from '../gates/index.js';
-import { openRepository, type Repository } from '../git/index.js';
+import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
 import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
-import { EXIT, printOut } from './output.js';
+import { parseImageRef } from '../targets/image-ref.js';
+import { EXIT, interruptSignal, printOut } from './output.js';
 
 // The one code path behind `gitcanary run|step|plan|status|promote|abort|validate` and the GitHub
 // Action: both adapters build these options and call runReleaseCommand.
@@ -100,11 +108,17 @@ async function perform(
 ): Promise<number> {
   switch (command) {
     case 'run':
-    case 'step':
+    case 'step': {
+      // A candidate that is no image reference is bad input before anything else happens.
+      if (options.image !== undefined) candidate(options.image);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
-      return withEngine(input, repo, notifying(context, loaded, input, true), (engine) =>
-        engine.run({ image: options.image, once: command === 'step' }),
-      );
+      return withEngine(input, repo, notifying(context, loaded, input, true), async (engine, warn) => {
+        for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
+        const warning = await readTargets(input, repo.root, options.image);
+        if (warning) warn(warning);
+        return engine.run({ image: options.image, once: command === 'step' });
+      });
+    }
     case 'promote':
       return withEngine(input, repo, notifying(context, loaded, input, false), (engine) =>
         engine.promote(options.full === true, actorFrom(process.env)),
@@ -137,7 +151,12 @@ async function perform(
     }
     case 'validate': {
       const report = await validateRelease(input, repo.root);
-      answerOf(context, options)('validation', report, () => report.lines.join('\n'));
+      const warnings = configWarnings(loaded.config, process.env);
+      answerOf(context, options)('validation', { ...report, warnings }, () =>
+        [...report.lines, ...warnings.map((warning) => `warn ${warning.field}: ${warning.message}`)].join(
+          '\n',
+        ),
+      );
       return EXIT.ok;
     }
   }
@@ -178,33 +197,51 @@ async function withEngine(
   input: ReleaseInput,
   repo: Repository,
   makeReporter: (engine: () => ReleaseEngine | undefined) => Reporter,
-  act: (engine: ReleaseEngine) => Promise<{ exitCode: number }>,
+  act: (engine: ReleaseEngine, warn: (warning: ConfigWarning) => void) => Promise<{ exitCode: number }>,
 ): Promise<number> {
   let engine: ReleaseEngine | undefined;
   const reporter = makeReporter(() => engine);
-  const controller = new AbortController();
-  const stop = () =>
-    controller.abort(
-      new GitcanaryError('INTERRUPTED', 'interrupted; nothing more was committed', {
-        hint: 'run again to resume from the Git history',
-      }),
-    );
-  // A cancelled workflow run sends SIGINT, then SIGTERM: both stop without a rollback commit.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const warn = (warning: ConfigWarning) => reporter.event({ type: 'warning', ...warning });
   try {
     engine = new ReleaseEngine(input, {
       repo,
       reporter,
       createGate: (name, config) => createGate(name, config as Parameters<typeof createGate>[1]),
-      signal: controller.signal,
+      // SIGINT/SIGTERM (src/cli/output.ts): waits stop, gate process groups are killed, no commit.
+      // A cancelled workflow run sends SIGINT, then SIGTERM.
+      signal: interruptSignal,
     });
-    return (await act(engine)).exitCode;
+    return (await act(engine, warn)).exitCode;
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
     await reporter.flush?.();
   }
+}
+
+/** `--image` as an image reference, or bad input naming the option. */
+function candidate(image: string): void {
+  try {
+    parseImageRef(image);
+  } catch (error) {
+    if (!(error instanceof GitcanaryError)) throw error;
+    throw new GitcanaryError(error.code, error.message, { field: '--image', hint: error.hint });
+  }
+}
+
+/**
+ * What `validate` reads first, before any commit: a manifest no target can read is refused. With a
+ * candidate, whether it comes from the repository the canary runs now. The tree is dropped on
+ * return (a large manifest is not held while the release runs).
+ */
+async function readTargets(
+  input: ReleaseInput,
+  root: string,
+  image: string | undefined,
+): Promise<ConfigWarning | undefined> {
+  const tree = await loadTargetTree(input.targets, root);
+  observeAll(input.targets, tree);
+  return image === undefined
+    ? undefined
+    : imageWarning(observeImages(input.targets, tree).canaryImage, image);
 }
 
 async function withRepository(
@@ -223,6 +260,8 @@ async function withRepository(
     author: git.author ?? DEFAULT_AUTHOR,
     ...(token ? { token } : {}),
     ...(options.workdir ? { workdir: options.workdir } : {}),
+    signing: signingOptions(git.signing),
+    signal: interruptSignal,
   });
   try {
     return await use(repo);
@@ -231,4 +270,22 @@ async function withRepository(
     await context.settle?.(() => releaseStatus(input, repo));
     await repo.close();
   }
+}
+
+/** The signing key from the config or the variable it names; an ssh private key's text is passed as such. */
+function signingOptions(
+  signing: LoadedConfig['config']['spec']['git']['signing'],
+): SigningOptions | undefined {
+  if (signing === undefined) return undefined;
+  if (signing.keyEnv === undefined) return { format: signing.format, key: signing.key };
+  const value = secretFromEnv(signing.keyEnv);
+  if (value === undefined || value.trim() === '') {
+    throw new GitcanaryError('CONFIG_INVALID', `${signing.keyEnv} is not set, so commits cannot be signed`, {
+      field: 'spec.git.signing.keyEnv',
+      hint: 'export the signing key (a path, a key id, or an ssh private key) in that variable',
+    });
+  }
+  return value.includes('PRIVATE KEY-----')
+    ? { format: signing.format, privateKey: value }
+    : { format: signing.format, key: value.trim() };
 }

@@ -53,3 +53,4 @@ export {
   stepKind,
   stepSchema,
 } from './steps.js';
+export { type ConfigWarning, configWarnings, imageWarning } from './warnings.js';

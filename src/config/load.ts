@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
+import { createGate, type GateConfig } from '../gates/index.js';
 import type { Target } from '../targets/types.js';
+import { planRelease } from './plan.js';
 import { defaultReleaseSchema, type ReleaseConfig, releaseSchema } from './schema.js';
 
 // Reads `gitcanary.yaml`, validates it against the release schema and turns every schema issue into
@@ -30,22 +32,70 @@ export interface ConfigIssue {
   column: number | undefined;
 }
 
+/** Largest config file read; a release config is a few KB, anything this big is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Read, parse and validate a release config file. */
 export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+  const text = await readConfigFile(file);
+  return parseConfig(text, file, options);
+}
+
+/**
+ * The config file's text. A folder, a dangling symlink, a symlink loop, something that is not a
+ * regular file (a FIFO would block the read) or an oversized file is the user's input to fix.
+ */
+async function readConfigFile(file: string): Promise<string> {
+  const refuse = (message: string, hint: string, cause?: unknown) =>
+    new GitcanaryError('CONFIG_INVALID', message, { file, hint, cause });
+  const link = await lstat(file).catch(() => undefined);
+  const target = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (target instanceof Error) {
+    if (link?.isSymbolicLink() && target.code === 'ENOENT') {
+      const to = await readlink(file).catch(() => '?');
+      throw refuse(
+        `the config file is a symlink to ${to}, which does not exist`,
+        'point it at the config file',
+        target,
+      );
+    }
+    if (target.code === 'ELOOP')
+      throw refuse('the config file is a symlink loop', 'point it at the config file', target);
+    if (target.code === 'ENOENT' || target.code === 'ENOTDIR') {
       throw new GitcanaryError('CONFIG_NOT_FOUND', 'config file not found', {
         file,
         hint: 'create gitcanary.yaml (see fixtures/config/) or pass its path',
-        cause: error,
+        cause: target,
       });
     }
-    throw error;
+    throw refuse(
+      `cannot read the config file (${target.code ?? target.message})`,
+      'check its permissions',
+      target,
+    );
   }
-  return parseConfig(text, file, options);
+  if (target.isDirectory()) {
+    throw refuse(
+      '--config names a folder, not a file',
+      `pass the file, e.g. ${path.join(file, 'gitcanary.yaml')}`,
+    );
+  }
+  if (!target.isFile()) throw refuse('the config is not a regular file', 'pass the config file itself');
+  if (target.size > MAX_CONFIG_BYTES) {
+    throw refuse(
+      `the config file is ${target.size} bytes; a release config is at most ${MAX_CONFIG_BYTES}`,
+      'pass the release config, not another file',
+    );
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw refuse(
+      `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'check its permissions',
+      error,
+    );
+  }
 }
 
 /** Parse and validate config text; `file` names it in errors and anchors relative paths. */
@@ -88,6 +138,23 @@ export function parseConfig(text: string, file: string, options: LoadOptions = {
   if (!result.success) throw configError(file, doc, lineCounter, result.error.issues);
   const dir = path.dirname(path.resolve(file));
   const config = result.data;
+  const gateIssue = gateBuildIssue(config);
+  if (gateIssue !== undefined) {
+    const { error, at } = gateIssue;
+    const placed = placeIssue(
+      { code: 'custom', path: at, message: error.message, input: undefined } as z.core.$ZodIssue,
+      doc,
+      lineCounter,
+    );
+    throw new GitcanaryError(error.code, error.message, {
+      file,
+      line: placed.line,
+      column: placed.column,
+      field: fieldPath(at),
+      hint: error.hint,
+      cause: error,
+    });
+  }
   const repo = isRemoteRepo(config.spec.git.repo)
     ? config.spec.git.repo
     : path.resolve(dir, config.spec.git.repo);
@@ -100,6 +167,46 @@ function isRemoteRepo(repo: string): boolean {
 }
 
 type IssuePath = (string | number)[];
+
+/**
+ * Builds every gate the release can run (and the sync gate) the way `run` will, so a template
+ * naming an unknown variable, an unclosed `{{`, an approval gate without PR mode or a missing
+ * kubeconfig is refused when the config loads (every command, `validate` first), with its place
+ * in the file, instead of failing the analysis after commits were made.
+ */
+function gateBuildIssue(config: ReleaseConfig): { error: GitcanaryError; at: IssuePath } | undefined {
+  const { spec } = config;
+  const analysis = spec.analysis;
+  const gates = planRelease(config).gates;
+  const attempts: { at: IssuePath; build: () => unknown }[] = Object.entries(gates).map(([name, gate]) => {
+    const metric = analysis?.metrics?.findIndex((m) => m.name === name) ?? -1;
+    const webhook = analysis?.webhooks?.findIndex((w) => w.name === name) ?? -1;
+    // A gate from Flagger's analysis block is placed at its metric or webhook; its fields differ.
+    const at: IssuePath =
+      name in spec.gates
+        ? ['spec', 'gates', name]
+        : metric >= 0
+          ? ['spec', 'analysis', 'metrics', metric]
+          : ['spec', 'analysis', 'webhooks', Math.max(webhook, 0)];
+    return { at, build: () => createGate(name, gate) };
+  });
+  if (spec.sync?.argocd !== undefined || spec.sync?.flux !== undefined) {
+    const { delay: _delay, ...sync } = spec.sync;
+    attempts.push({ at: ['spec'], build: () => createGate('sync', { sync } as GateConfig) });
+  }
+  for (const { at, build } of attempts) {
+    try {
+      build();
+    } catch (error) {
+      if (!(error instanceof GitcanaryError)) throw error;
+      const inner = error.place.field?.replace(/^spec\.gates\.[^.]+\./, '') ?? '';
+      const fromGate = at[1] === 'gates' || (at[0] === 'spec' && at.length === 1);
+      const field = fromGate && inner !== '' ? inner.split('.') : [];
+      return { error, at: [...at, ...field] };
+    }
+  }
+  return undefined;
+}
 
 function configError(
   file: string,

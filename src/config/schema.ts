@@ -17,6 +17,7 @@ import {
 import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
 import { flaggerContext, metricTemplateIssues, routerStepIssues, trafficRouters } from './routers.js';
 import { routesTraffic, type Step, stepSchema } from './steps.js';
+import { dns1123Label, envVarName, gitBranchName, gitRepository, singleLine } from './validators.js';
 
 // The release config (`gitcanary.yaml`): one zod schema gives the TypeScript types, the runtime
 // validation and the published JSON Schema. Target blocks come from the target registry, so adding
@@ -61,25 +62,41 @@ export const metadataSchema = z.strictObject({
     )
     .max(63)
     .describe('Release name: in commit trailers, reports and gate templates.'),
-  namespace: z
-    .string()
-    .min(1)
-    .default('default')
-    .describe('Namespace for gate templates and webhook payloads.'),
+  namespace: dns1123Label.default('default').describe('Namespace for gate templates and webhook payloads.'),
 });
 
+export const signingSchema = z
+  .strictObject({
+    format: z
+      .enum(['ssh', 'openpgp', 'x509'])
+      .default('ssh')
+      .describe("git's gpg.format: ssh (ssh-keygen), openpgp (gpg) or x509 (gpgsm)."),
+    key: singleLine
+      .min(1)
+      .optional()
+      .describe(
+        "git's user.signingkey: an ssh key file (or key::<public key> with an agent), or a gpg key id.",
+      ),
+    keyEnv: envVarName
+      .optional()
+      .describe(
+        'Environment variable holding the key (a path or id as for key), or an ssh private key itself.',
+      ),
+  })
+  .refine((signing) => (signing.key === undefined) !== (signing.keyEnv === undefined), {
+    message: 'set exactly one of key or keyEnv',
+  })
+  .describe('Sign every commit, as git does with commit.gpgsign.');
+
 export const gitSchema = z.strictObject({
-  repo: z.string().min(1).describe('GitOps repository: a URL, or a path relative to this file.'),
-  branch: z.string().min(1).default('main'),
+  repo: gitRepository.describe('GitOps repository: a URL, or a path relative to this file.'),
+  branch: gitBranchName.default('main'),
   author: z
-    .strictObject({ name: z.string().min(1), email: z.email() })
+    .strictObject({ name: singleLine.min(1), email: z.email() })
     .optional()
     .describe('Commit author.'),
-  tokenEnv: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Environment variable holding the push token, e.g. GITHUB_TOKEN.'),
+  tokenEnv: envVarName.optional().describe('Environment variable holding the push token, e.g. GITHUB_TOKEN.'),
+  signing: signingSchema.optional(),
 });
 
 export const releaseSyncSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../gates/schemas.js';
+import { dns1123Subdomain, httpHeaderName, httpHeaderValue, regexPattern } from './validators.js';
 
 // Canary steps with Argo Rollouts' names and fields (Rollout CRD `spec.strategy.canary.steps[]`),
 // plus gitcanary's `analysis: { gates }` and `promote: {}`. Users paste their Rollout steps as-is.
@@ -12,20 +13,24 @@ const weightSchema = z
 
 /** Argo Rollouts' StringMatch: exactly one of exact, prefix, regex. */
 export const stringMatchSchema = z
-  .strictObject({ exact: z.string().optional(), prefix: z.string().optional(), regex: z.string().optional() })
+  .strictObject({
+    exact: httpHeaderValue.optional(),
+    prefix: httpHeaderValue.optional(),
+    regex: regexPattern.optional(),
+  })
   .refine((match) => Object.values(match).filter((value) => value !== undefined).length === 1, {
     message: 'set exactly one of exact, prefix or regex',
   });
 
 export const headerMatchSchema = z.strictObject({
-  headerName: z.string().min(1),
+  headerName: httpHeaderName,
   headerValue: stringMatchSchema,
 });
 
 export const mirrorMatchSchema = z.strictObject({
   method: stringMatchSchema.optional(),
   path: stringMatchSchema.optional(),
-  headers: z.record(z.string(), stringMatchSchema).optional(),
+  headers: z.record(httpHeaderName, stringMatchSchema).optional(),
 });
 
 export const pauseSchema = z
@@ -51,14 +56,14 @@ export const canaryScaleSchema = z
 
 export const headerRouteSchema = z
   .strictObject({
-    name: z.string().min(1).describe('Managed route name.'),
+    name: dns1123Subdomain.describe('Managed route name; routers name a resource after it.'),
     match: z.array(headerMatchSchema).optional().describe('All must match; omit to remove the route.'),
   })
   .describe('Send requests whose headers match to the canary only.');
 
 export const mirrorRouteSchema = z
   .strictObject({
-    name: z.string().min(1).describe('Managed route name.'),
+    name: dns1123Subdomain.describe('Managed route name; routers name a resource after it.'),
     percentage: weightSchema.optional().describe('Percent of matching requests mirrored (default 100).'),
     match: z.array(mirrorMatchSchema).optional().describe('Any may match; omit to remove the route.'),
   })

@@ -90,6 +90,8 @@ export interface PlannedTree {
   index: number;
   summary: string;
   commits: boolean;
+  /** The finish commit after promotion (written only when targets restore anything). */
+  finish?: boolean;
   before: ManifestTree;
   after: ManifestTree;
 }
@@ -100,41 +102,70 @@ export interface PlannedTree {
  * when a gate fails), so a target that cannot write any of them throws here, before anything is
  * committed.
  */
-export function planTrees(
+export function* planTrees(
   input: Pick<ReleaseInput, 'targets' | 'steps'>,
   base: ManifestTree,
   images: ReleaseImages,
-): { steps: PlannedTree[]; finish: { before: ManifestTree; after: ManifestTree } } {
+): Generator<PlannedTree> {
+  // A generator: each tree is dropped once its consumer moved on, so a large manifest is held a
+  // few times at once (before, after, the rollback from it), not once per step.
   const commit = (before: ManifestTree, state: ReturnType<typeof startState>): ManifestTree => {
     const after = applyState(input.targets, before, state);
     applyState(input.targets, after, rolledBackState(state, images, 'RolledBack'));
     return after;
   };
   let tree = commit(base, startState(images));
-  const steps: PlannedTree[] = [
-    { index: 0, summary: `start canary of ${images.canaryImage}`, commits: true, before: base, after: tree },
-  ];
+  yield {
+    index: 0,
+    summary: `start canary of ${images.canaryImage}`,
+    commits: true,
+    before: base,
+    after: tree,
+  };
   for (const [offset, step] of input.steps.entries()) {
     const index = offset + 1;
     const { summary } = step;
     if (!isCommitting(step)) {
-      steps.push({ index, summary, commits: false, before: tree, after: tree });
+      yield { index, summary, commits: false, before: tree, after: tree };
       continue;
     }
     const next = commit(tree, stateForStep(input.steps, index, images));
-    steps.push({ index, summary, commits: true, before: tree, after: next });
+    yield { index, summary, commits: true, before: tree, after: next };
     tree = next;
   }
-  return { steps, finish: { before: tree, after: applyState(input.targets, tree, finishedState(images)) } };
+  const finished = applyState(input.targets, tree, finishedState(images));
+  yield {
+    index: input.steps.length,
+    summary: 'finish',
+    commits: true,
+    finish: true,
+    before: tree,
+    after: finished,
+  };
+}
+
+/** Applies every tree `planTrees` yields and keeps none: a target that cannot write one throws. */
+export function checkPlannedTrees(
+  input: Pick<ReleaseInput, 'targets' | 'steps'>,
+  base: ManifestTree,
+  images: ReleaseImages,
+): void {
+  const trees = planTrees(input, base, images);
+  while (!trees.next().done);
 }
 
 /** Every step's diff as the engine would commit it, computed in memory from the working copy at `root`. */
 export async function planDiffs(input: ReleaseInput, root: string, image: string): Promise<PlannedDiff[]> {
   const base = await loadTargetTree(input.targets, root);
-  const planned = planTrees(input, base, imagesFromObservation(image, observeImages(input.targets, base)));
   const timing = planTimeline(input);
   const out: PlannedDiff[] = [];
-  for (const { index, summary, commits, before, after } of planned.steps) {
+  const images = imagesFromObservation(image, observeImages(input.targets, base));
+  for (const { index, summary, commits, finish, before, after } of planTrees(input, base, images)) {
+    if (finish) {
+      const diff = await treeDiff(before, after);
+      if (diff !== '') out.push({ index, summary, commits: true, diff });
+      continue;
+    }
     out.push({
       index,
       summary,
@@ -143,7 +174,5 @@ export async function planDiffs(input: ReleaseInput, root: string, image: string
       ...(index === 0 ? { startsAfterMs: 0, afterPromote: false } : timing.get(index)),
     });
   }
-  const diff = await treeDiff(planned.finish.before, planned.finish.after);
-  if (diff !== '') out.push({ index: input.steps.length, summary: 'finish', commits: true, diff });
   return out;
 }

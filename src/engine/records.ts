@@ -1,6 +1,7 @@
 import { GitcanaryError } from '../errors.js';
 import type { GateResult, Verdict } from '../gates/types.js';
 import { NOTES_REF } from '../git/notes.js';
+import { sanitizeGateResult } from '../report/evidence.js';
 
 // What a release records between two commits, as a git note on its newest commit: each check pass
 // (an analysis evaluated), when it ended and its verdict, with the gates' evidence. `run` and `step`
@@ -35,8 +36,9 @@ export interface ReleaseNote {
   passes: PassRecord[];
 }
 
+/** A verdict as evidence for notes and commit messages: sanitised and capped (src/report/evidence.ts). */
 export function evidenceOf(result: GateResult): GateEvidence {
-  const { gate, kind, verdict, value, threshold, message } = result;
+  const { gate, kind, verdict, value, threshold, message } = sanitizeGateResult(result);
   return {
     gate,
     kind,

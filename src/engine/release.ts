@@ -8,7 +8,7 @@ import { loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
-import { planTrees } from './plan.js';
+import { checkPlannedTrees } from './plan.js';
 import {
   type HistoryCommit,
   isFinished,
@@ -271,7 +271,7 @@ export class ReleaseEngine {
     }
     // Every state the release can commit, applied in memory first: a target that cannot write one
     // fails here, before the start commit.
-    planTrees(this.#plan, await loadTargetTree(this.#plan.targets, this.#deps.repo.root), images);
+    checkPlannedTrees(this.#plan, await loadTargetTree(this.#plan.targets, this.#deps.repo.root), images);
     const releaseId = createHash('sha256').update(`${image}\n${head.sha}`).digest('hex').slice(0, 12);
     const pseudo: ReleaseProgress = {
       releaseId,

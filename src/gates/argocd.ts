@@ -1,6 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
+import {
+  isTransientHttpFailure,
+  isTransientStatus,
+  type RetryPolicy,
+  TransientAnswer,
+  withRetries,
+} from '../retry.js';
 import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { argoCdApplicationSchema, assessApplication } from './argocd-state.js';
 import { parseDuration } from './duration.js';
@@ -29,7 +36,12 @@ export interface ArgoCdSyncOptions {
   acceptedHealth?: readonly string[];
   /** Time limit of one HTTP request, ms (default 30000). */
   requestTimeoutMs?: number;
+  /** Retries of one request (default: src/retry.ts); tests shorten the delays. */
+  retry?: RetryPolicy;
 }
+
+/** Most bytes of an answer read; an Application is a few hundred KB at most. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The `argocd` CLI reads its token from this variable; used when `tokenEnv` is not set. */
 const DEFAULT_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
@@ -171,12 +183,25 @@ export class ArgoCdSyncGate implements Gate {
     const where = `${this.baseUrl.origin}${this.baseUrl.pathname}`;
     let answer: HttpAnswer;
     try {
-      answer = await this.get(
-        url,
-        token,
-        requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs),
+      // Each attempt its own time limit; refused, reset, timed out, 5xx/429 and an answer that is
+      // not JSON are asked again (src/retry.ts) before this poll reports what it saw.
+      answer = await withRetries(
+        async () => {
+          const signal = requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs);
+          const got = await this.get(url, token, signal);
+          if (isTransientStatus(got.status)) throw new TransientAnswer(`HTTP ${got.status}`, got);
+          if (got.status === 200 && !isJson(got.body)) throw new TransientAnswer('not JSON', got);
+          return got;
+        },
+        {
+          isTransient: (error) => isTransientHttpFailure(error) && !isTlsTrustError(error),
+          policy: this.options.retry,
+          signal: context.signal,
+        },
       );
     } catch (error) {
+      if (error instanceof TransientAnswer && error.answer !== undefined)
+        return this.assess(error.answer, url, where, context);
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && TLS_TRUST_ERRORS.has(code)) {
         return {
@@ -195,6 +220,11 @@ export class ArgoCdSyncGate implements Gate {
         unreachable: true,
       };
     }
+    return this.assess(answer, url, where, context);
+  }
+
+  /** What one answer of the API server says about the sync of `context.commit`. */
+  private assess(answer: HttpAnswer, url: URL, where: string, context: GateContext): Observation {
     const { status } = answer;
     if (status === 401 || status === 403) {
       const variable = this.config.tokenEnv ?? DEFAULT_TOKEN_ENV;
@@ -249,6 +279,7 @@ export class ArgoCdSyncGate implements Gate {
     return assessApplication(parsed.data, context.commit, this.options.acceptedHealth);
   }
 
+  /** One GET; the body is read up to MAX_BODY_BYTES (a server streaming garbage cannot fill the heap). */
   private get(url: URL, token: string | undefined, signal: AbortSignal): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
@@ -259,7 +290,16 @@ export class ArgoCdSyncGate implements Gate {
         { method: 'GET', headers, agent: this.agent, signal },
         (response) => {
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+              response.destroy();
+              resolve({ status: response.statusCode ?? 0, body: '' });
+              return;
+            }
+            chunks.push(chunk);
+          });
           response.on('error', reject);
           response.on('end', () =>
             resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
@@ -269,6 +309,20 @@ export class ArgoCdSyncGate implements Gate {
       request.on('error', reject);
       request.end();
     });
+  }
+}
+
+function isTlsTrustError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TLS_TRUST_ERRORS.has(code);
+}
+
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
   }
 }
 

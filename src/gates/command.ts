@@ -1,4 +1,4 @@
-import { $, type ProcessOutput } from 'zx';
+import { $, type ProcessOutput, type ProcessPromise } from 'zx';
 import { GitcanaryError } from '../errors.js';
 import { maskSecrets } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
@@ -9,7 +9,7 @@ import {
   commandConfigSchema,
   parseGateConfig,
 } from './schemas.js';
-import { contextValues, renderTemplate, shellQuote } from './templates.js';
+import { contextValues, renderTemplate, shellQuote, TEMPLATE_CHECK_CONTEXT } from './templates.js';
 import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 
 // A command gate runs a shell command through zx: exit 0 passes, any other exit or the timeout
@@ -34,6 +34,7 @@ export class CommandGate implements Gate {
     this.config = parseGateConfig(commandConfigSchema, config, 'command');
     this.intervalMs = parseDuration(this.config.interval, 'command.interval');
     this.timeoutMs = parseDuration(this.config.timeout, 'command.timeout');
+    this.renderCommand(TEMPLATE_CHECK_CONTEXT);
   }
 
   /** The shell command for `context`, every value shell-quoted. */
@@ -62,24 +63,47 @@ export class CommandGate implements Gate {
   }
 
   private async run(command: string, signal: AbortSignal, cwd: string | undefined): Promise<Measurement> {
-    const started = Date.now();
+    signal.throwIfAborted();
     // The rendered command is one argument to `bash -c`: zx quotes it, bash parses it once.
-    const output: ProcessOutput = await $({
+    // Detached: the gate is its own process group, so a timeout or SIGINT/SIGTERM reaches every
+    // process it started (`kubectl port-forward &`, a test runner's workers), not only the shell.
+    const child: ProcessPromise = $({
       nothrow: true,
       quiet: true,
       verbose: false,
-      signal,
-      timeout: this.timeoutMs,
-      timeoutSignal: 'SIGKILL',
+      detached: true,
       env: { ...process.env, ...this.config.env },
       ...(cwd === undefined ? {} : { cwd }),
     })`bash -c ${command}`;
+    const group = child.pid;
+    if (group !== undefined) liveGroups.add(group);
+    let timedOut = false;
+    let grace: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(group, 'SIGKILL');
+    }, this.timeoutMs);
+    // Interrupted: ask the whole group to stop, then make it; the verdict is not used.
+    const onAbort = (): void => {
+      killGroup(group, 'SIGTERM');
+      grace = setTimeout(() => killGroup(group, 'SIGKILL'), KILL_GRACE_MS);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    let output: ProcessOutput;
+    try {
+      output = await child;
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(grace);
+      signal.removeEventListener('abort', onAbort);
+      if (group !== undefined) liveGroups.delete(group);
+    }
     signal.throwIfAborted();
-    const elapsedMs = Date.now() - started;
     const at = new Date().toISOString();
     const tail = outputTail(output.stdall);
-    const timedOut = output.exitCode === null && elapsedMs >= this.timeoutMs;
     if (timedOut) {
+      // Whatever the group left behind (a process that closed its output) goes too.
+      killGroup(group, 'SIGKILL');
       return {
         verdict: 'fail',
         value: 'timeout',
@@ -95,6 +119,25 @@ export class CommandGate implements Gate {
       message: maskSecrets(`${code === null ? `killed by ${value}` : `exit ${code}`}${tail}`),
       at,
     };
+  }
+}
+
+/** Time a gate's processes get to exit after SIGTERM before SIGKILL. */
+const KILL_GRACE_MS = 3_000;
+
+// Process groups of gates still running: killed if the process exits under them (a second SIGINT).
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const group of liveGroups) killGroup(group, 'SIGKILL');
+});
+
+/** Signals every process of the group led by `pid` (gone already: nothing to do). */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group has no process left.
   }
 }
 

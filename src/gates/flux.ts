@@ -8,6 +8,7 @@ import {
 } from '@kubernetes/client-node';
 import type { z } from 'zod';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
+import { isTransientNetworkError, isTransientStatus, type RetryPolicy, withRetries } from '../retry.js';
 import { maskSecrets, registerSecret } from '../shared/secrets.js';
 import { parseDuration } from './duration.js';
 import {
@@ -42,6 +43,8 @@ export interface FluxSyncOptions {
   requestTimeoutMs?: number;
   /** Annotate the objects with `reconcile.fluxcd.io/requestedAt` before polling (default true). */
   requestReconcile?: boolean;
+  /** Retries of one read (default: src/retry.ts); tests shorten the delays. */
+  retry?: RetryPolicy;
 }
 
 const DEFAULT_DEADLINE = '10m';
@@ -128,10 +131,11 @@ export class FluxSyncGate implements Gate {
     let polls = 0;
     const outcome = await pollUntilDecided(
       async (remainingMs) => {
-        const signal = requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs);
+        // Each request (and each retry of it) gets its own time limit within the deadline.
+        const signalFor = () => requestSignal(context.signal, remainingMs, this.options.requestTimeoutMs);
         if (polls++ === 0 && this.options.requestReconcile !== false)
-          await this.requestReconcile(api, signal);
-        return this.observe(api, context.commit, signal);
+          await this.requestReconcile(api, signalFor());
+        return this.observe(api, context.commit, signalFor, context.signal);
       },
       {
         deadlineMs: this.deadlineMs,
@@ -169,10 +173,26 @@ export class FluxSyncGate implements Gate {
         field: this.config.context === undefined ? 'sync.flux.kubeconfig' : 'sync.flux.context',
       });
     }
-    if (kubeConfig.getCurrentCluster() === null) {
+    const cluster = kubeConfig.getCurrentCluster();
+    if (cluster === null) {
       throw new GitcanaryError('CONFIG_INVALID', 'kubeconfig has no current cluster', {
         file: this.config.kubeconfig,
         field: 'sync.flux.context',
+      });
+    }
+    if (/^http:\/\//i.test(cluster.server) && cluster.skipTLSVerify !== true) {
+      // `kubectl proxy` serves plain http on loopback and kubectl talks to it as is: client-go takes
+      // the scheme from the server URL, and `insecure` only means "https without checking the
+      // certificate" (kubernetes staging/src/k8s.io/client-go/rest/url_utils.go, DefaultServerURL,
+      // defaultServerUrlFor). client-node 1.x refuses http unless skipTLSVerify is set, which for
+      // http only picks its plain http.Agent: set it for this cluster, there is no TLS to skip.
+      kubeConfig.loadFromOptions({
+        clusters: kubeConfig.clusters.map((each) =>
+          each.name === cluster.name ? { ...each, skipTLSVerify: true } : each,
+        ),
+        users: kubeConfig.users,
+        contexts: kubeConfig.contexts,
+        currentContext: kubeConfig.getCurrentContext(),
       });
     }
     // Keep the cluster credentials out of every message gitcanary prints.
@@ -209,36 +229,50 @@ export class FluxSyncGate implements Gate {
     }
   }
 
-  private async observe(api: CustomObjectsApi, commit: string, signal: AbortSignal): Promise<Observation> {
-    const kustomization = await this.read(api, this.kustomization, kustomizationSchema, signal);
+  private async observe(
+    api: CustomObjectsApi,
+    commit: string,
+    signal: () => AbortSignal,
+    stop: AbortSignal,
+  ): Promise<Observation> {
+    const kustomization = await this.read(api, this.kustomization, kustomizationSchema, signal, stop);
     if ('observation' in kustomization) return kustomization.observation;
     const verdict = assessKustomization(kustomization.object, commit);
     if (verdict.status === 'fail' || this.gitRepository === undefined) return verdict;
-    const repository = await this.read(api, this.gitRepository, gitRepositorySchema, signal);
+    const repository = await this.read(api, this.gitRepository, gitRepositorySchema, signal, stop);
     if ('observation' in repository) return repository.observation;
     const source = assessGitRepository(this.gitRepository.name, repository.object, commit);
     if (source.status === 'pass') return verdict;
     return { status: 'wait', state: `${verdict.state}, ${source.state}`, reason: source.reason };
   }
 
+  /**
+   * One object, asked again with the shared retry policy (src/retry.ts) when the API is down,
+   * resets, times out or answers 5xx/429; what is left after the retries becomes the observation.
+   */
   private async read<Schema extends z.ZodType>(
     api: CustomObjectsApi,
     ref: ObjectRef,
     schema: Schema,
-    signal: AbortSignal,
+    signal: () => AbortSignal,
+    stop: AbortSignal,
   ): Promise<{ object: z.output<Schema> } | { observation: Observation }> {
     const resource = `${ref.kind} ${ref.namespace}/${ref.name}`;
     let body: unknown;
     try {
-      body = await abortable(
-        api.getNamespacedCustomObject({
-          group: ref.group,
-          version: ref.version,
-          namespace: ref.namespace,
-          plural: ref.plural,
-          name: ref.name,
-        }),
-        signal,
+      body = await withRetries(
+        () =>
+          abortable(
+            api.getNamespacedCustomObject({
+              group: ref.group,
+              version: ref.version,
+              namespace: ref.namespace,
+              plural: ref.plural,
+              name: ref.name,
+            }),
+            signal(),
+          ),
+        { isTransient: isTransientKubeError, policy: this.options.retry, signal: stop },
       );
     } catch (error) {
       return { observation: observationOfError(resource, error) };
@@ -255,6 +289,18 @@ export class FluxSyncGate implements Gate {
     }
     return { object: parsed.data };
   }
+}
+
+/** 5xx and 429 from the API server, and failures to reach it (refused, reset, timed out). */
+function isTransientKubeError(error: unknown): boolean {
+  if (error instanceof ApiException) return isTransientStatus(error.code);
+  // A body that is not JSON (a proxy's error page, noise) may be a blip too.
+  return (
+    error instanceof FetchError ||
+    error instanceof SyntaxError ||
+    isAbort(error) ||
+    isTransientNetworkError(error)
+  );
 }
 
 function observationOfError(resource: string, error: unknown): Observation {
@@ -280,6 +326,13 @@ function observationOfError(resource: string, error: unknown): Observation {
       };
     }
     return { status: 'fail', state: `HTTP ${code}`, reason: `Kubernetes API answered ${code}${message}` };
+  }
+  if (error instanceof SyntaxError) {
+    return {
+      status: 'fail',
+      state: 'not JSON',
+      reason: `the Kubernetes API answered something that is not JSON for ${resource}; is the kubeconfig's server the API server?`,
+    };
   }
   if (!(error instanceof FetchError) && !isAbort(error)) {
     // client-node throws plain errors for unusable configs (e.g. an http:// server without skip-tls-verify).

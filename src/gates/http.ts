@@ -1,7 +1,9 @@
 import { GitcanaryError } from '../errors.js';
+import { isTransientStatus, type RetryPolicy, TransientAnswer } from '../retry.js';
 import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { parseDuration } from './duration.js';
+import { type FetchedAnswer, FetchFailed, fetchAnswer } from './fetch.js';
 import { type Condition, parseCondition } from './http-condition.js';
 import { type JsonPathSegment, parseJsonPath, selectJsonPath } from './http-jsonpath.js';
 import {
@@ -11,7 +13,7 @@ import {
   httpConfigSchema,
   parseGateConfig,
 } from './schemas.js';
-import { contextValues, renderTemplate } from './templates.js';
+import { contextValues, renderTemplate, TEMPLATE_CHECK_CONTEXT } from './templates.js';
 import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 
 // An http gate calls an endpoint like Argo Rollouts' web metric provider: the status must match
@@ -33,6 +35,8 @@ export class HttpGate implements Gate {
   constructor(
     readonly name: string,
     config: HttpConfigInput,
+    /** Tests shorten the retry policy's delays. */
+    private readonly options: { retry?: RetryPolicy } = {},
   ) {
     this.config = parseGateConfig(httpConfigSchema, config, 'http');
     this.intervalMs = parseDuration(this.config.interval, 'http.interval');
@@ -46,6 +50,17 @@ export class HttpGate implements Gate {
       this.config.failureCondition === undefined
         ? undefined
         : parseCondition(this.config.failureCondition, 'http.failureCondition');
+    const url = this.renderUrl(TEMPLATE_CHECK_CONTEXT);
+    if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+      throw new GitcanaryError('CONFIG_INVALID', `the url does not render to an http(s) URL: ${url}`, {
+        field: 'http.url',
+      });
+    }
+  }
+
+  /** The URL for `context`, every value URL-encoded. */
+  renderUrl(context: GateContext): string {
+    return renderTemplate(this.config.url, contextValues(context), encodeURIComponent, 'http.url');
   }
 
   /** Human threshold: the conditions when set, else the expected status. */
@@ -63,7 +78,7 @@ export class HttpGate implements Gate {
     const threshold = this.threshold;
     let url: string;
     try {
-      url = renderTemplate(this.config.url, contextValues(context), encodeURIComponent, 'http.url');
+      url = this.renderUrl(context);
     } catch (error) {
       const message = error instanceof GitcanaryError ? error.format() : String(error);
       return { gate: this.name, kind: this.kind, verdict: 'fail', threshold, message, measurements: [] };
@@ -83,23 +98,44 @@ export class HttpGate implements Gate {
   private async measure(url: string, token: string | undefined, signal: AbortSignal): Promise<Measurement> {
     const headers: Record<string, string> = { ...this.config.headers };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    let response: Response;
+    let response: FetchedAnswer;
     try {
-      response = await fetch(url, {
-        method: this.config.method,
-        headers,
-        body: this.config.body,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
-      });
+      response = await fetchAnswer(
+        url,
+        { method: this.config.method, headers, body: this.config.body },
+        {
+          signal,
+          timeoutMs: this.timeoutMs,
+          retry: this.options.retry,
+          // A 5xx or 429 the check did not ask for is an outage until the retries say otherwise.
+          transient: (answer) => {
+            if (isTransientStatus(answer.status) && !statusMatches(answer.status, this.config.expectStatus))
+              return `HTTP ${answer.status}`;
+            // The check reads JSON: an answer that is none is a proxy's page or noise until retried.
+            if (
+              this.jsonPath !== undefined &&
+              statusMatches(answer.status, this.config.expectStatus) &&
+              !isJson(answer.body)
+            )
+              return 'response is not JSON';
+            return undefined;
+          },
+        },
+      );
     } catch (error) {
       signal.throwIfAborted();
-      const reason =
-        error instanceof DOMException && error.name === 'TimeoutError'
-          ? `timed out after ${this.config.timeout}`
-          : `unreachable: ${causeMessage(error)}`;
-      throw new Error(maskSecrets(`${this.config.method} ${url} ${reason}`));
+      // Still failing after the retries: the last answer decides (a failed measurement).
+      if (error instanceof TransientAnswer && error.answer !== undefined)
+        response = { ...error.answer, truncated: false };
+      else {
+        const reason =
+          error instanceof FetchFailed && error.timedOut
+            ? `timed out after ${this.config.timeout}${error.message.replace(/^.*?( \(tried \d+ times\))?$/, '$1')}`
+            : `unreachable: ${error instanceof Error ? error.message : String(error)}`;
+        throw new Error(maskSecrets(`${this.config.method} ${url} ${reason}`));
+      }
     }
-    const body = await response.text();
+    const body = response.body;
     const at = new Date().toISOString();
     const call = `${this.config.method} ${url} → ${response.status}`;
     if (!statusMatches(response.status, this.config.expectStatus)) {
@@ -151,6 +187,15 @@ export class HttpGate implements Gate {
   }
 }
 
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function statusMatches(status: number, expected: ExpectStatus): boolean {
   if (typeof expected === 'number') return status === expected;
   if (Array.isArray(expected)) return expected.includes(status);
@@ -168,9 +213,4 @@ function excerpt(body: string): string {
 
 function truncate(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function causeMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { GitcanaryError } from '../errors.js';
 import { ArgoCdSyncGate } from './argocd.js';
 import { CommandGate } from './command.js';
@@ -82,6 +83,12 @@ class LazyFluxSyncGate implements Gate {
     private readonly config: FluxSyncConfig,
   ) {
     parseGateConfig(fluxSyncSchema, config, 'sync.flux');
+    if (config.kubeconfig !== undefined && !existsSync(config.kubeconfig)) {
+      throw new GitcanaryError('CONFIG_INVALID', `kubeconfig ${config.kubeconfig} does not exist`, {
+        field: 'sync.flux.kubeconfig',
+        hint: 'leave kubeconfig out to use $KUBECONFIG, ~/.kube/config or the in-cluster account',
+      });
+    }
   }
 
   async evaluate(context: GateContext): Promise<GateResult> {

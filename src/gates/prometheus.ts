@@ -1,7 +1,9 @@
 import { GitcanaryError } from '../errors.js';
+import { isTransientStatus, type RetryPolicy, TransientAnswer } from '../retry.js';
 import { maskSecrets, secretFromEnv } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
 import { formatPromDuration, parseDuration } from './duration.js';
+import { type FetchedAnswer, fetchAnswer } from './fetch.js';
 import {
   type PrometheusConfig,
   type PrometheusConfigInput,
@@ -9,7 +11,13 @@ import {
   prometheusConfigSchema,
   type ThresholdRange,
 } from './schemas.js';
-import { builtinMetricTemplate, contextValues, escapePromQLString, renderTemplate } from './templates.js';
+import {
+  builtinMetricTemplate,
+  contextValues,
+  escapePromQLString,
+  renderTemplate,
+  TEMPLATE_CHECK_CONTEXT,
+} from './templates.js';
 import type { Gate, GateContext, GateResult, Measurement } from './types.js';
 
 // A Prometheus gate runs one instant query (`/api/v1/query`) per measurement and checks the
@@ -26,10 +34,13 @@ export class PrometheusGate implements Gate {
   constructor(
     readonly name: string,
     config: PrometheusConfigInput,
+    /** Tests shorten the retry policy's delays. */
+    private readonly options: { retry?: RetryPolicy } = {},
   ) {
     this.config = parseGateConfig(prometheusConfigSchema, config, 'prometheus');
     this.intervalMs = parseDuration(this.config.interval, 'prometheus.interval');
     this.timeoutMs = parseDuration(this.config.timeout, 'prometheus.timeout');
+    this.renderQuery(TEMPLATE_CHECK_CONTEXT);
   }
 
   /** The PromQL this gate runs for `context`, values escaped for PromQL strings. */
@@ -75,7 +86,9 @@ export class PrometheusGate implements Gate {
     const value = await instantQuery(this.config.address, query, {
       headers: this.config.headers ?? {},
       token,
-      signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
+      signal,
+      timeoutMs: this.timeoutMs,
+      retry: this.options.retry,
     });
     const at = new Date().toISOString();
     // As Argo Rollouts: an empty result is a measurement error — the query runs again next interval
@@ -98,11 +111,16 @@ export interface InstantQueryOptions {
   headers: Record<string, string>;
   token: string | undefined;
   signal: AbortSignal;
+  /** Time limit of one attempt (default 30 s). */
+  timeoutMs?: number | undefined;
+  retry?: RetryPolicy | undefined;
 }
 
 /**
  * One instant query. Returns the single sample's value, `undefined` for an empty vector (no data),
  * NaN for NaN; throws on HTTP/API errors and on results with several samples or of another type.
+ * A refused or reset connection, a timeout, a 5xx/429 or an answer that is not Prometheus' JSON
+ * is asked again with the shared retry policy (src/retry.ts) before it throws.
  */
 export async function instantQuery(
   address: string,
@@ -146,31 +164,55 @@ async function prometheusApi(
     ...options.headers,
   };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let response: Response;
+  let answer: FetchedAnswer;
   try {
     // POST with a form body: long queries do not hit URL length limits (Prometheus accepts both).
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: new URLSearchParams(params),
-      signal: options.signal,
-    });
+    answer = await fetchAnswer(
+      url,
+      { method: 'POST', headers, body: new URLSearchParams(params) },
+      {
+        signal: options.signal,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        retry: options.retry,
+        transient: ({ status, body }) => {
+          if (isTransientStatus(status)) return `prometheus query failed: HTTP ${status}: ${excerpt(body)}`;
+          // Prometheus always answers JSON (errors too); anything else is a proxy or noise.
+          if (parseResponse(body) === undefined)
+            return `prometheus answered HTTP ${status} that is not its JSON: ${excerpt(body)}`;
+          return undefined;
+        },
+      },
+    );
   } catch (error) {
-    throw new Error(`prometheus ${url.origin} unreachable: ${causeMessage(error)}`);
+    options.signal.throwIfAborted();
+    if (error instanceof TransientAnswer) throw new Error(error.message);
+    throw new Error(
+      `prometheus ${url.origin} unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  const text = await response.text();
-  let body: PrometheusResponse | undefined;
-  try {
-    body = JSON.parse(text) as PrometheusResponse;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok || body?.status !== 'success') {
-    const reason = body?.error ?? text.slice(0, 200);
-    throw new Error(`prometheus query failed: HTTP ${response.status}: ${reason}`);
+  const body = parseResponse(answer.body);
+  if (answer.status < 200 || answer.status >= 300 || body?.status !== 'success') {
+    const reason = body?.error ?? excerpt(answer.body);
+    throw new Error(`prometheus query failed: HTTP ${answer.status}: ${reason}`);
   }
   if (body.data === undefined) throw new Error('prometheus answered without data');
   return body.data;
+}
+
+function parseResponse(text: string): PrometheusResponse | undefined {
+  try {
+    const parsed = JSON.parse(text) as PrometheusResponse | null;
+    return parsed !== null && typeof parsed === 'object' && typeof parsed.status === 'string'
+      ? parsed
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start of a body, on one line. */
+function excerpt(text: string): string {
+  return text.slice(0, 200).replace(/\s+/g, ' ').trim();
 }
 
 interface PrometheusResponse {
@@ -224,10 +266,4 @@ function formatValue(value: number): string {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
-}
-
-function causeMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpHeaderName, httpHeaderValue } from '../config/validators.js';
 import { isDuration } from './duration.js';
 
 // Schema pieces several gate kinds share. Apart from schemas.ts so that a gate keeping its schema
@@ -11,6 +12,15 @@ export const durationSchema = z
   .meta({ description: 'Duration: a number of seconds or a string like 30s, 5m, 1h30m.' });
 
 export const stringMap = z.record(z.string(), z.string());
+/** HTTP headers: names are tokens, values one line (no header injection). */
+export const headerMap = z.record(httpHeaderName, httpHeaderValue);
+/** `name` or `namespace/name` of a Kubernetes object. */
+export const objectRef = z
+  .string()
+  .regex(
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'name or namespace/name of a Kubernetes object (DNS-1123)',
+  );
 
 /** Repetition and tolerance shared by measured gates, named as in Argo Rollouts' analysis. */
 export const measurementFields = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dns1123Label, dns1123Subdomain, envVarName, httpUrl, singleLine } from '../config/validators.js';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { judgeConfigSchema } from './judge/schema.js';
-import { durationSchema, measurementFields, stringMap } from './schema-fields.js';
+import { durationSchema, headerMap, measurementFields, objectRef, stringMap } from './schema-fields.js';
 
 // Config schemas for every gate kind. The release config schema composes `gateConfigSchema`;
 // the JSON Schema for editors is generated from the same objects, so no transforms here:
@@ -12,7 +13,7 @@ export { durationSchema } from './schema-fields.js';
 export const commandConfigSchema = z.strictObject({
   command: z.string().min(1).describe('Shell command; a handlebars template over the gate context.'),
   timeout: durationSchema.default('60s'),
-  env: stringMap.optional(),
+  env: z.record(envVarName, z.string()).optional(),
   ...measurementFields,
 });
 
@@ -33,7 +34,7 @@ export const thresholdRangeSchema = z
 
 export const prometheusConfigSchema = z
   .strictObject({
-    address: z.url().describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
+    address: httpUrl.describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
     query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
     template: metricTemplateNameSchema
       .optional()
@@ -43,8 +44,8 @@ export const prometheusConfigSchema = z
       .describe('Traffic router (its key in spec.traffic) whose built-in template is used.'),
     variables: stringMap.optional(),
     thresholdRange: thresholdRangeSchema,
-    headers: stringMap.optional(),
-    bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
+    headers: headerMap.optional(),
+    bearerTokenEnv: envVarName.optional().describe('Environment variable holding a bearer token.'),
     timeout: durationSchema.default('30s'),
     ...measurementFields,
   })
@@ -107,8 +108,8 @@ const templatedUrlSchema = z
 export const httpConfigSchema = z.strictObject({
   url: templatedUrlSchema.describe('Handlebars over the gate context; values are URL-encoded.'),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
-  headers: stringMap.optional(),
-  bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
+  headers: headerMap.optional(),
+  bearerTokenEnv: envVarName.optional().describe('Environment variable holding a bearer token.'),
   body: z.string().optional(),
   timeout: durationSchema.default('10s'),
   expectStatus: expectStatusSchema.default('2xx'),
@@ -127,11 +128,11 @@ export const approvalConfigSchema = z.strictObject({
 });
 
 export const argocdSyncSchema = z.strictObject({
-  server: z.string().min(1).describe('Argo CD API server, e.g. https://argocd.example.com'),
-  application: z.string().min(1),
-  tokenEnv: z.string().min(1).optional().describe('Environment variable holding the Argo CD token.'),
+  server: singleLine.min(1).describe('Argo CD API server, e.g. https://argocd.example.com'),
+  application: objectRef.describe('Application name, or appNamespace/name.'),
+  tokenEnv: envVarName.optional().describe('Environment variable holding the Argo CD token.'),
   insecure: z.boolean().optional(),
-  project: z.string().min(1).optional(),
+  project: dns1123Subdomain.optional(),
   progressDeadline: durationSchema.optional(),
   pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
   acceptHealth: z
@@ -144,11 +145,11 @@ export const argocdSyncSchema = z.strictObject({
 });
 
 export const fluxSyncSchema = z.strictObject({
-  kustomization: z.string().min(1),
-  namespace: z.string().min(1).optional(),
-  gitRepository: z.string().min(1).optional(),
-  kubeconfig: z.string().min(1).optional(),
-  context: z.string().min(1).optional(),
+  kustomization: dns1123Subdomain,
+  namespace: dns1123Label.optional(),
+  gitRepository: objectRef.optional().describe('GitRepository name, or namespace/name.'),
+  kubeconfig: singleLine.min(1).optional(),
+  context: singleLine.min(1).optional(),
   progressDeadline: durationSchema.optional(),
   pollInterval: durationSchema.optional().describe('Time between looks at the reconciler (default 5s).'),
 });

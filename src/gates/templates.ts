@@ -33,6 +33,29 @@ export function contextValues(context: GateContext, variables: Record<string, st
   };
 }
 
+/**
+ * A gate context with every field set, for rendering a template once when the gate is built: a
+ * template that names an unknown variable or does not parse (an unclosed `{{`) is refused by
+ * `validate` and before a release's first commit, not found by the analysis that needs it.
+ */
+export const TEMPLATE_CHECK_CONTEXT: GateContext = {
+  releaseName: 'release',
+  namespace: 'default',
+  commit: '0000000000000000000000000000000000000000',
+  branch: 'main',
+  stepIndex: 1,
+  canaryWeight: 10,
+  canaryImage: 'registry.example/app:2',
+  stableImage: 'registry.example/app:1',
+  canaryService: 'app-canary',
+  stableService: 'app-primary',
+  route: 'app',
+  phase: 'Progressing',
+  variables: {},
+  signal: new AbortController().signal,
+  progress: () => undefined,
+};
+
 /** Renders `source` with every leaf value passed through `escape`; unknown variables are errors. */
 export function renderTemplate(
   source: string,
@@ -43,8 +66,14 @@ export function renderTemplate(
   try {
     return renderSource(source, escapeValues(values, escapeValue), { strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message.split('\n')[0]}`, {
+    const message = (error instanceof Error ? error.message : String(error))
+      .split('\n')[0]!
+      // Handlebars' strict mode: `"x" not defined in [object Object] - 1:7`.
+      .replace(
+        / not defined in \[object Object\] - (\d+):(\d+)$/,
+        ' is not a template variable (line $1, column $2)',
+      );
+    throw new GitcanaryError('FIELD_INVALID', `cannot render template: ${message}`, {
       field,
       hint: 'template variables: releaseName, namespace, commit, canaryWeight, canaryService, stableService, route, target, interval, variables.*',
       cause: error,

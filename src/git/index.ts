@@ -1,4 +1,11 @@
-export { type OpenRepositoryOptions, openRepository } from './open.js';
+export {
+  liveTempDirs,
+  type OpenRepositoryOptions,
+  openRepository,
+  removeOwnedTempDirs,
+  type SigningOptions,
+  splitCredentials,
+} from './open.js';
 export {
   type CommitInfo,
   type CommitOutcome,

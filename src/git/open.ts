@@ -1,11 +1,32 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
+import type { RetryPolicy } from '../retry.js';
 import { maskSecrets, registerSecret, registerUrlCredentials } from '../shared/secrets.js';
 import { Repository } from './repository.js';
-import { assertNotOption, type GitIdentity, GitRunner, gitEnvironment } from './runner.js';
+import {
+  assertNotOption,
+  type GitCredentials,
+  type GitIdentity,
+  GitRunner,
+  gitEnvironment,
+  httpOrigin,
+} from './runner.js';
+
+/** How gitcanary signs its commits, as git does it (`gpg.format`, `user.signingkey`, `commit.gpgsign`). */
+export interface SigningOptions {
+  /** git's `gpg.format`: `ssh`, `openpgp` (gpg) or `x509` (gpgsm). */
+  format: 'ssh' | 'openpgp' | 'x509';
+  /**
+   * git's `user.signingkey`: for ssh the path of a private key (or of a public key whose private
+   * half an ssh-agent holds, or `key::ssh-ed25519 AAAA…`), for openpgp/x509 a key id in the keyring.
+   */
+  key?: string | undefined;
+  /** An ssh private key's text (a CI secret): written to a 0600 file in a private temp dir, removed on exit. */
+  privateKey?: string | undefined;
+}
 
 export interface OpenRepositoryOptions {
   /** Remote URL (https, ssh, file) or local path of the GitOps repository, bare or not. */
@@ -15,10 +36,65 @@ export interface OpenRepositoryOptions {
   workdir?: string;
   /** Author and committer of every gitcanary commit. */
   author: GitIdentity;
-  /** Token for https remotes, sent as a per-command Authorization header, never stored. */
+  /**
+   * Token for http(s) remotes (basic auth as `x-access-token`, like actions/checkout). Credentials
+   * written into the URL (`https://user:token@host/…`) are taken out of it the same way. Either is
+   * sent as a per-command header and never stored in the clone's `.git/config`.
+   */
   token?: string;
   /** Shallow clone depth; history (and so resume) reaches no further back than this. */
   depth?: number;
+  /** Sign every commit. */
+  signing?: SigningOptions | undefined;
+  /** SIGINT/SIGTERM: kills running git commands; the clone is still removed. */
+  signal?: AbortSignal | undefined;
+  /** Retries of clone, fetch and push (default: src/retry.ts). */
+  retry?: RetryPolicy | undefined;
+  /**
+   * An http(s) transfer slower than 1 KB/s for this long is given up (and retried): git's
+   * `http.lowSpeedLimit`/`http.lowSpeedTime`. Default 60 s.
+   */
+  stallSeconds?: number | undefined;
+}
+
+// Temp dirs this process made (clones, key files): removed by close(), and on every other way out
+// of the process (an error thrown past close, process.exit after a second SIGINT) by the exit hook.
+const ownedTempDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function trackTempDir(dir: string): void {
+  ownedTempDirs.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', removeOwnedTempDirs);
+}
+
+/** Removes every temp dir this process still owns, synchronously (safe in an `exit` handler). */
+export function removeOwnedTempDirs(): void {
+  for (const dir of ownedTempDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Best effort on the way out; nothing else can be done about a folder we cannot remove.
+    }
+    ownedTempDirs.delete(dir);
+  }
+}
+
+/** Temp dirs not yet removed (tests check that every exit path empties this). */
+export function liveTempDirs(): string[] {
+  return [...ownedTempDirs];
+}
+
+async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  trackTempDir(dir);
+  return dir;
+}
+
+async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  ownedTempDirs.delete(dir);
 }
 
 /**
@@ -29,19 +105,36 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
   const { branch } = options;
   assertNotOption('repository', options.repo);
   assertNotOption('branch', branch);
-  const repo = isLocalPath(options.repo) ? path.resolve(options.repo) : options.repo;
   registerSecret(options.token);
   registerUrlCredentials(options.repo);
-  const auth =
-    options.token === undefined || options.token === '' ? undefined : { remote: repo, token: options.token };
-  const env = gitEnvironment(options.author, auth);
-  if (options.workdir !== undefined) return openWorkdir(options.workdir, repo, branch, env);
+  const { url, credentials: fromUrl } = splitCredentials(options.repo);
+  const repo = isLocalPath(url) ? path.resolve(url) : url;
+  const origin = httpOrigin(repo);
+  const credentials: GitCredentials | undefined =
+    origin === undefined
+      ? undefined
+      : options.token !== undefined && options.token !== ''
+        ? { origin, username: 'x-access-token', password: options.token }
+        : fromUrl && { ...fromUrl, origin };
 
-  const ownedDir = await mkdtemp(path.join(os.tmpdir(), 'gitcanary-'));
+  const privateDirs: string[] = [];
   try {
+    const config: Record<string, string> = {
+      'http.lowSpeedLimit': '1000',
+      'http.lowSpeedTime': String(Math.max(1, Math.round(options.stallSeconds ?? 60))),
+      ...(await signingConfig(options.signing, privateDirs)),
+    };
+    const env = gitEnvironment(options.author, { credentials, config });
+    const runnerOptions = { signal: options.signal, retry: options.retry };
+    if (options.workdir !== undefined) {
+      return await openWorkdir(options.workdir, repo, branch, env, runnerOptions, privateDirs);
+    }
+
+    const ownedDir = await makeTempDir('gitcanary-');
+    privateDirs.push(ownedDir);
     const root = path.join(ownedDir, 'repo');
     const depth = options.depth === undefined ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
-    await new GitRunner(ownedDir, env).run([
+    await new GitRunner(ownedDir, env, runnerOptions).runRemote([
       'clone',
       '--quiet',
       '--single-branch',
@@ -52,11 +145,37 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
       repo,
       root,
     ]);
-    return new Repository(root, branch, new GitRunner(root, env), ownedDir);
+    return new Repository(root, branch, new GitRunner(root, env, runnerOptions), ownedDir, () =>
+      Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+    );
   } catch (error) {
-    await rm(ownedDir, { recursive: true, force: true });
+    await Promise.all(privateDirs.map(removeTempDir));
     throw error;
   }
+}
+
+/** The `git -c` settings that sign every commit; key text from a secret goes to a private file. */
+async function signingConfig(
+  signing: SigningOptions | undefined,
+  privateDirs: string[],
+): Promise<Record<string, string>> {
+  if (signing === undefined) return {};
+  let key = signing.key;
+  if (signing.privateKey !== undefined) {
+    registerSecret(signing.privateKey);
+    const dir = await makeTempDir('gitcanary-key-');
+    privateDirs.push(dir);
+    key = path.join(dir, 'signing-key');
+    // ssh-keygen refuses a private key file others can read; it also wants a final newline.
+    await writeFile(key, `${signing.privateKey.replace(/\s+$/, '')}\n`, { mode: 0o600 });
+  }
+  if (key === undefined || key.trim() === '') {
+    throw new GitcanaryError('CONFIG_INVALID', 'commit signing needs a key', {
+      field: 'spec.git.signing.key',
+      hint: 'set key (a key file or key id) or keyEnv (a variable holding one, or an ssh private key)',
+    });
+  }
+  return { 'commit.gpgsign': 'true', 'gpg.format': signing.format, 'user.signingkey': key };
 }
 
 async function openWorkdir(
@@ -64,12 +183,17 @@ async function openWorkdir(
   repo: string,
   branch: string,
   env: Record<string, string>,
+  runnerOptions: { signal?: AbortSignal | undefined; retry?: RetryPolicy | undefined },
+  privateDirs: readonly string[],
 ): Promise<Repository> {
   // A workdir that does not fit is the caller's input to fix (exit 2), not a git failure.
   const refuseAt = (where: string, message: string, hint: string) =>
     new GitcanaryError('USAGE', maskSecrets(`workdir ${where}: ${message}`), { field: 'workdir', hint });
   const top = existsSync(path.resolve(workdir))
-    ? await new GitRunner(path.resolve(workdir), env).runOr(['rev-parse', '--show-toplevel'], () => '')
+    ? await new GitRunner(path.resolve(workdir), env, runnerOptions).runOr(
+        ['rev-parse', '--show-toplevel'],
+        () => '',
+      )
     : '';
   if (top.trim() === '') {
     throw refuseAt(
@@ -79,7 +203,7 @@ async function openWorkdir(
     );
   }
   const root = await realpath(top.trim());
-  const git = new GitRunner(root, env);
+  const git = new GitRunner(root, env, runnerOptions);
   const refuse = (message: string, hint: string) => refuseAt(root, message, hint);
 
   const origin = (await git.runOr(['remote', 'get-url', 'origin'], () => '')).trim();
@@ -105,7 +229,9 @@ async function openWorkdir(
   if (changed.trim() !== '')
     throw refuse('has uncommitted changes to tracked files', 'commit or discard them');
 
-  const repository = new Repository(root, branch, git, undefined);
+  const repository = new Repository(root, branch, git, undefined, () =>
+    Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+  );
   const ahead = (await git.run(['rev-list', '--count', `refs/remotes/origin/${branch}..HEAD`])).trim();
   const ours = await repository.unpushedCommits();
   if (Number(ahead) > ours.length) {
@@ -115,6 +241,41 @@ async function openWorkdir(
     );
   }
   return repository;
+}
+
+/**
+ * The URL without its user and password, and those as credentials: git would store the URL as
+ * given in the clone's `.git/config` (remote.origin.url), token included. A user alone is a token
+ * too (`https://<token>@github.com/…`, which GitHub accepts with any password).
+ */
+export function splitCredentials(remote: string): {
+  url: string;
+  credentials: Omit<GitCredentials, 'origin'> | undefined;
+} {
+  if (!/^https?:\/\//i.test(remote)) return { url: remote, credentials: undefined };
+  let parsed: URL;
+  try {
+    parsed = new URL(remote);
+  } catch {
+    return { url: remote, credentials: undefined };
+  }
+  if (parsed.username === '' && parsed.password === '') return { url: remote, credentials: undefined };
+  const username = safeDecode(parsed.username);
+  const password = safeDecode(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  return {
+    url: parsed.toString(),
+    credentials: password === '' ? { username, password: 'x-oauth-basic' } : { username, password },
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** True for a plain filesystem path (not a URL nor scp-like `host:path`). */

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
@@ -33,6 +33,13 @@ export interface CommitStepOptions {
   force?: boolean;
   /** Commit even when the intent changed no file: a marker such as a release start or a resume. */
   allowEmpty?: boolean;
+  /**
+   * Compare-and-swap on the branch tip: commit on top of this sha and push only while the remote
+   * branch still points at it (`git push --force-with-lease=<ref>:<sha>`, checked by the server as
+   * the ref update's old value). A lost race throws GIT_TIP_MOVED and the intent is not replayed:
+   * the caller re-reads what the other writer committed instead.
+   */
+  expectedTip?: string;
 }
 
 export interface CommitOutcome {
@@ -65,6 +72,12 @@ const PUSH_RACE =
 
 class PushRejected extends Error {}
 
+/** A compare-and-swap push found another tip: never replayed. */
+class TipMoved extends Error {}
+
+/** git cannot store a NUL byte in a commit message; the file is the message, so it is shown as ␀. */
+const NUL = /\u0000/g;
+
 /** An intent's own failure, carried through p-retry untouched. */
 class IntentFailed extends Error {
   constructor(readonly reason: unknown) {
@@ -84,7 +97,11 @@ export class Repository {
     private readonly git: GitRunner,
     /** Temp dir we cloned into; only then do we clean untracked files and delete it on close. */
     private readonly ownedDir: string | undefined,
+    /** Removes the other private temp dirs (signing key files) on close. */
+    private readonly releasePrivate: () => Promise<void> = async () => undefined,
   ) {}
+
+  #gitDir: string | undefined;
 
   private get remoteRef(): string {
     return `refs/remotes/origin/${this.branch}`;
@@ -100,7 +117,7 @@ export class Repository {
    * when the remote has none yet, without failing).
    */
   async fetch(): Promise<void> {
-    await this.git.run([
+    await this.git.runRemote([
       'fetch',
       '--verbose',
       '--no-tags',
@@ -130,6 +147,8 @@ export class Repository {
     }
     const target = options.pushTo ?? this.branch;
     assertNotOption('branch', target);
+    const expectedTip = options.expectedTip;
+    if (expectedTip !== undefined) assertNotOption('revision', expectedTip);
     let attempts = 0;
 
     const attempt = async (): Promise<CommitOutcome> => {
@@ -137,6 +156,10 @@ export class Repository {
       const replayed = attempts > 1;
       await this.fetch();
       await this.resetToRemote();
+      if (expectedTip !== undefined) {
+        const tip = (await this.git.run(['rev-parse', this.remoteRef])).trim();
+        if (tip !== expectedTip) throw new TipMoved(tip);
+      }
       let step: StepCommit | null;
       try {
         step = await intent(this.root);
@@ -157,18 +180,10 @@ export class Repository {
       const files = step.files.map((file) => this.relativePath(file));
       const staged = files.length > 0 && (await this.stage(files));
       if (!staged && options.allowEmpty !== true) return unchanged();
-      // Hooks belong to people's commits; verbatim because we formatted the message (and `#` is text).
-      await this.git.run([
-        'commit',
-        '--no-verify',
-        '--cleanup=verbatim',
-        ...(staged ? [] : ['--allow-empty']),
-        '-m',
-        message,
-      ]);
+      await this.commit(message, !staged);
       const sha = (await this.git.run(['rev-parse', 'HEAD'])).trim();
       if (options.push === false) return { committed: true, sha, attempts, replayed };
-      await this.push(target, options.force === true);
+      await this.push(target, options.force === true, expectedTip);
       return { committed: true, sha, attempts, replayed };
     };
 
@@ -179,9 +194,18 @@ export class Repository {
         minTimeout: 200,
         maxTimeout: 5_000,
         randomize: true,
-        shouldRetry: (error) => error instanceof PushRejected,
+        // A compare-and-swap push is never replayed: the caller decides after a re-read.
+        shouldRetry: (error) => error instanceof PushRejected && expectedTip === undefined,
       });
     } catch (error) {
+      if (error instanceof TipMoved || (error instanceof PushRejected && expectedTip !== undefined)) {
+        await this.resetToRemote().catch(() => undefined);
+        throw new GitcanaryError(
+          'GIT_TIP_MOVED',
+          `branch ${target} moved on from ${expectedTip!.slice(0, 7)}: another writer committed first; nothing was pushed`,
+          { hint: 're-read the release from the branch before committing again' },
+        );
+      }
       if (error instanceof IntentFailed) {
         await this.resetToRemote().catch(() => undefined);
         throw error.reason;
@@ -272,11 +296,42 @@ export class Repository {
     await new ReleaseNotes(this.git).update(sha, update);
   }
 
-  /** Deletes the temp clone openRepository made; a given workdir is left alone. */
+  /** The sha the remote branch points at now (`git ls-remote`), without fetching; undefined when absent. */
+  async remoteTip(branch = this.branch): Promise<string | undefined> {
+    assertNotOption('branch', branch);
+    const out = await this.git.runRemote(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
+    const sha = out.trim().split(/\s+/)[0];
+    return sha === undefined || sha === '' ? undefined : sha;
+  }
+
+  /** Deletes the temp clone openRepository made (and key files); a given workdir is left alone. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.ownedDir !== undefined) await rm(this.ownedDir, { recursive: true, force: true });
+    await this.releasePrivate();
+  }
+
+  /**
+   * `git commit -F <file>`: the message never goes through argv, so its size (a gate's 140 KB
+   * line; argv is limited, E2BIG) and content (a leading `-`) cannot break the command. Hooks
+   * belong to people's commits; verbatim because we formatted the message (and `#` is text).
+   */
+  private async commit(message: string, allowEmpty: boolean): Promise<void> {
+    this.#gitDir ??= (await this.git.run(['rev-parse', '--absolute-git-dir'])).trim();
+    const file = path.join(this.#gitDir, 'GITCANARY_COMMIT_MSG');
+    await writeFile(file, message.replace(NUL, '\u2400'));
+    try {
+      await this.git.run([
+        'commit',
+        '--no-verify',
+        '--cleanup=verbatim',
+        ...(allowEmpty ? ['--allow-empty'] : []),
+        `--file=${file}`,
+      ]);
+    } finally {
+      await rm(file, { force: true });
+    }
   }
 
   private async commitInfo(revision: string): Promise<CommitInfo> {
@@ -310,12 +365,24 @@ export class Repository {
     return staged !== '';
   }
 
-  private async push(target: string, force: boolean): Promise<void> {
+  private async push(target: string, force: boolean, expectedTip?: string): Promise<void> {
     const refspec = `${force ? '+' : ''}HEAD:refs/heads/${target}`;
-    const outcome = await this.git.runOr(['push', '--porcelain', 'origin', refspec], (message) =>
-      PUSH_RACE.test(message) ? new PushRejected(message) : undefined,
+    // The lease makes the server check the ref's old value: a push that lost the race is refused.
+    const lease = expectedTip === undefined ? [] : [`--force-with-lease=refs/heads/${target}:${expectedTip}`];
+    const outcome = await this.git.runRemote(
+      ['push', '--porcelain', ...lease, 'origin', refspec],
+      (message) =>
+        PUSH_RACE.test(message) || (lease.length > 0 && /\[rejected\] \(stale info\)/.test(message))
+          ? new PushRejected(message)
+          : undefined,
     );
-    if (outcome instanceof PushRejected) throw outcome;
+    if (!(outcome instanceof PushRejected)) return;
+    // A retried push whose first attempt did land (the answer was lost) finds its own commit there.
+    if (lease.length > 0) {
+      const head = (await this.git.run(['rev-parse', 'HEAD'])).trim();
+      if ((await this.remoteTip(target)) === head) return;
+    }
+    throw outcome;
   }
 
   private relativePath(file: string): string {

@@ -1,10 +1,24 @@
 import { type SimpleGit, simpleGit } from 'simple-git';
 import { GitcanaryError } from '../errors.js';
+import { type RetryPolicy, withRetries } from '../retry.js';
 import { maskSecrets, registerSecret } from '../shared/secrets.js';
 
 export interface GitIdentity {
   name: string;
   email: string;
+}
+
+/** Basic credentials for one http(s) origin (`https://host[:port]`), sent as a header, never stored. */
+export interface GitCredentials {
+  origin: string;
+  username: string;
+  password: string;
+}
+
+export interface GitEnvironmentOptions {
+  credentials?: GitCredentials | undefined;
+  /** Extra `git -c` settings for every command (signing, stall limits), passed through the environment. */
+  config?: Readonly<Record<string, string>> | undefined;
 }
 
 // Variables that would make git open an editor/pager, point it at another repository (set when
@@ -24,52 +38,70 @@ const DROPPED_ENV = [
 ];
 
 /**
+ * Transports git may use. `ext::` runs a command and `fd::` reads a descriptor: a repository URL
+ * from a config must never do either (git's own default policy already refuses `ext`).
+ */
+const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
+
+/**
  * The environment every git command of one repository runs with: the operator's (ssh agent,
  * proxies), no prompts, untranslated messages (we match on push rejections), our identity, and
- * for https remotes the token as a per-command `http.<origin>/.extraheader`.
+ * settings as `GIT_CONFIG_*` variables: `git -c` without the argv (which every user can read with
+ * `ps`) and without a file (a token in `.git/config` outlives the run). Credentials go out as a
+ * `http.<origin>/.extraheader` for that origin only; an empty value first resets headers a
+ * persisted checkout (actions/checkout) left, since two Authorization headers get a 400.
  */
 export function gitEnvironment(
   identity: GitIdentity,
-  auth?: { remote: string; token: string },
+  options: GitEnvironmentOptions = {},
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   for (const key of DROPPED_ENV) delete env[key];
   Object.assign(env, {
     GIT_TERMINAL_PROMPT: '0',
+    GIT_ALLOW_PROTOCOL: env.GIT_ALLOW_PROTOCOL ?? ALLOWED_PROTOCOLS,
     LC_ALL: 'C',
     GIT_AUTHOR_NAME: identity.name,
     GIT_AUTHOR_EMAIL: identity.email,
     GIT_COMMITTER_NAME: identity.name,
     GIT_COMMITTER_EMAIL: identity.email,
   });
-  const origin = auth === undefined ? undefined : httpsOrigin(auth.remote);
-  if (auth !== undefined && origin !== undefined) {
-    // GitHub's git endpoint takes the token as basic auth for x-access-token, like actions/checkout.
-    const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
-    registerSecret(auth.token);
+  const settings: [string, string][] = [];
+  const { credentials } = options;
+  if (credentials !== undefined) {
+    const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+    registerSecret(credentials.password);
     registerSecret(basic);
-    // GIT_CONFIG_* is `git -c` without the argv (readable by every user via ps); an empty value
-    // first resets headers a persisted checkout left, since two Authorization headers get a 400.
-    const first = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
-    const key = `http.${origin}/.extraheader`;
-    env[`GIT_CONFIG_KEY_${first}`] = key;
-    env[`GIT_CONFIG_VALUE_${first}`] = '';
-    env[`GIT_CONFIG_KEY_${first + 1}`] = key;
-    env[`GIT_CONFIG_VALUE_${first + 1}`] = `AUTHORIZATION: basic ${basic}`;
-    env.GIT_CONFIG_COUNT = String(first + 2);
+    const key = `http.${credentials.origin}/.extraheader`;
+    settings.push([key, ''], [key, `AUTHORIZATION: basic ${basic}`]);
   }
+  settings.push(...Object.entries(options.config ?? {}));
+  let index = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+  for (const [key, value] of settings) {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+    index += 1;
+  }
+  if (settings.length > 0) env.GIT_CONFIG_COUNT = String(index);
   return env;
 }
 
-/** `https://host[:port]` of an https remote URL (credentials dropped), else undefined. */
-export function httpsOrigin(remote: string): string | undefined {
-  if (!/^https:\/\//i.test(remote)) return undefined;
+/** `https://host[:port]` (or `http://…`) of an http(s) remote URL, credentials dropped; else undefined. */
+export function httpOrigin(remote: string): string | undefined {
+  if (!/^https?:\/\//i.test(remote)) return undefined;
   try {
     return new URL(remote).origin;
   } catch {
     return undefined;
   }
+}
+
+export interface GitRunnerOptions {
+  /** Aborting kills the running git process and fails every later command (SIGINT/SIGTERM). */
+  signal?: AbortSignal | undefined;
+  /** Retry policy of commands that talk to the remote (default: src/retry.ts). */
+  retry?: RetryPolicy | undefined;
 }
 
 /**
@@ -83,9 +115,11 @@ export class GitRunner {
   constructor(
     readonly cwd: string,
     env: Record<string, string>,
+    private readonly options: GitRunnerOptions = {},
   ) {
     this.git = simpleGit({
       baseDir: cwd,
+      ...(options.signal ? { abort: options.signal } : {}),
       // simple-git vets argv (which we build) and the environment (the operator's, trusted here).
       unsafe: {
         allowUnsafeAskPass: true,
@@ -104,7 +138,7 @@ export class GitRunner {
     try {
       return await this.git.raw([...args]);
     } catch (error) {
-      throw gitFailure(args, error);
+      throw this.failure(args, error);
     }
   }
 
@@ -113,11 +147,84 @@ export class GitRunner {
     try {
       return await this.git.raw([...args]);
     } catch (error) {
+      this.options.signal?.throwIfAborted();
       const classified = classify(maskSecrets(errorText(error)));
       if (classified !== undefined) return classified;
-      throw gitFailure(args, error);
+      throw this.failure(args, error);
     }
   }
+
+  /**
+   * A command that talks to the remote (clone, fetch, push, ls-remote): a refused or reset
+   * connection, a stalled transfer, a 5xx or an answer git cannot read is tried again with backoff
+   * (src/retry.ts); an authentication failure or a missing branch is not.
+   */
+  async runRemote<T = never>(
+    args: readonly string[],
+    classify: (message: string) => T | undefined = () => undefined,
+  ): Promise<string | T> {
+    let attempts = 0;
+    try {
+      return await withRetries(
+        async () => {
+          attempts += 1;
+          return this.runOr(args, classify);
+        },
+        {
+          isTransient: (error) => error instanceof GitcanaryError && isTransientGitFailure(error.message),
+          policy: this.options.retry,
+          signal: this.options.signal,
+        },
+      );
+    } catch (error) {
+      if (attempts > 1 && error instanceof GitcanaryError && error.code === 'GIT_FAILED') {
+        throw new GitcanaryError('GIT_FAILED', `${error.message} (tried ${attempts} times)`, {
+          hint: 'the git remote is down, slow or answering errors; run again when it is back',
+        });
+      }
+      throw error;
+    }
+  }
+
+  private failure(args: readonly string[], error: unknown): unknown {
+    // Interrupted: the signal's reason (INTERRUPTED) says more than "git was killed".
+    if (this.options.signal?.aborted) return this.options.signal.reason;
+    return gitFailure(args, error);
+  }
+}
+
+// git's messages (LC_ALL=C) for failures of the transport rather than of the request: curl's
+// connection and stall errors, HTTP 5xx/429, a dropped connection mid-pack, an answer that is not
+// git's protocol. Authentication (401/403), 404 and missing refs are not among them.
+const TRANSIENT_GIT = new RegExp(
+  [
+    'Could not resolve host',
+    'Failed to connect to',
+    'Connection refused',
+    'Connection reset',
+    'Connection timed out',
+    'Operation too slow',
+    'Operation timed out',
+    'Empty reply from server',
+    'The requested URL returned error: (5\\d\\d|429|408)',
+    'RPC failed',
+    'early EOF',
+    'the remote end hung up unexpectedly',
+    'unexpected disconnect',
+    'transfer closed with',
+    'Recv failure',
+    'SSL_read|SSL_connect|GnuTLS|gnutls_handshake',
+    'HTTP/2 stream',
+    'protocol error',
+    'bad line length',
+    'invalid server response',
+    'is this a git repository\\?',
+    'expected flush after ref listing',
+  ].join('|'),
+);
+
+export function isTransientGitFailure(message: string): boolean {
+  return TRANSIENT_GIT.test(message);
 }
 
 function errorText(error: unknown): string {
@@ -135,7 +242,8 @@ export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** Rejects values git would read as an option (`-x`), so user input can't inject flags. */
 export function assertNotOption(what: string, value: string): void {
   if (value === '' || value.startsWith('-') || CONTROL_CHARACTERS.test(value)) {
-    throw new GitcanaryError('GIT_FAILED', `${what} ${JSON.stringify(maskSecrets(value))} is not valid`, {
+    throw new GitcanaryError('USAGE', `${what} ${JSON.stringify(maskSecrets(value))} is not valid`, {
+      field: what,
       hint: `${what} must be non-empty, on one line and not start with "-"`,
     });
   }

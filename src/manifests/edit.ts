@@ -16,7 +16,7 @@ import {
   visit,
 } from 'yaml';
 import { fieldPath, GitcanaryError } from '../errors.js';
-import { describeDoc, type ManifestTree, type ResourceDoc, toPlain } from './tree.js';
+import { describeDoc, type ManifestTree, type ResourceDoc, sliceDocuments, toPlain } from './tree.js';
 
 // Byte-minimal edits: find the node's offsets, splice new text in, re-parse and confirm that the
 // value changed and nothing else did. Files are never re-serialised as a whole.
@@ -68,7 +68,7 @@ export function setIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath, valu
   const splice = planSet(site, located, value);
   if (splice === null) return tree;
   const next = applySplice(site.text, splice);
-  return confirm(site, next, (before) => setPlain(before, path, value));
+  return confirm(site, splice, next, (before) => setPlain(before, path, value));
 }
 
 /** Remove the key (or sequence item) at `path`; a map left empty by it is removed with its key. */
@@ -115,7 +115,7 @@ export function deleteIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): 
     }
   }
   const next = applySplice(text, splice);
-  return confirm(site, next, (before) => deletePlain(before, path));
+  return confirm(site, splice, next, (before) => deletePlain(before, path));
 }
 
 /** The node at `path`, or undefined. */
@@ -129,7 +129,9 @@ function siteOf(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): EditSite 
 
 /** The document in `tree` that `doc` names (it may have been found in an earlier tree). */
 function current(tree: ManifestTree, doc: ResourceDoc): ResourceDoc {
-  const docs = tree.documents(doc.file);
+  // Only that document is parsed: the rest of a large file stays text.
+  const now = tree.document(doc.file, doc.index);
+  if (now?.document === doc.document) return now;
   if (tree.isEmpty(doc.file)) {
     throw new GitcanaryError('FILE_EMPTY', 'the file holds no YAML document to edit', {
       file: doc.file,
@@ -137,8 +139,6 @@ function current(tree: ManifestTree, doc: ResourceDoc): ResourceDoc {
       hint: 'gitcanary edits existing manifests; add the resource to the file first',
     });
   }
-  const now = docs[doc.index];
-  if (now?.document === doc.document) return now;
   if (
     now === undefined ||
     now.kind !== doc.kind ||
@@ -461,9 +461,13 @@ export function renderScalar(value: unknown, like?: Scalar): string {
   return out;
 }
 
-function confirm(site: EditSite, nextText: string, expect: (before: unknown) => unknown): ManifestTree {
+function confirm(
+  site: EditSite,
+  splice: Splice,
+  nextText: string,
+  expect: (before: unknown) => unknown,
+): ManifestTree {
   const { tree, doc, path } = site;
-  const next = tree.with(doc.file, nextText);
   const fail = (why: string): never => {
     throw new GitcanaryError('EDIT_UNCONFIRMED', `edit could not be confirmed: ${why}`, {
       file: doc.file,
@@ -473,19 +477,34 @@ function confirm(site: EditSite, nextText: string, expect: (before: unknown) => 
       hint: 'the file is left unchanged; please report this with the manifest',
     });
   };
-  let after: ResourceDoc[];
+  // The splice stays inside this document and every other one keeps its bytes: the edited
+  // document, read alone, is still exactly one document (no `---` or `...` added, not emptied).
+  // Only it is scanned and parsed again; the other documents just move by the size difference.
+  const before = tree.slices(doc.file);
+  const own = before[doc.index];
+  if (own === undefined || splice.start < own.start || splice.end > own.end) {
+    return fail('the edit reaches outside the document');
+  }
+  const delta = splice.text.length - (splice.end - splice.start);
+  const text = tree.text(doc.file);
+  const editedText = text.slice(own.start, splice.start) + splice.text + text.slice(splice.end, own.end);
+  if (sliceDocuments(editedText).length !== 1) fail('the number of documents changed');
+  const slices = before.map((slice, i) =>
+    i < doc.index
+      ? slice
+      : i === doc.index
+        ? { start: slice.start, end: slice.end + delta }
+        : { start: slice.start + delta, end: slice.end + delta },
+  );
+  const next = tree.withSlices(doc.file, nextText, slices);
+  let edited: ResourceDoc | undefined;
   try {
-    after = next.documents(doc.file);
+    edited = next.document(doc.file, doc.index);
   } catch (error) {
     return fail(`the result does not parse (${(error as Error).message})`);
   }
-  const before = tree.documents(doc.file);
-  if (after.length !== before.length) fail('the number of documents changed');
-  for (const [i, old] of before.entries()) {
-    const want = i === doc.index ? expect(toPlain(old)) : toPlain(old);
-    if (!isDeepStrictEqual(toPlain(after[i]!), want)) {
-      fail(i === doc.index ? 'the result differs from the intended value' : `document ${i + 1} changed`);
-    }
+  if (edited === undefined || !isDeepStrictEqual(toPlain(edited), expect(toPlain(doc)))) {
+    fail('the result differs from the intended value');
   }
   return next;
 }
@@ -602,12 +621,29 @@ function insertionPoint(text: string, lastItemEnd: number, col: number): number 
  * document and the sequence nearest to the edit, so a file mixing styles gets each one's own.
  */
 export function detectStyle(text: string, document?: Document.Parsed, near?: number): FileStyle {
-  const docs = parseAllDocuments(text);
-  const fileVotes = measure(text, Array.isArray(docs) ? docs : [], near);
-  const docVotes = document === undefined ? fileVotes : measure(text, [document], near);
-  const unit = mostCommon(docVotes.units) ?? mostCommon(fileVotes.units) ?? 2;
-  const seqIndent = docVotes.nearestSeq ?? mostCommon(fileVotes.seqIndents) ?? unit;
+  let fileVotes: StyleVotes | undefined;
+  const file = (): StyleVotes => {
+    fileVotes ??= measure(text, sampleDocuments(text), near);
+    return fileVotes;
+  };
+  const docVotes = document === undefined ? file() : measure(text, [document], near);
+  const unit = mostCommon(docVotes.units) ?? mostCommon(file().units) ?? 2;
+  const seqIndent = docVotes.nearestSeq ?? mostCommon(file().seqIndents) ?? unit;
   return { eol: eolAt(text, near), unit, indentlessSeq: seqIndent === 0, seqIndent };
+}
+
+/** How much of a file is parsed to learn its style when the edited document does not show it. */
+const STYLE_SAMPLE_BYTES = 256 * 1024;
+
+/** The file's documents within its first STYLE_SAMPLE_BYTES (a huge file is never parsed whole for its style). */
+function sampleDocuments(text: string): Document.Parsed[] {
+  let end = text.length;
+  if (end > STYLE_SAMPLE_BYTES) {
+    const slices = sliceDocuments(text);
+    end = slices.filter((slice) => slice.end <= STYLE_SAMPLE_BYTES).at(-1)?.end ?? 0;
+  }
+  const docs = parseAllDocuments(text.slice(0, end));
+  return Array.isArray(docs) ? docs : [];
 }
 
 function styleAt(site: EditSite, located: Located): FileStyle {

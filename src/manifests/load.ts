@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
 import { ManifestTree } from './tree.js';
@@ -50,18 +51,61 @@ export async function loadTree(
   for (const userPath of [...paths, ...optional]) {
     const rel = await resolveInside(root, userPath);
     const absolute = path.join(root, rel);
-    const stat = await lstat(absolute).catch(() => undefined);
+    const owned = optional.has(userPath) && !paths.includes(userPath);
+    // The path as given, not what it resolves to: a link is judged as a link.
+    const link = await lstat(path.join(root, path.normalize(userPath))).catch(() => undefined);
     // Files a target owns (and creates on demand) may be absent; everything else must exist.
-    if (!stat && optional.has(userPath)) continue;
-    if (!stat) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file: userPath });
-    if (stat.isDirectory()) {
+    if (!link && owned) continue;
+    if (!link) throw new GitcanaryError('FILE_NOT_FOUND', 'no such file or folder', { file: userPath });
+    if (owned && !link.isFile()) {
+      // gitcanary rewrites and deletes its own files: never through a link, never a folder.
+      throw new GitcanaryError('FIELD_INVALID', `a file gitcanary owns is ${kindOf(link)}`, {
+        file: userPath,
+        hint: 'remove it (gitcanary creates the file when it needs it), or choose another headerRouteFile',
+      });
+    }
+    const target = link.isSymbolicLink()
+      ? await statTarget(path.join(root, path.normalize(userPath)), userPath)
+      : link;
+    if (target.isDirectory()) {
       for (const file of await listManifests(root, rel))
         files.set(file, await readFile(path.join(root, file), 'utf8'));
-    } else {
+    } else if (target.isFile()) {
       files.set(rel, await readFile(absolute, 'utf8'));
+    } else {
+      // A FIFO would block the read forever; a device is no manifest.
+      throw new GitcanaryError('FIELD_INVALID', `${userPath} is ${kindOf(target)}, not a manifest file`, {
+        file: userPath,
+      });
     }
   }
   return new ManifestTree(files);
+}
+
+/** What a symlink points at; a dangling link or a loop is the repository's mistake to fix (exit 2). */
+async function statTarget(absolute: string, userPath: string): Promise<Stats> {
+  try {
+    return await stat(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const to = await readlink(absolute).catch(() => '?');
+    throw new GitcanaryError(
+      'FILE_NOT_FOUND',
+      code === 'ELOOP'
+        ? 'the file is a symlink loop'
+        : `the file is a symlink to ${to}, which does not exist`,
+      { file: userPath, hint: 'fix or remove the symlink in the repository', cause: error },
+    );
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isSymbolicLink()) return 'a symlink';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 async function listManifests(root: string, dir: string): Promise<string[]> {
@@ -74,9 +118,10 @@ async function listManifests(root: string, dir: string): Promise<string[]> {
     if (entry.isDirectory()) out.push(...(await listManifests(root, rel)));
     else if (entry.isFile() && manifest) out.push(rel);
     else if (entry.isSymbolicLink() && manifest) {
-      // A linked manifest is read only when it resolves inside the repository; one pointing out is refused.
+      // A linked manifest is read only when it resolves inside the repository; one pointing out,
+      // nowhere (dangling) or in a loop is refused rather than silently skipped.
       await resolveInside(root, rel);
-      if ((await stat(path.join(root, rel)).catch(() => undefined))?.isFile()) out.push(rel);
+      if ((await statTarget(path.join(root, rel), rel)).isFile()) out.push(rel);
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import type { ReleaseEvent, Reporter } from './events.js';
+import { sanitizeEvidence, sanitizeGateResult } from './evidence.js';
 import {
   type Colors,
   colorEnabled,
@@ -38,6 +39,8 @@ export type LogSections = 'gitlab' | 'github';
 export interface ConsoleOptions {
   /** Writes text exactly as given; the reporter adds the line breaks. Default: stdout. */
   write?: (text: string) => void;
+  /** Where warnings go (they are not the release's progress). Default: stderr. */
+  writeErr?: (text: string) => void;
   /** A terminal: a wait is one line rewritten in place, cleared when the wait ends. */
   live?: boolean;
   color?: boolean;
@@ -77,6 +80,7 @@ export function consoleOptionsFor(env: NodeJS.ProcessEnv, stream: { isTTY?: bool
 /** Human progress: the step (i/N), weights, gate verdicts, the commit made, what it waits for. */
 export class ConsoleReporter implements Reporter {
   readonly #write: (text: string) => void;
+  readonly #writeErr: (text: string) => void;
   readonly #live: boolean;
   readonly #colors: Colors;
   readonly #sections: LogSections | undefined;
@@ -95,6 +99,8 @@ export class ConsoleReporter implements Reporter {
     const given: ConsoleOptions =
       typeof options === 'function' ? { write: (text) => options(text.replace(/\n$/, '')) } : options;
     this.#write = given.write ?? ((text) => process.stdout.write(text));
+    this.#writeErr =
+      given.writeErr ?? (typeof options === 'function' ? this.#write : (text) => process.stderr.write(text));
     this.#live = given.live ?? false;
     this.#colors = colors(given.color ?? false);
     this.#sections = given.sections;
@@ -109,12 +115,14 @@ export class ConsoleReporter implements Reporter {
     // A progress line or a failed notification comes while waiting; anything else means it is over.
     if (event.type !== 'progress' && event.type !== 'notification') this.#stopWaiting();
     this.#sectionFor(event);
-    const line = formatEvent(event, {
+    // No terminal escapes or control characters from gate output reach a terminal.
+    const line = formatEvent(shownEvent(event), {
       now: this.#ticker.now(),
       timeZone: this.#timeZone,
       colors: this.#colors,
     });
-    if (line !== undefined && !(event.type === 'step' && this.#section !== undefined)) this.#line(line);
+    if (line !== undefined && event.type === 'warning') this.#writeErr(`${maskSecrets(line)}\n`);
+    else if (line !== undefined && !(event.type === 'step' && this.#section !== undefined)) this.#line(line);
     if (event.type === 'wait') this.#startWaiting(event.reason, event.until);
     this.#draw();
   }
@@ -251,7 +259,22 @@ export class JsonReporter implements Reporter {
   ) {}
 
   event(event: ReleaseEvent): void {
-    this.write(jsonLine(event, this.now()));
+    const shown: ReleaseEvent =
+      event.type === 'gate' ? { ...event, result: sanitizeGateResult(event.result) } : event;
+    this.write(jsonLine(shown, this.now()));
+  }
+}
+
+/** The event with gate output made safe for a terminal (gate results are sanitised where formatted). */
+function shownEvent(event: ReleaseEvent): ReleaseEvent {
+  const safe = (text: string) => sanitizeEvidence(text, Number.POSITIVE_INFINITY);
+  switch (event.type) {
+    case 'progress':
+    case 'done':
+    case 'warning':
+      return { ...event, message: safe(event.message) };
+    default:
+      return event;
   }
 }
 
@@ -287,8 +310,10 @@ export function formatEvent(event: ReleaseEvent, options: FormatOptions = {}): s
     }
     case 'progress':
       return c.dim(`  … ${event.message}`);
+    case 'warning':
+      return `warning: ${event.field}: ${event.message}`;
     case 'gate': {
-      const r = event.result;
+      const r = sanitizeGateResult(event.result);
       const value = r.value === undefined ? '' : ` value=${r.value}`;
       const threshold = r.threshold === undefined ? '' : ` threshold ${r.threshold}`;
       const paint = r.verdict === 'pass' ? c.green : r.verdict === 'fail' ? c.red : c.yellow;

@@ -30,6 +30,8 @@ export type ReleaseEvent =
     }
   | { type: 'wait'; reason: string; until?: string | undefined }
   | { type: 'progress'; message: string }
+  /** Not wrong enough to refuse (an unset tokenEnv, weights going down, an image from elsewhere). */
+  | { type: 'warning'; field: string; message: string }
   | { type: 'gate'; result: GateResult }
   | { type: 'done'; outcome: Outcome; exitCode: number; message: string }
   /** A notification or event webhook that could not be delivered; the release goes on. */
@@ -50,6 +52,7 @@ export const JSON_LINE_TYPES = [
   'commit',
   'wait',
   'progress',
+  'warning',
   'gate',
   'done',
   'notification',

@@ -20,6 +20,13 @@ export {
   type Reporter,
   teeReporter,
 } from './events.js';
+export {
+  EVIDENCE_LINE_LIMIT,
+  EVIDENCE_MESSAGE_LIMIT,
+  sanitizeEvidence,
+  sanitizeEvidenceLine,
+  sanitizeGateResult,
+} from './evidence.js';
 export { checkReportPath, ReportFiles, type ReportFilesOptions } from './files.js';
 export { colorEnabled, describeUntil, humanDuration, localTime, relativeTime } from './format.js';
 export { type JunitCase, junitXml } from './junit.js';

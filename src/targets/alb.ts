@@ -123,7 +123,7 @@ export const albRouter: TrafficRouter<AlbConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'Ingress' && isAlbIngress(doc)),
+  detects: (tree, files) => tree.resources(files, { kind: 'Ingress' }).some((doc) => isAlbIngress(doc)),
   configFromCli(tree, options) {
     const ingress =
       options.route ??

@@ -102,7 +102,7 @@ export const ambassadorRouter: TrafficRouter<AmbassadorConfig> = {
     );
     return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'Mapping'),
+  detects: (tree, files) => tree.resources(files, { kind: 'Mapping' }).length > 0,
   configFromCli(tree, options) {
     const names = resourceNames(tree, options.file, 'Mapping', AMBASSADOR_API_VERSIONS).filter(
       (name) => !name.endsWith('-canary'),
@@ -155,12 +155,10 @@ function userCanaryMapping(
   name: string,
 ): ResourceDoc | undefined {
   const found = tree
-    .resources()
+    .resources(tree.paths(), { kind: 'Mapping', name: canaryName(name) })
     .filter(
       (doc) =>
-        doc.kind === 'Mapping' &&
-        doc.name === canaryName(name) &&
-        (config.namespace === undefined || doc.namespace === undefined || doc.namespace === config.namespace),
+        config.namespace === undefined || doc.namespace === undefined || doc.namespace === config.namespace,
     );
   return found.find((doc) => !isOwnedDocument(doc));
 }

@@ -127,7 +127,7 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
     };
   },
   detects(tree, files) {
-    return tree.resources(files).some((doc) => doc.kind === 'ApisixRoute');
+    return tree.resources(files, { kind: 'ApisixRoute' }).length > 0;
   },
   configFromCli(tree, options) {
     const route =
@@ -164,7 +164,7 @@ export function setCanaryWeight(
   let next = tree;
   for (const edit of edits) {
     // Each edit re-reads the document so offsets refer to the current text.
-    const current = next.documents(route.file)[route.index]!;
+    const current = next.document(route.file, route.index)!;
     next = setIn(next, current, edit.path, edit.weight);
   }
   return next;
@@ -397,9 +397,10 @@ function validateHeaderRoutes(
   headerRoutes: readonly HeaderRoute[],
 ): void {
   const seen = new Set<string>();
-  const others = tree
-    .resources(tree.paths().filter((file) => file !== owned))
-    .filter((doc) => doc.kind === 'ApisixRoute' && doc.namespace === route.namespace);
+  const files = tree.paths().filter((file) => file !== owned);
+  // Only ApisixRoutes named like a header route can clash: the others are never parsed.
+  const clashing = (name: string) =>
+    tree.resources(files, { kind: 'ApisixRoute', name }).find((doc) => doc.namespace === route.namespace);
   for (const [i, headerRoute] of headerRoutes.entries()) {
     const field = `headerRoutes[${i}]`;
     if (!resourceNameSchema.safeParse(headerRoute.name).success) {
@@ -418,7 +419,7 @@ function validateHeaderRoutes(
       });
     }
     seen.add(headerRoute.name);
-    const clash = others.find((doc) => doc.name === headerRoute.name);
+    const clash = clashing(headerRoute.name);
     if (clash) {
       // Argo Rollouts refuses too ("duplicate ApisixRoute already exists") when it does not own the route.
       throw new GitcanaryError(

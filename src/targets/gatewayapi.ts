@@ -155,7 +155,7 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
     const managed = readManaged(doc);
     return { canaryWeight, headerRoutes: managed.headerRoutes, mirrorRoutes: managed.mirrorRoutes };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'HTTPRoute'),
+  detects: (tree, files) => tree.resources(files, { kind: 'HTTPRoute' }).length > 0,
   configFromCli(tree, options) {
     const httpRoute =
       options.route ??

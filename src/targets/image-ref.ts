@@ -50,6 +50,11 @@ export function parseImageRef(ref: string): ImageRef {
   return image;
 }
 
+/** Whether `name` is an image repository name (registry and path, no tag or digest). */
+export function isImageName(name: string): boolean {
+  return NAME.test(name);
+}
+
 /** `name[:tag][@digest]`. */
 export function formatImageRef(ref: ImageRef): string {
   return `${ref.name}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;

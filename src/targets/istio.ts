@@ -163,7 +163,7 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
     const managed = readManaged(doc);
     return { canaryWeight, headerRoutes: managed.headerRoutes, mirrorRoutes: managed.mirrorRoutes };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'VirtualService'),
+  detects: (tree, files) => tree.resources(files, { kind: 'VirtualService' }).length > 0,
   configFromCli(tree, options) {
     const name =
       options.route ??
@@ -193,7 +193,7 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
     ) {
       // Subset split: --stable/--canary name subsets of the one host.
       const { stable, canary } = inferBackends(subsets as string[], options, 'the route');
-      const rules = tree.resources([doc.file]).filter((d) => d.kind === 'DestinationRule');
+      const rules = tree.resources([doc.file], { kind: 'DestinationRule' });
       const rule = rules.find((d) => valueAt(d, ['spec', 'host']) === hosts[0]) ?? rules[0];
       if (rule?.name === undefined) {
         throw new GitcanaryError(

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isSeq, stringify } from 'yaml';
 import { z } from 'zod';
+import { dns1035Label, dns1123Label, dns1123Subdomain, resourcePartName } from '../config/validators.js';
 import { type ErrorDetails, fieldPath, GitcanaryError } from '../errors.js';
 import {
   deleteIn,
@@ -30,23 +31,14 @@ export function isMap(value: unknown): value is PlainMap {
 
 // --- config field schemas ---------------------------------------------------------------------------
 
+// Kubernetes' own name rules, shared with the release schema (src/config/validators.ts): a name that
+// reaches a manifest, a query or a command gate's shell is refused when the config loads.
+
 /** Kubernetes object names (DNS-1123 subdomain): Ingress, HTTPRoute, VirtualService, Mapping, … */
-export const resourceNameSchema = z
-  .string()
-  .max(253)
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-    'a resource name is lowercase letters, digits, "-" and "." (DNS-1123 subdomain)',
-  );
+export const resourceNameSchema = dns1123Subdomain;
 
 /** Service names (DNS-1035 label, what the API server accepts for a Service). */
-export const serviceNameSchema = z
-  .string()
-  .max(63)
-  .regex(
-    /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    'a Service name is a DNS-1035 label: lowercase letters, digits and "-"',
-  );
+export const serviceNameSchema = dns1035Label;
 
 /** A host as Istio names a destination: a Service name, `name.namespace`, or an FQDN. */
 export const hostSchema = z
@@ -55,17 +47,10 @@ export const hostSchema = z
   .regex(/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid host name');
 
 /** A rule or route name inside a resource (Gateway API rule name, Istio route name, APISIX rule). */
-export const ruleNameSchema = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'a rule name is letters, digits, "-", "_" and "."');
+export const ruleNameSchema = resourcePartName.min(1);
 
 /** A namespace (DNS-1123 label). */
-export const namespaceSchema = z
-  .string()
-  .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a namespace is a DNS-1123 label');
+export const namespaceSchema = dns1123Label;
 
 /** A repository-relative manifest path as given in gitcanary.yaml (no NUL, no newline). */
 export const manifestPathSchema = z
@@ -205,11 +190,10 @@ export function resourceNames(
   kind: string,
   apiVersions?: readonly string[],
 ): string[] {
+  // The kind filter lets the tree skip files and documents that cannot hold one unparsed.
   return tree
-    .resources(filesUnder(tree, file))
-    .filter(
-      (doc) => doc.kind === kind && (apiVersions === undefined || apiVersions.includes(doc.apiVersion ?? '')),
-    )
+    .resources(filesUnder(tree, file), { kind })
+    .filter((doc) => apiVersions === undefined || apiVersions.includes(doc.apiVersion ?? ''))
     .filter((doc) => !isOwnedDocument(doc))
     .map((doc) => doc.name ?? '?');
 }
@@ -412,7 +396,7 @@ export function insertFirst(
   const next = text.slice(0, lineStart) + rendered + style.eol + text.slice(lineStart);
   const after = tree.with(doc.file, next);
   const before = valueAt(doc, listPath) as unknown[];
-  const reread = after.documents(doc.file)[doc.index];
+  const reread = after.document(doc.file, doc.index);
   if (reread === undefined || !isDeepStrictEqual(valueAt(reread, listPath), [...items, ...before])) {
     throw new GitcanaryError('EDIT_UNCONFIRMED', 'inserting routes first changed more than the list', {
       ...place(tree, doc, listPath),

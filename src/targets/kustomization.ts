@@ -5,6 +5,7 @@ import { deleteIn, type ManifestTree, type ResourceDoc, setIn, valueAt } from '.
 import {
   formatImageRef,
   imageOverride,
+  isImageName,
   type KustomizeImage,
   mergeSetImage,
   parseImageRef,
@@ -22,7 +23,10 @@ export const kustomizationConfigSchema = z.strictObject({
     .string()
     .min(1)
     .describe('Folder holding kustomization.yaml, kustomization.yml or Kustomization, or the file itself.'),
-  image: z.string().min(1).describe('The images[].name to set, e.g. ghcr.io/stefanprodan/podinfo.'),
+  image: z
+    .string()
+    .refine(isImageName, 'an image name without tag or digest, e.g. ghcr.io/stefanprodan/podinfo')
+    .describe('The images[].name to set, e.g. ghcr.io/stefanprodan/podinfo.'),
   replicas: z
     .strictObject({
       name: z.string().min(1).describe('The replicas[].name that carries the canary scale.'),
@@ -64,6 +68,17 @@ export const kustomizationTarget: Target<KustomizationConfig> = {
     let next = tree;
     if (image !== undefined) {
       next = setImage(next, config.path, imageOverride(config.image, parseImageRef(image)));
+    }
+    if (role === 'canary' && !config.replicas && state.canaryScale !== undefined) {
+      // Honest capability: a setCanaryScale this target cannot write is refused, never an empty commit.
+      throw new GitcanaryError(
+        'FIELD_MISSING',
+        'setCanaryScale needs the replicas entry that carries the canary scale',
+        {
+          field: 'spec.workload.kustomization.replicas',
+          hint: `set replicas: { name: <Deployment name> } on the workload kustomization (${config.path}), or remove the setCanaryScale step`,
+        },
+      );
     }
     if (role === 'canary' && config.replicas) {
       const count = canaryCount(config, state);
@@ -187,7 +202,7 @@ export function findKustomizationFile(tree: ManifestTree, path: string): string 
 /** The kustomization document (first document of the file: it has no metadata.name to find it by). */
 export function kustomizationDoc(tree: ManifestTree, path: string): ResourceDoc {
   const file = findKustomizationFile(tree, path);
-  const doc = tree.documents(file)[0];
+  const doc = tree.document(file, 0);
   if (doc === undefined) throw new GitcanaryError('FILE_EMPTY', 'the kustomization file is empty', { file });
   if (doc.document.contents === null) {
     throw new GitcanaryError('FILE_EMPTY', 'the kustomization file holds no fields', { file });

@@ -106,7 +106,7 @@ export const nginxRouter: TrafficRouter<NginxConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'Ingress' && !isAlbIngress(doc)),
+  detects: (tree, files) => tree.resources(files, { kind: 'Ingress' }).some((doc) => !isAlbIngress(doc)),
   configFromCli(tree, options) {
     const stableIngress =
       options.route ??

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dns1123Label, dns1123Subdomain } from '../config/validators.js';
 import { GitcanaryError } from '../errors.js';
 import {
   deleteIn,
@@ -24,13 +25,9 @@ import type { CanaryScale, CanaryState, Target } from './types.js';
 
 export const rolloutConfigSchema = z.strictObject({
   file: z.string().min(1).describe('File (or folder) holding the Argo Rollout.'),
-  name: z.string().min(1).describe('metadata.name of the Rollout.'),
-  namespace: z.string().min(1).optional().describe('metadata.namespace, when several share the name.'),
-  container: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Container whose image is set; default: the first container.'),
+  name: dns1123Subdomain.describe('metadata.name of the Rollout.'),
+  namespace: dns1123Label.optional().describe('metadata.namespace, when several share the name.'),
+  container: dns1123Label.optional().describe('Container whose image is set; default: the first container.'),
 });
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;

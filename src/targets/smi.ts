@@ -86,7 +86,7 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
     );
     return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'TrafficSplit'),
+  detects: (tree, files) => tree.resources(files, { kind: 'TrafficSplit' }).length > 0,
   configFromCli(tree, options) {
     const trafficSplitName =
       options.route ??

@@ -81,7 +81,7 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files).some((doc) => doc.kind === 'TraefikService'),
+  detects: (tree, files) => tree.resources(files, { kind: 'TraefikService' }).length > 0,
   configFromCli(tree, options) {
     const name =
       options.route ??

@@ -118,7 +118,11 @@ const healthyBeforeReconcile = app({
 async function gateFor(
   script: ScriptedAnswer[],
   config: Record<string, unknown> = {},
-  options: { pollIntervalMs?: number; acceptedHealth?: string[] } = {},
+  options: {
+    pollIntervalMs?: number;
+    acceptedHealth?: string[];
+    retry?: { attempts: number; minDelayMs: number; maxDelayMs: number };
+  } = {},
 ): Promise<ArgoCdSyncGate> {
   process.env[TOKEN_ENV] = TOKEN;
   fake = await FakeArgoCd.start({ application: 'podinfo', token: TOKEN, script });
@@ -352,16 +356,38 @@ describe('ArgoCdSyncGate', () => {
     expect(fake?.errors).toEqual([]);
   });
 
-  it('retries network errors and server errors until it passes', async () => {
-    const gate = await gateFor([
-      { drop: true, times: 2 },
-      { status: 503, body: { code: 14, error: 'connection refused', message: 'connection refused' } },
-      syncedHealthy,
-    ]);
+  it('keeps polling through network errors and server errors until it passes', async () => {
+    const gate = await gateFor(
+      [
+        { drop: true, times: 2 },
+        { status: 503, body: { code: 14, error: 'connection refused', message: 'connection refused' } },
+        syncedHealthy,
+      ],
+      {},
+      { retry: { attempts: 1, minDelayMs: 0, maxDelayMs: 0 } },
+    );
     const progress: string[] = [];
     expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
     expect(progress[0]).toMatch(/^argocd podinfo: unreachable, cannot reach http:\/\/127\.0\.0\.1:\d+\/: /);
     expect(progress[1]).toBe('argocd podinfo: HTTP 503, Argo CD answered 503: connection refused');
+    expect(fake?.errors).toEqual([]);
+  });
+
+  it('asks again with backoff within one poll, so blips never show as a state', async () => {
+    const gate = await gateFor(
+      [
+        { drop: true, times: 2 },
+        { status: 503, body: { code: 14, error: 'connection refused', message: 'connection refused' } },
+        syncedHealthy,
+      ],
+      {},
+      { retry: { attempts: 4, minDelayMs: 10, maxDelayMs: 40 } },
+    );
+    const progress: string[] = [];
+    expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatch(/^argocd podinfo: Synced Healthy/);
+    expect(fake?.requests).toHaveLength(4);
     expect(fake?.errors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,8 +58,8 @@ describe('CommandGate', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-command-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const hostile = `x'; touch ${dir}/pwned; echo '$(touch ${dir}/pwned2)\`touch ${dir}/pwned3\``;
-    const gate = new CommandGate('smoke', { command: 'printf "%s|" {{canaryService}} {{variables.note}}' });
-    const context = gateContext({ canaryService: hostile, variables: { note: 'two words; ls' } });
+    const gate = new CommandGate('smoke', { command: 'printf "%s|" {{canaryService}} {{namespace}}' });
+    const context = gateContext({ canaryService: hostile, namespace: 'two words; ls' });
     const result = await gate.evaluate(context);
     expect(result.verdict).toBe('pass');
     expect(result.message).toBe(`exit 0\n  ${hostile}|two words; ls|`);
@@ -109,13 +110,12 @@ describe('CommandGate', () => {
     expect(tolerant.verdict).toBe('pass');
   });
 
-  it('fails without running when the template names an unknown variable', async () => {
-    const result = await new CommandGate('typo', { command: 'echo {{canarySevrice}}' }).evaluate(
-      gateContext(),
-    );
-    expect(result.verdict).toBe('fail');
-    expect(result.measurements).toEqual([]);
-    expect(result.message).toContain('canarySevrice');
+  it('refuses a template with an unknown variable or an unclosed {{ when the gate is built', () => {
+    for (const command of ['echo {{canarySevrice}}', 'echo {{canaryService', 'echo {{variables.missing}}']) {
+      expect(() => new CommandGate('typo', { command })).toThrow(
+        expect.objectContaining({ code: 'FIELD_INVALID', place: { field: 'command.command' } }),
+      );
+    }
   });
 
   it('stops when the release is aborted', async () => {
@@ -131,5 +131,88 @@ describe('CommandGate', () => {
     expect(() => new CommandGate('bad', { command: 'true', timeout: '5 minutes' })).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID', place: { field: 'command.timeout' } }),
     );
+  });
+});
+
+/** Whether `pid` is a live process (a zombie waiting for its parent to reap it is gone). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `pid` is gone within `ms` (a killed process closes its pipes a moment before it is reaped). */
+async function goneWithin(pid: number, ms = 1_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+async function waitForFile(file: string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (text.trim() !== '') return text.trim();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${file} was not written`);
+}
+
+describe('CommandGate process group', () => {
+  it('kills the whole process group, grandchildren included, when the release is interrupted', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-group-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const pidFile = path.join(dir, 'grandchild.pid');
+    const controller = new AbortController();
+    // A grandchild that ignores nothing and outlives its parent shell unless the group is killed.
+    const gate = new CommandGate('smoke', {
+      command: `sleep 300 & echo $! > ${pidFile}; wait`,
+      timeout: '5m',
+    });
+
+    const running = gate.evaluate(gateContext({ signal: controller.signal }));
+    const grandchild = Number(await waitForFile(pidFile));
+    expect(isAlive(grandchild)).toBe(true);
+    controller.abort(new Error('SIGTERM'));
+
+    await expect(running).rejects.toThrow('SIGTERM');
+    expect(await goneWithin(grandchild)).toBe(true);
+  });
+
+  it('kills a grandchild that ignores SIGTERM after the grace period', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-group-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const pidFile = path.join(dir, 'stubborn.pid');
+    const controller = new AbortController();
+    const gate = new CommandGate('smoke', {
+      command: `bash -c 'trap "" TERM; echo $$ > ${pidFile}; while :; do sleep 0.1; done' & wait`,
+      timeout: '5m',
+    });
+
+    const running = gate.evaluate(gateContext({ signal: controller.signal }));
+    const stubborn = Number(await waitForFile(pidFile));
+    controller.abort(new Error('SIGINT'));
+
+    await expect(running).rejects.toThrow('SIGINT');
+    expect(await goneWithin(stubborn)).toBe(true);
+  });
+
+  it('kills the grandchildren of a command that times out', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gitcanary-group-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const pidFile = path.join(dir, 'grandchild.pid');
+    const result = await new CommandGate('slow', {
+      command: `sleep 300 & echo $! > ${pidFile}; wait`,
+      timeout: '500ms',
+    }).evaluate(gateContext());
+
+    expect(result).toMatchObject({ verdict: 'fail', value: 'timeout' });
+    expect(await goneWithin(Number(await waitForFile(pidFile)))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -251,7 +251,7 @@ describe('FluxSyncGate', () => {
 
   it('fails on 401 without printing the kubeconfig token', async () => {
     const gate = await gateFor([ks(readyAt(OURS))]);
-    const { writeFileSync, readFileSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const kubeconfig = path.join(dir as string, 'kubeconfig');
     writeFileSync(kubeconfig, readFileSync(kubeconfig, 'utf8').replace(TOKEN, 'stale-token-9a8b7c6d'));
     const result = await gate.evaluate(context());
@@ -260,11 +260,40 @@ describe('FluxSyncGate', () => {
     expect(JSON.stringify(result)).not.toContain('stale-token-9a8b7c6d');
   });
 
-  it('retries API server errors until the deadline decides', async () => {
-    const gate = await gateFor([{ status: 503, times: 2 }, ks(readyAt(`main@sha1:${OURS}`))]);
+  it('keeps polling through API server errors until the deadline decides', async () => {
+    const gate = await gateFor(
+      [{ status: 503, times: 2 }, ks(readyAt(`main@sha1:${OURS}`))],
+      {},
+      {
+        options: { pollIntervalMs: 20, retry: { attempts: 1, minDelayMs: 0, maxDelayMs: 0 } },
+      },
+    );
     const progress: string[] = [];
     expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
     expect(progress[0]).toContain('HTTP 503');
+  });
+
+  it('asks again with backoff within one poll, so a 503 blip never shows as a state', async () => {
+    const gate = await gateFor(
+      [{ status: 503, times: 2 }, ks(readyAt(`main@sha1:${OURS}`))],
+      {},
+      {
+        options: { pollIntervalMs: 20, retry: { attempts: 3, minDelayMs: 10, maxDelayMs: 40 } },
+      },
+    );
+    const progress: string[] = [];
+    expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).not.toContain('503');
+  });
+
+  it('talks to a plain-http API server (kubectl proxy) without insecure-skip-tls-verify, as kubectl does', async () => {
+    const gate = await gateFor([ks(readyAt(`main@sha1:${OURS}`))]);
+    const kubeconfig = readFileSync(path.join(dir as string, 'kubeconfig'), 'utf8');
+    expect(kubeconfig).toContain('server: http://127.0.0.1:');
+    expect(kubeconfig).not.toContain('insecure-skip-tls-verify');
+    expect((await gate.evaluate(context())).verdict).toBe('pass');
+    expect(fake?.requests.some((request) => request.method === 'GET')).toBe(true);
   });
 
   it('fails on a bad kubeconfig context with the field named', async () => {

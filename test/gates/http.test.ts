@@ -20,6 +20,9 @@ afterEach(async () => {
   await service.close();
 });
 
+/** Retries as the product makes them, with short delays (test/gates/outage.test.ts covers them). */
+const FAST = { attempts: 2, minDelayMs: 10, maxDelayMs: 20 };
+
 describe('HttpGate', () => {
   it('passes on 2xx by default', async () => {
     const result = await new HttpGate('health', { url: `${service.url}/healthz` }).evaluate(gateContext());
@@ -29,8 +32,12 @@ describe('HttpGate', () => {
 
   it('fails on a 5xx with the body excerpt', async () => {
     service.setHandler(() => ({ status: 503, body: 'upstream connect error' }));
-    const result = await new HttpGate('health', { url: service.url }).evaluate(gateContext());
+    const result = await new HttpGate('health', { url: service.url }, { retry: FAST }).evaluate(
+      gateContext(),
+    );
     expect(result).toMatchObject({ verdict: 'fail', value: 503 });
+    // Asked again before failing: a 5xx may be a blip of the endpoint, not the canary's answer.
+    expect(service.requests).toHaveLength(2);
     expect(result.message).toContain('→ 503, expected 2xx: upstream connect error');
   });
 
@@ -109,27 +116,31 @@ describe('HttpGate', () => {
   it('fails on timeout', async () => {
     service.setHandler(() => ({ status: 200, delayMs: 2000 }));
     const started = Date.now();
-    const result = await new HttpGate('slow', {
-      url: service.url,
-      timeout: '200ms',
-      consecutiveErrorLimit: 0,
-    }).evaluate(gateContext());
+    const result = await new HttpGate(
+      'slow',
+      { url: service.url, timeout: '200ms', consecutiveErrorLimit: 0 },
+      { retry: FAST },
+    ).evaluate(gateContext());
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result.verdict).toBe('fail');
-    expect(result.message).toContain('timed out after 200ms');
+    expect(result.message).toContain('timed out after 200ms (tried 2 times)');
   });
 
   it('sends method, headers, body and a bearer token, and URL-encodes template values', async () => {
     process.env.GITCANARY_TEST_HTTP_TOKEN = 'http-secret-456';
     secretFromEnv('GITCANARY_TEST_HTTP_TOKEN');
     service.setHandler(() => ({ status: 500, body: 'token http-secret-456 rejected' }));
-    const result = await new HttpGate('post', {
-      url: `${service.url}/check?service={{canaryService}}&note={{variables.note}}`,
-      method: 'POST',
-      headers: { 'x-release': 'podinfo' },
-      body: '{"ping":true}',
-      bearerTokenEnv: 'GITCANARY_TEST_HTTP_TOKEN',
-    }).evaluate(gateContext({ variables: { note: 'a&b=c d' } }));
+    const result = await new HttpGate(
+      'post',
+      {
+        url: `${service.url}/check?service={{canaryService}}&note={{namespace}}`,
+        method: 'POST',
+        headers: { 'x-release': 'podinfo' },
+        body: '{"ping":true}',
+        bearerTokenEnv: 'GITCANARY_TEST_HTTP_TOKEN',
+      },
+      { retry: FAST },
+    ).evaluate(gateContext({ namespace: 'a&b=c d' }));
     const [request] = service.requests;
     expect(request).toMatchObject({
       method: 'POST',

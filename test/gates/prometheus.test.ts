@@ -43,11 +43,15 @@ afterAll(async () => {
   await exporter?.close();
 });
 
+/** Retries as the product makes them, with short delays (test/gates/outage.test.ts covers them). */
+const FAST = { attempts: 2, minDelayMs: 10, maxDelayMs: 20 };
+
 function gate(config: Omit<PrometheusConfigInput, 'address'> & { address?: string }): PrometheusGate {
-  return new PrometheusGate('success-rate', {
-    address: prometheus.address,
-    ...config,
-  } as PrometheusConfigInput);
+  return new PrometheusGate(
+    'success-rate',
+    { address: prometheus.address, ...config } as PrometheusConfigInput,
+    { retry: FAST },
+  );
 }
 
 describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () => {
@@ -110,6 +114,7 @@ describe.runIf(withPrometheus)('PrometheusGate against a real Prometheus', () =>
     expect(result.measurements).toHaveLength(3);
     expect(result.message).toContain('3 consecutive errors (limit 2)');
     expect(result.message).toContain('unreachable');
+    expect(result.message).toContain('(tried 2 times)');
     expect(progress).toHaveLength(3);
   });
 

@@ -95,7 +95,7 @@ describe('reading commits', () => {
   });
 
   it('refuses a revision that git would read as an option', async () => {
-    await expect(repository.diff('--output=/tmp/x')).rejects.toMatchObject({ code: 'GIT_FAILED' });
+    await expect(repository.diff('--output=/tmp/x')).rejects.toMatchObject({ code: 'USAGE' });
   });
 });
 

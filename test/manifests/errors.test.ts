@@ -44,14 +44,22 @@ afterEach(async () => {
 });
 
 describe('refusals while reading', () => {
-  it('names file, line and column of invalid YAML (a duplicate key)', async () => {
-    await writeFile(path.join(repo, 'apps/broken.yaml'), fixture('invalid.yaml'));
+  it('names file, line and column of invalid YAML (a duplicate key) in a document that could hold the resource', async () => {
+    const broken =
+      'apiVersion: apisix.apache.org/v2\nkind: ApisixRoute\nmetadata:\n  name: shop\n  name: shop-2\n';
+    await writeFile(path.join(repo, 'apps/broken.yaml'), broken);
     const tree = await loadTree(repo, ['apps']);
     const error = caught(() => tree.find(route));
     expect([error.code, error.place]).toEqual([
       'YAML_INVALID',
       { file: 'apps/broken.yaml', line: 5, column: 3 },
     ]);
+  });
+
+  it('does not parse, so is not stopped by, a broken document that cannot hold the resource', async () => {
+    await writeFile(path.join(repo, 'apps/broken.yaml'), fixture('invalid.yaml'));
+    const tree = await loadTree(repo, ['apps']);
+    expect(tree.find(route).file).toBe('apps/route.yaml');
   });
 
   it('refuses a resource defined twice, naming the second place and the first', async () => {

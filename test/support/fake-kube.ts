@@ -86,8 +86,14 @@ export class FakeKube {
     return `http://127.0.0.1:${port}`;
   }
 
-  /** A kubeconfig (plain http, bearer token) pointing at this server; returns its path. */
-  writeKubeconfig(dir: string, options: { context?: string; namespace?: string } = {}): string {
+  /**
+   * A kubeconfig (plain http, bearer token) pointing at this server, as people write one for
+   * `kubectl proxy`: no `insecure-skip-tls-verify` unless asked. Returns its path.
+   */
+  writeKubeconfig(
+    dir: string,
+    options: { context?: string; namespace?: string; insecureSkipTlsVerify?: boolean } = {},
+  ): string {
     const context = options.context ?? 'fake';
     const file = path.join(dir, 'kubeconfig');
     writeFileSync(
@@ -95,8 +101,15 @@ export class FakeKube {
       stringify({
         apiVersion: 'v1',
         kind: 'Config',
-        // client-node 1.x refuses plain-http servers unless TLS verification is marked skipped.
-        clusters: [{ name: 'fake', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+        clusters: [
+          {
+            name: 'fake',
+            cluster: {
+              server: this.url,
+              ...(options.insecureSkipTlsVerify ? { 'insecure-skip-tls-verify': true } : {}),
+            },
+          },
+        ],
         users: [{ name: 'gitcanary', user: { token: this.options.token } }],
         contexts: [
           {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, measurementFields, stringMap } from '../schema-fields.js';
+import { durationSchema, headerMap, measurementFields, stringMap } from '../schema-fields.js';
 
 // The `judge:` gate's config. Field names follow Kayenta's canary config where it has one
 // (`direction`, `nanStrategy`, `outliers.strategy`/`outlierFactor`, `critical`, group weights,
@@ -53,7 +53,7 @@ export const judgeConfigSchema = z
     prometheus: z
       .strictObject({
         address: z.url().describe('Prometheus base URL, e.g. http://prometheus.monitoring:9090'),
-        headers: stringMap.optional(),
+        headers: headerMap.optional(),
         bearerTokenEnv: z.string().min(1).optional().describe('Environment variable holding a bearer token.'),
         timeout: durationSchema.default('30s').describe('Time limit of each query.'),
       })
