@@ -5,7 +5,7 @@ import { releaseInput } from '../engine/setup.js';
 import { describeStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
-import { createGate } from '../gates/index.js';
+import { checkGates, createGate } from '../gates/index.js';
 import { openRepository, type Repository } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
 import type { Reporter } from '../report/index.js';
@@ -84,6 +84,8 @@ async function perform(
   switch (command) {
     case 'run':
     case 'step':
+      // Templates the gates read from the repository are loaded before anything is committed.
+      await checkGates(input.gates, repo.root, input.namespace);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
       return withEngine(input, repo, notifying(context, input, true), (engine) =>
         engine.run({ image: options.image, once: command === 'step' }),
@@ -112,6 +114,7 @@ async function perform(
       return EXIT.ok;
     }
     case 'validate': {
+      await checkGates(input.gates, repo.root, input.namespace);
       const report = await validateRelease(input, repo.root);
       if (options.json) printOut(JSON.stringify(report));
       else for (const line of report.lines) printOut(line);

@@ -55,7 +55,10 @@ const flaggerMetricSchema = z.strictObject({
   thresholdRange: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
   threshold: z.number().optional().describe('Deprecated in Flagger; use thresholdRange.'),
   query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
-  templateRef: z.strictObject({ name: z.string().min(1), namespace: z.string().optional() }).optional(),
+  templateRef: z
+    .strictObject({ name: z.string().min(1), namespace: z.string().optional() })
+    .optional()
+    .describe('A MetricTemplate (prometheus provider) read from the GitOps repository.'),
   templateVariables: z.record(z.string(), z.string()).optional(),
 });
 
@@ -199,10 +202,8 @@ export function flaggerIssues(analysis: FlaggerAnalysis, context: FlaggerContext
 }
 
 function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIssue[] {
-  if (metric.templateRef !== undefined) {
-    return [
-      { path: ['templateRef'], message: 'templateRef MetricTemplate is not supported yet; write `query:`' },
-    ];
+  if (metric.templateRef !== undefined && metric.query !== undefined) {
+    return [{ path: ['query'], message: 'set either templateRef or query, not both' }];
   }
   if (metric.threshold !== undefined) {
     return [
@@ -216,7 +217,7 @@ function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIs
   ) {
     issues.push({ path: ['thresholdRange'], message: 'a metric needs thresholdRange with min, max or both' });
   }
-  if (metric.query === undefined) {
+  if (metric.query === undefined && metric.templateRef === undefined) {
     if (!(BUILTIN_METRICS as readonly string[]).includes(metric.name)) {
       issues.push({
         path: ['name'],
@@ -349,6 +350,22 @@ function metricGate(
   interval: string | number,
   threshold: number,
 ): GateConfig {
+  // Flagger's metric interval is the query's range window, not how often it is measured.
+  const variables = {
+    ...metric.templateVariables,
+    interval: String(metric.interval ?? FLAGGER_DEFAULTS.metricInterval),
+  };
+  if (metric.templateRef !== undefined) {
+    // The MetricTemplate is read from the repository when the gate runs (src/gates/metric-template.ts).
+    return gateConfigSchema.parse({
+      metricTemplate: {
+        templateRef: metric.templateRef,
+        thresholdRange: metric.thresholdRange,
+        variables,
+        ...measurement(interval, threshold),
+      },
+    });
+  }
   const source =
     metric.query !== undefined ? { query: metric.query } : { template: metric.name, router: context.router };
   return gateConfigSchema.parse({
@@ -356,11 +373,7 @@ function metricGate(
       address: analysis.metricsServer ?? DEFAULT_METRICS_SERVER,
       ...source,
       thresholdRange: metric.thresholdRange,
-      // Flagger's metric interval is the query's range window, not how often it is measured.
-      variables: {
-        ...metric.templateVariables,
-        interval: String(metric.interval ?? FLAGGER_DEFAULTS.metricInterval),
-      },
+      variables,
       ...measurement(interval, threshold),
     },
   });

@@ -1,5 +1,6 @@
 import type { GateConfig } from '../gates/schemas.js';
 import { allTargets } from '../targets/registry.js';
+import { planArgoAnalysis } from './argo-analysis.js';
 import { expandFlaggerAnalysis } from './flagger.js';
 import { flaggerContext } from './routers.js';
 import type { ReleaseConfig } from './schema.js';
@@ -33,7 +34,10 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
     steps = expansion.steps;
     gates = { ...gates, ...expansion.gates };
   } else {
-    steps = [...(spec.steps ?? [])];
+    // Argo's analysis as written: AnalysisTemplates (steps and background) become argoAnalysis gates.
+    const argo = planArgoAnalysis(spec.steps ?? [], spec.backgroundAnalysis, spec.workload, allTargets());
+    steps = argo.steps;
+    gates = { ...gates, ...argo.gates };
   }
   // Argo Rollouts promotes after the last step; an explicit final promote makes that a commit we can name.
   const implicitPromote = !steps.some((step) => 'promote' in step);

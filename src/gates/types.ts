@@ -49,6 +49,8 @@ export interface GateContext {
   variables: Record<string, string>;
   /** Folder command gates run in: the release config's folder (default: the process's). */
   cwd?: string | undefined;
+  /** The GitOps working copy at the commit the step wrote: gates that read manifests (AnalysisTemplates) read here. */
+  repoRoot?: string | undefined;
   signal: AbortSignal;
   /** Progress line while waiting (e.g. `waiting for argocd: OutOfSync`). */
   progress(message: string): void;
@@ -58,6 +60,8 @@ export interface Gate {
   readonly name: string;
   readonly kind: string;
   evaluate(context: GateContext): Promise<GateResult>;
+  /** What the gate can check before the release commits anything (templates it reads from the repository). */
+  check?(repoRoot: string, namespace: string): Promise<unknown>;
 }
 
 /** Measurement limits shared by repeated gates, as in Argo Rollouts' analysis. */
@@ -66,12 +70,20 @@ export interface MeasurementLimits {
   intervalMs: number;
   /** Number of measurements (default 1). */
   count: number;
-  /** Failed measurements tolerated before the gate fails (Argo: failureLimit; Flagger: threshold - 1). */
+  /** Failed measurements tolerated before the gate fails (Argo: failureLimit, -1 unlimited; Flagger: threshold - 1). */
   failureLimit: number;
   /** Inconclusive measurements tolerated before the gate is inconclusive. */
   inconclusiveLimit: number;
   /** Consecutive errors (query failed, server down) tolerated before the gate fails. */
   consecutiveErrorLimit: number;
+  /** Argo's consecutiveSuccessLimit: this many passes in a row pass the gate early (0 or absent: off). */
+  consecutiveSuccessLimit?: number | undefined;
+  /** Argo's initialDelay: wait this long before the first measurement. */
+  initialDelayMs?: number | undefined;
+  /** Time to the next measurement after an error (Argo: 10s); default `intervalMs`. */
+  errorIntervalMs?: number | undefined;
+  /** Ends the loop when it aborts (the step ended), a pass unless a limit was crossed; `count` may then be Infinity. */
+  until?: AbortSignal | undefined;
 }
 
 /** Worst verdict wins: fail > inconclusive > pass. */

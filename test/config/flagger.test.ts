@@ -315,6 +315,7 @@ describe('expandFlaggerAnalysis', () => {
         {
           name: 'not-found-percentage',
           templateRef: { name: 'not-found-percentage' },
+          query: 'sum(x)',
           thresholdRange: { max: 5 },
         },
         { name: 'latency-p95', thresholdRange: { max: 300 } },
@@ -331,8 +332,8 @@ describe('expandFlaggerAnalysis', () => {
       }),
     ).toEqual([
       {
-        path: ['metrics', 0, 'templateRef'],
-        message: 'templateRef MetricTemplate is not supported yet; write `query:`',
+        path: ['metrics', 0, 'query'],
+        message: 'set either templateRef or query, not both',
       },
       {
         path: ['metrics', 1, 'name'],
@@ -356,7 +357,7 @@ describe('expandFlaggerAnalysis', () => {
     ]);
     const error = catchError(() => expandFlaggerAnalysis(analysis, { router: 'apisix' }));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.place.field).toBe('spec.analysis.metrics[0].templateRef');
+    expect(error.place.field).toBe('spec.analysis.metrics[0].query');
   });
 
   it('needs stepWeight, stepWeights or iterations, and iterations for match', () => {
