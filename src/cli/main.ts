@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerInitCommand } from './init.js';
 import { registerReleaseCommands } from './release.js';
 import { registerImageCommands } from './set-image.js';
 import { registerWeightCommands } from './set-weight.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
       process.exit(error.exitCode === 0 ? 0 : 2);
     });
   registerReleaseCommands(program);
+  registerInitCommand(program);
   const set = program.command('set').description('edit manifests in place, without committing');
   const get = program.command('get').description('read canary state from manifests');
   registerWeightCommands(set, get);

@@ -16,7 +16,8 @@ export const templateRefSchema = z.strictObject({
 /** An argument: a value, or `valueFrom` a field of the Rollout (fieldRef) or a secret (secretKeyRef). */
 export const analysisArgSchema = z.strictObject({
   name: z.string().min(1),
-  value: z.string().optional(),
+  // A string in the CRD; Argo's own docs write `value: 9090`, so numbers and booleans are taken as text.
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
   valueFrom: z
     .strictObject({
       fieldRef: z.strictObject({ fieldPath: z.string().min(1) }).optional(),

@@ -247,7 +247,7 @@ function resolveArg(arg: AnalysisArg, tree: ManifestTree, request: RunRequest, s
         },
       );
     }
-    return arg.value;
+    return String(arg.value);
   }
   const { fieldRef, secretKeyRef, podTemplateHashValue } = arg.valueFrom;
   if (secretKeyRef !== undefined) {
