@@ -109,7 +109,10 @@ export function adoptRollout(doc: ResourceDoc, tree: ManifestTree, options: Adop
   // Steps, as written; what gitcanary cannot do is left out, each with its reason.
   const rawSteps = Array.isArray(canary.steps) ? canary.steps : [];
   const steps: unknown[] = [];
+  /** Argo's step index → the index of the first gitcanary step it became (for startingStep). */
+  const firstStep: number[] = [];
   rawSteps.forEach((raw, index) => {
+    firstStep[index] = steps.length;
     const step = record(raw);
     const kinds = Object.keys(step);
     const unknown = kinds.filter((kind) => !STEP_KINDS.includes(kind));
@@ -160,16 +163,14 @@ export function adoptRollout(doc: ResourceDoc, tree: ManifestTree, options: Adop
     if (problem !== undefined) {
       dropped.push(`spec.strategy.canary.analysis (background): ${problem}`);
     } else {
-      backgroundAnalysis = pick(analysis, [
-        'templates',
-        'args',
-        'startingStep',
-        'dryRun',
-        'measurementRetention',
-      ]);
+      backgroundAnalysis = pick(analysis, ['templates', 'args', 'dryRun', 'measurementRetention']);
+      // Argo counts its own steps; one Argo step may have become several here.
+      const argoStart = Number(analysis.startingStep ?? 0);
+      const start = argoStart >= rawSteps.length ? steps.length : (firstStep[argoStart] ?? 0);
+      if (start > 0) backgroundAnalysis.startingStep = start;
       notes.push({
         path: ['spec', 'backgroundAnalysis'],
-        text: `spec.strategy.canary.analysis: ${templateNames(analysis)} measured during every timed pause from step ${Number(analysis.startingStep ?? 0)} on.\nArgo also measures while paused indefinitely; gitcanary runs no process then.`,
+        text: `spec.strategy.canary.analysis: ${templateNames(analysis)} measured during every timed pause from step ${start} on${start === argoStart ? '' : ` (Argo's startingStep ${argoStart}, counted in the steps above)`}.\nArgo also measures while paused indefinitely; gitcanary runs no process then.`,
       });
       if (
         !steps.some((step) => 'pause' in record(step) && record(record(step).pause).duration !== undefined)
