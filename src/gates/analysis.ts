@@ -6,7 +6,8 @@ import type { Measurement, MeasurementLimits, Verdict } from './types.js';
 // `consecutiveErrorLimit` errors in a row fail it. Both limits stop the loop early, as Argo does.
 // An error (measureOnce threw: server down, HTTP 5xx, bad query) does not use up `count`: the gate
 // measures again next interval, so an unreachable provider can only ever fail, never pass.
-// Argo's other knobs (analysis/analysis.go `assessMetricStatus`), used by Argo AnalysisTemplates:
+// Argo's other knobs (analysis/analysis.go `assessMetricStatus`; consecutiveSuccessLimit and
+// failureLimit -1 as analysis-template-crd.yaml describes them, newer than the analysis.go read):
 // `initialDelayMs` before the first measurement, `errorIntervalMs` after an error, failureLimit -1
 // (failures never fail), `consecutiveSuccessLimit` (that many passes in a row pass early; reaching
 // `count` without them is inconclusive, or a failure when failureLimit is -1), and `until`: a loop

@@ -65,15 +65,15 @@ afterAll(async () => {
   await web?.close();
 });
 
-let repo: string | undefined;
+const repos: string[] = [];
 afterEach(() => {
-  if (repo !== undefined) rmSync(repo, { recursive: true, force: true });
-  repo = undefined;
+  for (const dir of repos.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A repository folder holding `templates` (YAML text). */
 function repoWith(templates: string): string {
-  repo = mkdtempSync(path.join(tmpdir(), 'gitcanary-argo-analysis-'));
+  const repo = mkdtempSync(path.join(tmpdir(), 'gitcanary-argo-analysis-'));
+  repos.push(repo);
   writeFileSync(path.join(repo, 'templates.yaml'), templates);
   return repo;
 }
@@ -255,7 +255,6 @@ describe.runIf(withPrometheus)('argoAnalysis gate on a real Prometheus', () => {
     expect(
       (await evaluate(failing, { templates: [{ templateName: 'nan' }], ...withArg('nan') })).result.verdict,
     ).toBe('fail');
-    rmSync(failing, { recursive: true, force: true });
     const allowed = repoWith(
       template('nan', promMetric('nan', '  successCondition: isNaN(result[0]) || result[0] >= 0.95'), ARGS),
     );
@@ -343,6 +342,18 @@ describe.runIf(withPrometheus)('argoAnalysis gate on a real Prometheus', () => {
       ...withArg('failing'),
       runFor: '10s',
     });
+    // Metrics that finish early still leave the step its whole length.
+    const counted = repoWith(
+      template('once', promMetric('once', '  successCondition: result[0] >= 0.95'), ARGS),
+    );
+    const started = Date.now();
+    const once = await evaluate(counted, {
+      templates: [{ templateName: 'once' }],
+      ...withArg('healthy'),
+      runFor: '0.4s',
+    });
+    expect(once.result.measurements).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     // A failure ends a background run at once, not when the step ends.
     expect(failing.result.verdict).toBe('fail');
     expect(failing.result.measurements).toHaveLength(1);
@@ -451,7 +462,7 @@ describe('argoAnalysis gate: web metrics and templates from the repository', () 
 
   it('refuses the job provider of Argo’s examples before anything is committed, naming template and field', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'gitcanary-argo-examples-'));
-    repo = root;
+    repos.push(root);
     mkdirSync(path.join(root, 'argo'));
     cpSync(path.join(FIXTURES, 'adopt/argo-rollouts'), path.join(root, 'argo'), { recursive: true });
     const gates = {

@@ -119,9 +119,11 @@ export class ArgoAnalysisGate implements Gate {
         return { metric, outcome };
       }),
     );
+    const counted = results.filter(({ metric }) => !metric.dryRun);
+    // A background run spends its whole pause: metrics done early leave the rest of it to wait out.
+    if (counted.every(({ outcome }) => outcome.verdict === 'pass')) await ended;
     terminate.abort();
     await ended;
-    const counted = results.filter(({ metric }) => !metric.dryRun);
     const worst = counted.reduce<(typeof results)[number] | undefined>(
       (current, result) =>
         current === undefined || rank(result.outcome.verdict) > rank(current.outcome.verdict)
