@@ -22,6 +22,18 @@ const ROUTE_REFS: Record<string, (spec: Record<string, unknown>) => string | und
   nginx: (spec) => string(record(spec.ingressRef).name),
 };
 
+/** Canary spec fields the config carries (or reads to find what it carries). */
+const MAPPED_SPEC_FIELDS = [
+  'provider',
+  'targetRef',
+  'routeRef',
+  'ingressRef',
+  'service',
+  'analysis',
+  'canaryAnalysis',
+  'metricsServer',
+];
+
 /** Flagger's provider names that differ from gitcanary's router keys. */
 const PROVIDER_ROUTER: Record<string, string> = {
   gatewayapi: 'gatewayAPI',
@@ -44,6 +56,11 @@ export function adoptCanary(doc: ResourceDoc, tree: ManifestTree, options: Adopt
   const dropped: string[] = ignored
     .filter((field) => !field.endsWith('.alerts'))
     .map((field) => `${field}: gitcanary does not act on it`);
+  // What Flagger does in the cluster with the rest of the spec (generating services, autoscalers,
+  // readiness deadlines) has no counterpart in a release config.
+  for (const key of Object.keys(spec).filter((field) => !MAPPED_SPEC_FIELDS.includes(field))) {
+    dropped.push(`spec.${key}: Flagger acts on it in the cluster; gitcanary does not`);
+  }
 
   // Workload: the Deployment the Canary targets, and Flagger's primary when it is in Git.
   const workloadFile = deploymentFile(tree, targetName, namespace);

@@ -208,6 +208,7 @@ describe('gitcanary init --from a Flagger Canary', () => {
     expect(schemaErrors(text)).toEqual([]);
     // The tutorial's ApisixRoute sends to `podinfo`; Flagger generates the primary/canary split.
     expect(adoption.dropped).toEqual([
+      'spec.progressDeadlineSeconds: Flagger acts on it in the cluster; gitcanary does not',
       'apps/podinfo/apisixroute.yaml: rule "method" has no stable backend "podinfo-primary"; fix the route before the first release',
     ]);
   });
