@@ -13,7 +13,7 @@ import { releaseInput } from '../engine/setup.js';
 import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
-import { createGate } from '../gates/index.js';
+import { checkGates, createGate } from '../gates/index.js';
 import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
 import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
@@ -111,6 +111,8 @@ async function perform(
     case 'step': {
       // A candidate that is no image reference is bad input before anything else happens.
       if (options.image !== undefined) candidate(options.image);
+      // Templates the gates read from the repository are loaded before anything is committed.
+      await checkGates(input.gates, repo.root, input.namespace);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
       return withEngine(input, repo, notifying(context, loaded, input, true), async (engine, warn) => {
         for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
@@ -150,6 +152,7 @@ async function perform(
       return EXIT.ok;
     }
     case 'validate': {
+      await checkGates(input.gates, repo.root, input.namespace);
       const report = await validateRelease(input, repo.root);
       const warnings = configWarnings(loaded.config, process.env);
       answerOf(context, options)('validation', { ...report, warnings }, () =>

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { GitcanaryError } from '../errors.js';
+import { registerInitCommand } from './init.js';
 import { EXIT, lastExitCode, reportError, resetExitCode } from './output.js';
 import { registerReleaseCommands } from './release.js';
 import { registerImageCommands } from './set-image.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     // Usage errors (unknown option, missing argument) are thrown to `main`, which exits 2.
     .exitOverride();
   registerReleaseCommands(program);
+  registerInitCommand(program);
   const set = program.command('set').description('edit manifests in place, without committing');
   const get = program.command('get').description('read canary state from manifests');
   registerWeightCommands(set, get);

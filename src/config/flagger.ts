@@ -64,7 +64,10 @@ const flaggerMetricSchema = z.strictObject({
     .optional()
     .describe('Deprecated in Flagger: a minimum for request-success-rate, else a maximum.'),
   query: z.string().min(1).optional().describe('PromQL; a handlebars template.'),
-  templateRef: z.strictObject({ name: z.string().min(1), namespace: z.string().optional() }).optional(),
+  templateRef: z
+    .strictObject({ name: z.string().min(1), namespace: z.string().optional() })
+    .optional()
+    .describe('A MetricTemplate (prometheus provider) read from the GitOps repository.'),
   templateVariables: z.record(z.string(), z.string()).optional(),
 });
 
@@ -256,17 +259,15 @@ export function flaggerIssues(analysis: FlaggerAnalysis, context: FlaggerContext
 }
 
 function metricIssues(metric: FlaggerMetric, context: FlaggerContext): FlaggerIssue[] {
-  if (metric.templateRef !== undefined) {
-    return [
-      { path: ['templateRef'], message: 'templateRef MetricTemplate is not supported yet; write `query:`' },
-    ];
+  if (metric.templateRef !== undefined && metric.query !== undefined) {
+    return [{ path: ['query'], message: 'set either templateRef or query, not both' }];
   }
   const issues: FlaggerIssue[] = [];
   const range = metricRange(metric);
   if (range === undefined || (range.min ?? range.max) === undefined) {
     issues.push({ path: ['thresholdRange'], message: 'a metric needs thresholdRange with min, max or both' });
   }
-  if (metric.query === undefined) {
+  if (metric.query === undefined && metric.templateRef === undefined) {
     if (!(BUILTIN_METRICS as readonly string[]).includes(metric.name)) {
       issues.push({
         path: ['name'],
@@ -430,20 +431,32 @@ function headerMatches(headers: Record<string, FlaggerStringMatch>): HeaderMatch
 const FLAGGER_MEASUREMENT = { count: 1, failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 0 };
 
 function metricGate(metric: FlaggerMetric, analysis: FlaggerAnalysis, context: FlaggerContext): GateConfig {
+  const window = metric.interval ?? FLAGGER_DEFAULTS.metricInterval;
+  // Flagger's metric interval is the query's range window, not how often it is measured; a number
+  // is seconds (a bare `60` is no PromQL duration).
+  const variables = {
+    ...metric.templateVariables,
+    interval: typeof window === 'number' ? `${window}s` : window,
+  };
+  if (metric.templateRef !== undefined) {
+    // The MetricTemplate is read from the repository when the gate runs (src/gates/metric-template.ts).
+    return gateConfigSchema.parse({
+      metricTemplate: {
+        templateRef: metric.templateRef,
+        thresholdRange: metricRange(metric),
+        variables,
+        ...FLAGGER_MEASUREMENT,
+      },
+    });
+  }
   const source =
     metric.query !== undefined ? { query: metric.query } : { template: metric.name, router: context.router };
-  const window = metric.interval ?? FLAGGER_DEFAULTS.metricInterval;
   return gateConfigSchema.parse({
     prometheus: {
       address: analysis.metricsServer ?? DEFAULT_METRICS_SERVER,
       ...source,
       thresholdRange: metricRange(metric),
-      // Flagger's metric interval is the query's range window, not how often it is measured; a
-      // number is seconds (a bare `60` is no PromQL duration).
-      variables: {
-        ...metric.templateVariables,
-        interval: typeof window === 'number' ? `${window}s` : window,
-      },
+      variables,
       ...FLAGGER_MEASUREMENT,
     },
   });

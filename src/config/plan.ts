@@ -1,6 +1,7 @@
 import type { GateConfig } from '../gates/schemas.js';
 import { parseDuration } from '../shared/duration.js';
 import { allTargets } from '../targets/registry.js';
+import { planArgoAnalysis } from './argo-analysis.js';
 import { expandFlaggerAnalysis, FLAGGER_DEFAULTS } from './flagger.js';
 import { flaggerContext } from './routers.js';
 import type { ReleaseConfig } from './schema.js';
@@ -73,7 +74,10 @@ export function planRelease(config: ReleaseConfig): ReleasePlan {
     checks = { intervalMs: expansion.intervalMs, threshold: expansion.threshold };
     eventWebhooks = expansion.eventWebhooks;
   } else {
-    steps = [...(spec.steps ?? [])];
+    // Argo's analysis as written: AnalysisTemplates (steps and background) become argoAnalysis gates.
+    const argo = planArgoAnalysis(spec.steps ?? [], spec.backgroundAnalysis, spec.workload, allTargets());
+    steps = argo.steps;
+    gates = { ...gates, ...argo.gates };
   }
   // Argo Rollouts promotes after the last step; an explicit final promote makes that a commit we can name.
   const implicitPromote = !steps.some((step) => 'promote' in step);

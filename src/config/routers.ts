@@ -2,7 +2,7 @@ import type { GateConfig } from '../gates/schemas.js';
 import { capabilityIssue, type TrafficRouter } from '../targets/router.js';
 import type { Target } from '../targets/types.js';
 import type { FlaggerContext } from './flagger.js';
-import type { Step } from './steps.js';
+import type { ConfigStep } from './steps.js';
 
 // What the config layer asks of traffic routers — only what they declare: capabilities (a step a
 // router cannot express is refused before anything is committed) and metric templates.
@@ -46,7 +46,7 @@ export function flaggerContext(
  * match it cannot make, more header routes at once than it holds. `at(i)` places step i.
  */
 export function routerStepIssues(
-  steps: readonly Step[],
+  steps: readonly ConfigStep[],
   routers: readonly TrafficRouter<unknown>[],
   at: (index: number) => (string | number)[],
 ): ConfigIssueAt[] {

@@ -8,6 +8,7 @@ import {
 } from '../gates/schemas.js';
 import { allTargets } from '../targets/registry.js';
 import type { Target } from '../targets/types.js';
+import { backgroundAnalysisSchema } from './argo-analysis.js';
 import {
   expandFlaggerAnalysis,
   type FlaggerAnalysis,
@@ -16,7 +17,7 @@ import {
 } from './flagger.js';
 import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
 import { flaggerContext, metricTemplateIssues, routerStepIssues, trafficRouters } from './routers.js';
-import { routesTraffic, type Step, stepSchema } from './steps.js';
+import { type ConfigStep, isTemplatesAnalysis, routesTraffic, stepSchema } from './steps.js';
 import { dns1123Label, envVarName, gitBranchName, gitRepository, singleLine } from './validators.js';
 
 // The release config (`gitcanary.yaml`): one zod schema gives the TypeScript types, the runtime
@@ -136,6 +137,7 @@ export function releaseSchema(targets: readonly Target[]) {
         .default([])
         .describe('Traffic routers, each a single-key object.'),
       steps: z.array(stepSchema).min(1).optional().describe('Argo Rollouts canary steps.'),
+      backgroundAnalysis: backgroundAnalysisSchema.optional(),
       analysis: flaggerAnalysisSchema.optional(),
       gates: z
         .record(z.string().min(1), gateConfigSchema)
@@ -184,7 +186,8 @@ export type TargetBlock = ReleaseSpec['workload'];
 interface SpecForChecks {
   traffic: Record<string, unknown>[];
   stable?: Record<string, unknown> | undefined;
-  steps?: Step[] | undefined;
+  steps?: ConfigStep[] | undefined;
+  backgroundAnalysis?: unknown;
   analysis?: FlaggerAnalysis | undefined;
   gates: Record<string, GateConfig>;
   notifications?: NotificationsConfig | undefined;
@@ -213,8 +216,14 @@ function crossFieldIssues(
   if (spec.steps === undefined && spec.analysis === undefined) {
     issues.push({ path: ['spec'], message: 'set steps (Argo Rollouts) or analysis (Flagger)' });
   }
+  if (spec.backgroundAnalysis !== undefined && spec.steps === undefined) {
+    issues.push({
+      path: ['spec', 'backgroundAnalysis'],
+      message: 'background analysis runs alongside spec.steps; set steps',
+    });
+  }
   spec.steps?.forEach((step, index) => {
-    if (!('analysis' in step)) return;
+    if (!('analysis' in step) || isTemplatesAnalysis(step.analysis)) return;
     step.analysis.gates.forEach((name, gateIndex) => {
       if (!gateNames.includes(name)) {
         issues.push({

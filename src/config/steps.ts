@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rolloutAnalysisFields } from '../gates/argo-analysis/schema.js';
 import { durationSchema } from '../gates/schemas.js';
 import { dns1123Subdomain, httpHeaderName, httpHeaderValue, regexPattern } from './validators.js';
 
@@ -69,19 +70,21 @@ export const mirrorRouteSchema = z
   })
   .describe('Mirror matching requests to the canary.');
 
-export const analysisStepSchema = z
-  .strictObject(
-    {
-      gates: z.array(z.string().min(1)).min(1).describe('Names of gates in spec.gates, evaluated in order.'),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? 'an analysis step lists `gates:` by name (Argo AnalysisTemplates are not read; define them in spec.gates)'
-          : undefined,
-    },
-  )
+export const gatesAnalysisSchema = z
+  .strictObject({
+    gates: z.array(z.string().min(1)).min(1).describe('Names of gates in spec.gates, evaluated in order.'),
+  })
   .describe('Evaluate gates; a failing gate rolls the release back.');
+
+/** Argo Rollouts' own form: AnalysisTemplates read from the GitOps repository, evaluated as Argo does. */
+export const templatesAnalysisSchema = z
+  .strictObject(rolloutAnalysisFields)
+  .describe("Argo Rollouts' analysis step: AnalysisTemplates from the repository, with args.");
+
+export const analysisStepSchema = z.union([gatesAnalysisSchema, templatesAnalysisSchema], {
+  error: () =>
+    'an analysis step lists `gates:` (names in spec.gates) or `templates:` (Argo AnalysisTemplates in the repository)',
+});
 
 /** Every step kind, each optional: a step sets exactly one of them. */
 const stepShape = {
@@ -113,23 +116,35 @@ type StepFields = z.infer<typeof stepObjectSchema>;
 /** Turns `{ a?: A; b?: B }` into `{ a: A } | { b: B }`: the one-key form a validated step has. */
 type OneKeyOf<T> = { [K in keyof T]-?: { [P in K]-?: Exclude<T[P], undefined> } }[keyof T];
 
-export type Step = OneKeyOf<StepFields>;
+/** A step as the config writes it: an analysis lists gates or AnalysisTemplates. */
+export type ConfigStep = OneKeyOf<StepFields>;
 export type StepInput = OneKeyOf<z.input<typeof stepObjectSchema>>;
+export type GatesAnalysis = z.infer<typeof gatesAnalysisSchema>;
+export type TemplatesAnalysis = z.infer<typeof templatesAnalysisSchema>;
+/** A planned step: every analysis names gates (the plan turns AnalysisTemplates into a gate). */
+export type Step = Exclude<ConfigStep, { analysis: unknown }> | { analysis: GatesAnalysis };
 
 /** One canary step: exactly one step key (the refine guarantees the one-key union type). */
-export const stepSchema = stepObjectSchema as unknown as z.ZodType<Step, StepInput>;
+export const stepSchema = stepObjectSchema as unknown as z.ZodType<ConfigStep, StepInput>;
 export type StepKind = keyof StepFields;
+
+/** True for Argo Rollouts' templates form of an analysis step. */
+export function isTemplatesAnalysis(
+  analysis: GatesAnalysis | TemplatesAnalysis,
+): analysis is TemplatesAnalysis {
+  return 'templates' in analysis;
+}
 export type PauseStep = Extract<Step, { pause: unknown }>;
 export type HeaderMatch = z.infer<typeof headerMatchSchema>;
 export type StringMatch = z.infer<typeof stringMatchSchema>;
 export type MirrorMatch = z.infer<typeof mirrorMatchSchema>;
 
 /** The kind of a validated step (its only key). */
-export function stepKind(step: Step): StepKind {
+export function stepKind(step: ConfigStep): StepKind {
   return Object.keys(step)[0] as StepKind;
 }
 
 /** True when the step moves or routes traffic, so it needs a traffic router. */
-export function routesTraffic(step: Step): boolean {
+export function routesTraffic(step: ConfigStep): boolean {
   return 'setWeight' in step || 'setHeaderRoute' in step || 'setMirrorRoute' in step;
 }

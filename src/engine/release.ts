@@ -615,6 +615,7 @@ export class ReleaseEngine {
       phase,
       variables: this.#plan.variables,
       cwd: this.#plan.configDir,
+      repoRoot: this.#deps.repo.root,
       signal: this.#signal,
       clock: this.#clock,
       progress: (message) => this.#deps.reporter.event({ type: 'progress', message }),

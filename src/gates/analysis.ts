@@ -7,6 +7,12 @@ import type { Measurement, MeasurementLimits, Verdict } from './types.js';
 // `consecutiveErrorLimit` errors in a row fail it. Both limits stop the loop early, as Argo does.
 // An error (measureOnce threw: server down, HTTP 5xx, bad query) does not use up `count`: the gate
 // measures again next interval, so an unreachable provider can only ever fail, never pass.
+// Argo's other knobs (analysis/analysis.go `assessMetricStatus`; consecutiveSuccessLimit and
+// failureLimit -1 as analysis-template-crd.yaml describes them, newer than the analysis.go read):
+// `initialDelayMs` before the first measurement, `errorIntervalMs` after an error, failureLimit -1
+// (failures never fail), `consecutiveSuccessLimit` (that many passes in a row pass early; reaching
+// `count` without them is inconclusive, or a failure when failureLimit is -1), and `until`: a loop
+// without a count ends when the step does, passing unless a limit was crossed.
 
 /** What the loop decided; a gate adds its name, kind and threshold to make a GateResult. */
 export interface MeasurementOutcome {
@@ -47,9 +53,20 @@ export async function runMeasurements(
   let failed = 0;
   let inconclusive = 0;
   let consecutiveErrors = 0;
+  let consecutiveSuccesses = 0;
+  const successLimit = limits.consecutiveSuccessLimit ?? 0;
+  let ended = limits.until?.aborted === true;
+  if (!ended && (limits.initialDelayMs ?? 0) > 0)
+    ended = await waitUnless(limits.initialDelayMs!, signal, limits.until, clock);
 
-  while (taken < limits.count) {
-    if (measurements.length > 0) await clock.sleep(limits.intervalMs, signal);
+  while (!ended && taken < limits.count) {
+    if (measurements.length > 0) {
+      const last = measurements[measurements.length - 1]!;
+      const wait = isErrorMeasurement(last)
+        ? (limits.errorIntervalMs ?? limits.intervalMs)
+        : limits.intervalMs;
+      if (await waitUnless(wait, signal, limits.until, clock)) break;
+    }
     signal.throwIfAborted();
 
     const measurement = await measureSafely(measureOnce, signal, clock);
@@ -57,6 +74,7 @@ export async function runMeasurements(
     onMeasurement?.(measurement, measurements.length - 1);
 
     if (isErrorMeasurement(measurement)) {
+      consecutiveSuccesses = 0;
       consecutiveErrors += 1;
       if (consecutiveErrors > limits.consecutiveErrorLimit) {
         return {
@@ -72,8 +90,9 @@ export async function runMeasurements(
     taken += 1;
     if (measurement.verdict === 'fail') failed += 1;
     if (measurement.verdict === 'inconclusive') inconclusive += 1;
+    consecutiveSuccesses = measurement.verdict === 'pass' ? consecutiveSuccesses + 1 : 0;
 
-    if (failed > limits.failureLimit) {
+    if (limits.failureLimit >= 0 && failed > limits.failureLimit) {
       return {
         verdict: 'fail',
         value: measurement.value,
@@ -89,6 +108,25 @@ export async function runMeasurements(
         measurements,
       };
     }
+    if (successLimit > 0 && consecutiveSuccesses >= successLimit) {
+      return {
+        verdict: 'pass',
+        value: measurement.value,
+        message: `${consecutiveSuccesses} consecutive successes (consecutiveSuccessLimit ${successLimit}): ${measurement.message}`,
+        measurements,
+      };
+    }
+  }
+
+  if (successLimit > 0 && taken >= limits.count) {
+    // Count reached without the streak: inconclusive while failureLimit also applies, else failed.
+    const last = measurements.at(-1);
+    return {
+      verdict: limits.failureLimit >= 0 ? 'inconclusive' : 'fail',
+      value: last?.value,
+      message: `consecutiveSuccessLimit ${successLimit} not reached in ${taken} measurements${last ? `: ${last.message}` : ''}`,
+      measurements,
+    };
   }
 
   const last = measurements.at(-1);
@@ -97,13 +135,37 @@ export async function runMeasurements(
     inconclusive > 0 ? `${inconclusive} inconclusive (limit ${limits.inconclusiveLimit})` : '',
   ].filter((part) => part !== '');
   const summary =
-    taken === 1 ? '' : `${taken} measurements${tolerated.length > 0 ? `, ${tolerated.join(', ')}` : ''}: `;
+    taken === 1 || taken === 0
+      ? ''
+      : `${taken} measurements${tolerated.length > 0 ? `, ${tolerated.join(', ')}` : ''}: `;
+  // A run told to stop before its first measurement is successful in Argo (assessMetricStatus).
+  const stopped = limits.until?.aborted === true;
   return {
-    verdict: last === undefined ? 'inconclusive' : 'pass',
+    verdict: last === undefined && !stopped ? 'inconclusive' : 'pass',
     value: last?.value,
-    message: `${summary}${last?.message ?? 'no measurement'}`,
+    message: `${summary}${last?.message ?? (stopped ? 'step ended before the first measurement' : 'no measurement')}`,
     measurements,
   };
+}
+
+/** Waits `ms` on `clock` unless `until` aborts first (true then); rejects when `signal` aborts. */
+async function waitUnless(
+  ms: number,
+  signal: AbortSignal,
+  until: AbortSignal | undefined,
+  clock: Clock,
+): Promise<boolean> {
+  if (until === undefined) {
+    await clock.sleep(ms, signal);
+    return false;
+  }
+  if (until.aborted) return true;
+  try {
+    await clock.sleep(ms, AbortSignal.any([signal, until]));
+  } catch (error) {
+    if (signal.aborted) throw error;
+  }
+  return until.aborted;
 }
 
 /** The tally prefix, only when the gate measures more than once (one measurement speaks for itself). */

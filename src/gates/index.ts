@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { GitcanaryError } from '../errors.js';
+import { ArgoAnalysisGate } from './argo-analysis/gate.js';
 import { ArgoCdSyncGate } from './argocd.js';
 import { CommandGate } from './command.js';
 import { HttpGate } from './http.js';
 import { JudgeGate } from './judge/index.js';
+import { MetricTemplateGate } from './metric-template.js';
 import { PrometheusGate } from './prometheus.js';
 import {
   type CommandShorthandGateConfig,
@@ -29,6 +31,8 @@ const builders: Record<string, (name: string, config: never) => Gate> = {
   webhook: (name, config) => new WebhookGate(name, config),
   http: (name, config) => new HttpGate(name, config),
   judge: (name, config) => new JudgeGate(name, config),
+  argoAnalysis: (name, config) => new ArgoAnalysisGate(name, config),
+  metricTemplate: (name, config) => new MetricTemplateGate(name, config),
   sync: (name, config: SyncConfig) => syncGate(name, config),
 };
 
@@ -57,6 +61,21 @@ export function createGate(name: string, config: GateConfig): Gate {
     });
   }
   return build(config.name ?? name, (config as unknown as Record<string, never>)[kind] as never);
+}
+
+/**
+ * Before a release commits anything: gates that read the repository (AnalysisTemplates, Flagger
+ * MetricTemplates) load and resolve what they read, so a missing template, an unsupported provider
+ * or an unresolvable arg is refused up front with its place, not at the step that needs it.
+ */
+export async function checkGates(
+  gates: Record<string, unknown>,
+  repoRoot: string,
+  namespace: string,
+): Promise<void> {
+  for (const [name, config] of Object.entries(gates)) {
+    await createGate(name, config as GateConfig).check?.(repoRoot, namespace);
+  }
 }
 
 /**

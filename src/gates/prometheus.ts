@@ -151,7 +151,7 @@ export async function rangeQuery(
 }
 
 /** One Prometheus HTTP API call; the `data` of a `success` answer, else an error naming the cause. */
-async function prometheusApi(
+export async function prometheusApi(
   address: string,
   endpoint: string,
   params: Record<string, string>,

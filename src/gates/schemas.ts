@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dns1123Label, dns1123Subdomain, envVarName, httpUrl, singleLine } from '../config/validators.js';
 import { fieldPath, GitcanaryError } from '../errors.js';
+import { argoAnalysisConfigSchema } from './argo-analysis/schema.js';
 import { judgeConfigSchema } from './judge/schema.js';
 import { durationSchema, headerMap, measurementFields, objectRef, stringMap } from './schema-fields.js';
 
@@ -123,6 +124,20 @@ export const httpConfigSchema = z.strictObject({
   ...measurementFields,
 });
 
+/** A Flagger metric's `templateRef`: the MetricTemplate read from the repository (see metric-template.ts). */
+export const metricTemplateConfigSchema = z.strictObject({
+  templateRef: z.strictObject({
+    name: z.string().min(1),
+    namespace: z.string().min(1).optional().describe('Default: the release namespace.'),
+  }),
+  thresholdRange: thresholdRangeSchema,
+  variables: stringMap
+    .optional()
+    .describe('templateVariables, and `interval` (the query window); also target, service, ingress.'),
+  path: z.string().min(1).default('.').describe('Folder of the repository searched for the MetricTemplate.'),
+  ...measurementFields,
+});
+
 export const approvalConfigSchema = z.strictObject({
   label: z.string().min(1).optional().describe('Pull-request label that approves the step.'),
 });
@@ -178,6 +193,14 @@ export const httpGateSchema = z.strictObject({ ...commonGateFields, http: httpCo
 export const syncGateSchema = z.strictObject({ ...commonGateFields, sync: syncConfigSchema });
 export const approvalGateSchema = z.strictObject({ ...commonGateFields, approval: approvalConfigSchema });
 export const judgeGateSchema = z.strictObject({ ...commonGateFields, judge: judgeConfigSchema });
+export const argoAnalysisGateSchema = z.strictObject({
+  ...commonGateFields,
+  argoAnalysis: argoAnalysisConfigSchema.describe('Argo Rollouts AnalysisTemplates from the repository.'),
+});
+export const metricTemplateGateSchema = z.strictObject({
+  ...commonGateFields,
+  metricTemplate: metricTemplateConfigSchema.describe('A Flagger MetricTemplate from the repository.'),
+});
 
 export const gateConfigSchema = z.union([
   commandGateSchema,
@@ -188,6 +211,8 @@ export const gateConfigSchema = z.union([
   syncGateSchema,
   approvalGateSchema,
   judgeGateSchema,
+  argoAnalysisGateSchema,
+  metricTemplateGateSchema,
 ]);
 
 export type CommandConfig = z.infer<typeof commandConfigSchema>;
@@ -210,6 +235,8 @@ export type WebhookGateConfig = z.infer<typeof webhookGateSchema>;
 export type HttpGateConfig = z.infer<typeof httpGateSchema>;
 export type SyncGateConfig = z.infer<typeof syncGateSchema>;
 export type ApprovalGateConfig = z.infer<typeof approvalGateSchema>;
+export type MetricTemplateConfig = z.infer<typeof metricTemplateConfigSchema>;
+export type MetricTemplateConfigInput = z.input<typeof metricTemplateConfigSchema>;
 export type GateConfig = z.infer<typeof gateConfigSchema>;
 /** As written by users (defaults not yet applied). */
 export type GateConfigInput = z.input<typeof gateConfigSchema>;

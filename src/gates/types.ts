@@ -50,6 +50,8 @@ export interface GateContext {
   variables: Record<string, string>;
   /** Folder command gates run in: the release config's folder (default: the process's). */
   cwd?: string | undefined;
+  /** The GitOps working copy at the commit the step wrote: gates that read manifests (AnalysisTemplates) read here. */
+  repoRoot?: string | undefined;
   signal: AbortSignal;
   /** Time and sleep between measurements and polls; the engine passes its own (virtual in tests). */
   clock?: Clock | undefined;
@@ -72,6 +74,8 @@ export interface Gate {
   /** Default `decide`. */
   readonly effect?: GateEffect;
   evaluate(context: GateContext): Promise<GateResult>;
+  /** What the gate can check before the release commits anything (templates it reads from the repository). */
+  check?(repoRoot: string, namespace: string): Promise<unknown>;
 }
 
 /** Measurement limits shared by repeated gates, as in Argo Rollouts' analysis. */
@@ -80,12 +84,20 @@ export interface MeasurementLimits {
   intervalMs: number;
   /** Number of measurements (default 1). */
   count: number;
-  /** Failed measurements tolerated before the gate fails (Argo Rollouts' failureLimit). */
+  /** Failed measurements tolerated before the gate fails (Argo Rollouts' failureLimit; -1 unlimited). */
   failureLimit: number;
   /** Inconclusive measurements tolerated before the gate is inconclusive. */
   inconclusiveLimit: number;
   /** Consecutive errors (query failed, server down) tolerated before the gate fails. */
   consecutiveErrorLimit: number;
+  /** Argo's consecutiveSuccessLimit: this many passes in a row pass the gate early (0 or absent: off). */
+  consecutiveSuccessLimit?: number | undefined;
+  /** Argo's initialDelay: wait this long before the first measurement. */
+  initialDelayMs?: number | undefined;
+  /** Time to the next measurement after an error (Argo: 10s); default `intervalMs`. */
+  errorIntervalMs?: number | undefined;
+  /** Ends the loop when it aborts (the step ended), a pass unless a limit was crossed; `count` may then be Infinity. */
+  until?: AbortSignal | undefined;
 }
 
 /** Worst verdict wins: fail > inconclusive > pass. */

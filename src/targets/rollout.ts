@@ -56,6 +56,16 @@ export const rolloutTarget: Target<RolloutConfig> = {
     return [config.file];
   },
 
+  // Argo resolves an analysis arg's `valueFrom.fieldRef` against the Rollout itself.
+  fieldRefObject(config) {
+    return {
+      file: config.file,
+      kind: 'Rollout',
+      name: config.name,
+      ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
+    };
+  },
+
   apply(tree, config, state, role) {
     if (role === 'baseline') refuseBaselineRole('rollout', 'Argo Rollouts runs a baseline as an Experiment');
     const doc = findRollout(tree, config);

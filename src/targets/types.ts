@@ -128,6 +128,8 @@ export interface Target<C = unknown> {
   gateVariables?(config: C): Record<string, string>;
   /** Argo CD health besides Healthy that means "at the step" (a Rollout paused at its step is Suspended). */
   readonly acceptHealth?: readonly AcceptedHealth[];
+  /** The object Argo analysis args' `valueFrom.fieldRef` read (a Rollout reads its own fields). */
+  fieldRefObject?(config: C): { file: string; kind: string; name: string; namespace?: string };
 }
 
 export function initialState(stableImage?: string): CanaryState {

@@ -362,6 +362,7 @@ describe('expandFlaggerAnalysis', () => {
         {
           name: 'not-found-percentage',
           templateRef: { name: 'not-found-percentage' },
+          query: 'sum(x)',
           thresholdRange: { max: 5 },
         },
         { name: 'latency-p95', thresholdRange: { max: 300 } },
@@ -391,8 +392,8 @@ describe('expandFlaggerAnalysis', () => {
         message: expect.stringMatching(/^stepWeightPromotion .* needs spec\.stable/),
       },
       {
-        path: ['metrics', 0, 'templateRef'],
-        message: 'templateRef MetricTemplate is not supported yet; write `query:`',
+        path: ['metrics', 0, 'query'],
+        message: 'set either templateRef or query, not both',
       },
       {
         path: ['metrics', 1, 'name'],

@@ -191,10 +191,11 @@ describe('loadConfig: errors point at file:line:column and field', () => {
     },
     {
       file: 'metric-template-ref.yaml',
-      line: 16,
-      column: 9,
-      field: 'spec.analysis.metrics[0].templateRef',
-      message: 'templateRef MetricTemplate is not supported yet; write `query:`',
+      line: 18,
+      column: 16,
+      field: 'spec.analysis.metrics[0].query',
+      message:
+        'set either templateRef or query, not both; got "sum(rate(http_requests_total{status=\\"404\\"}[1m]))"',
     },
   ];
   for (const expected of cases) {

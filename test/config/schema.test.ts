@@ -79,7 +79,7 @@ describe('releaseSchema', () => {
       },
       { setMirrorRoute: { name: 'm', percentage: 101 } },
       { setWeight: 10, pause: {} },
-      { analysis: { templates: [{ templateName: 'success-rate' }] } },
+      { analysis: { templates: [{ name: 'success-rate' }] } },
       { pause: { duration: -1 } },
     ];
     expect(messages(testTargets, withSpec({ steps }))).toEqual([
@@ -87,8 +87,7 @@ describe('releaseSchema', () => {
       'spec.steps.1.setHeaderRoute.match.0.headerValue: set exactly one of exact, prefix or regex',
       'spec.steps.2.setMirrorRoute.percentage: weight must be between 0 and 100',
       'spec.steps.3: a step sets exactly one of setWeight, pause, setCanaryScale, setHeaderRoute, setMirrorRoute, analysis, promote',
-      'spec.steps.4.analysis.gates: Invalid input: expected array, received undefined',
-      'spec.steps.4.analysis: an analysis step lists `gates:` by name (Argo AnalysisTemplates are not read; define them in spec.gates)',
+      'spec.steps.4.analysis: an analysis step lists `gates:` (names in spec.gates) or `templates:` (Argo AnalysisTemplates in the repository)',
       'spec.steps.5.pause.duration: Too small: expected number to be >=0',
       'spec.steps.5.pause.duration: expected a duration like 30s, 5m, 1h or a number of seconds',
     ]);

@@ -111,8 +111,9 @@ describe('gate config schemas', () => {
 
   it('converts to JSON Schema for editors', () => {
     const schema = z.toJSONSchema(gateConfigSchema, { io: 'input' }) as { anyOf: unknown[] };
-    // Seven kinds, and the command gate's `command: "…"` shorthand.
-    expect(schema.anyOf).toHaveLength(8);
+    // Nine kinds (argoAnalysis and metricTemplate read templates from the repository), and the
+    // command gate's `command: "…"` shorthand.
+    expect(schema.anyOf).toHaveLength(10);
     expect(JSON.stringify(schema)).toContain('"default":"1m"');
   });
 });

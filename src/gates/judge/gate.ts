@@ -1,5 +1,5 @@
 import { GitcanaryError } from '../../errors.js';
-import { maskSecrets, secretFromEnv } from '../../report/secrets.js';
+import { maskSecrets, secretFromEnv } from '../../shared/secrets.js';
 import { limitsFrom, runMeasurements } from '../analysis.js';
 import { formatPromDuration, parseDuration } from '../duration.js';
 import { rangeQuery } from '../prometheus.js';
