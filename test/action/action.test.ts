@@ -60,7 +60,7 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     const head = ops.head();
     expect(run.outputs).toEqual({
       phase: 'Promoted',
-      step: '5',
+      step: '6',
       weight: '0',
       commit: head,
       'release-id': log.at(-1)?.trailers['Gitcanary-Release-Id'],
@@ -69,13 +69,14 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     });
     // Each step's lines sit in a log group named after it.
     expect(run.commands.filter((c) => c.command === 'group').map((c) => c.message)).toEqual([
-      '[1/5] setWeight 10',
-      '[2/5] analysis smoke',
-      '[3/5] setWeight 50',
-      '[4/5] analysis smoke',
-      '[5/5] promote',
+      '[1/6] setWeight 10',
+      '[2/6] analysis smoke',
+      '[3/6] setWeight 50',
+      '[4/6] analysis smoke',
+      '[5/6] promote primary',
+      '[6/6] promote',
     ]);
-    expect(run.commands.filter((c) => c.command === 'endgroup')).toHaveLength(5);
+    expect(run.commands.filter((c) => c.command === 'endgroup')).toHaveLength(6);
     expect(run.log).toContain(`promoted: ${CANARY_IMAGE} promoted`);
 
     const shas = ops.gitIn(['log', '--reverse', '--format=%h', '--abbrev=7', 'main']).split('\n').slice(1);
@@ -86,28 +87,30 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     expect(table).toEqual([
       '| Step | Change | Weight | Commit | Gates | Duration |',
       '| --- | --- | ---: | --- | --- | ---: |',
-      `| 0/5 | start canary of ${CANARY_IMAGE} | 0% | \`${shas[0]}\` |  | — |`,
+      `| 0/6 | start canary of ${CANARY_IMAGE} | 0% | \`${shas[0]}\` |  | — |`,
       expect.stringMatching(
-        new RegExp(`^\\| 1/5 \\| setWeight 10 \\| 10% \\| \`${shas[1]}\` \\|  \\| \\d+s \\|$`),
+        new RegExp(`^\\| 1/6 \\| setWeight 10 \\| 10% \\| \`${shas[1]}\` \\|  \\| \\d+s \\|$`),
       ),
       expect.stringMatching(
         new RegExp(
-          `^\\| 3/5 \\| setWeight 50 \\| 50% \\| \`${shas[2]}\` \\| ✅ smoke 0 \\(exit 0\\) \\| \\d+s \\|$`,
+          `^\\| 3/6 \\| setWeight 50 \\| 50% \\| \`${shas[2]}\` \\| ✅ smoke 0 \\(exit 0\\) \\| \\d+s \\|$`,
         ),
       ),
+      // Flagger's shape: the primary takes the canary's image while traffic still splits, then routes back.
       expect.stringMatching(
         new RegExp(
-          `^\\| 5/5 \\| promote \\| 0% \\| \`${shas[3]}\` \\| ✅ smoke 0 \\(exit 0\\) \\| \\d+s \\|$`,
+          `^\\| 5/6 \\| promote primary \\| 50% \\| \`${shas[3]}\` \\| ✅ smoke 0 \\(exit 0\\) \\| \\d+s \\|$`,
         ),
       ),
+      expect.stringMatching(new RegExp(`^\\| 6/6 \\| promote \\| 0% \\| \`${shas[4]}\` \\|  \\| \\d+s \\|$`)),
     ]);
     const charts = mermaidBlocks(run.summary).map(parseXyChart);
     expect(charts.map((chart) => chart.title)).toEqual(['Canary weight', 'Gate smoke']);
-    expect(charts[0]?.series).toEqual([{ kind: 'line', values: [0, 10, 50, 0] }]);
+    expect(charts[0]?.series).toEqual([{ kind: 'line', values: [0, 10, 50, 50, 0] }]);
     expect(charts[0]?.yRange).toEqual([0, 100]);
     expect(charts[0]?.categories[0]).toBe('+0s');
     expect(charts[1]).toMatchObject({
-      categories: ['step 3', 'promote 5'],
+      categories: ['step 3', 'step 5'],
       series: [{ kind: 'bar', values: [0, 0] }],
     });
   });
@@ -128,11 +131,11 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     expect(waiting.commands).toContainEqual({
       command: 'notice',
       properties: { title: 'gitcanary: waiting' },
-      message: 'paused at step 2/4 until `gitcanary promote`',
+      message: 'paused at step 2/5 until `gitcanary promote`',
     });
     expect(waiting.summary).toContain('### ⏸️ gitcanary step: podinfo — paused');
     // The summary of one step still shows the whole release so far, from the history.
-    expect(waiting.summary).toMatch(/\| 1\/4 \| setWeight 20 \| 20% \|/);
+    expect(waiting.summary).toMatch(/\| 1\/5 \| setWeight 20 \| 20% \|/);
   });
 
   it('fail-on-waiting fails the job at a pause; promote with full ends the release there', async ({
@@ -151,7 +154,7 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     expect(strict.commands).toContainEqual({
       command: 'error',
       properties: {},
-      message: 'paused at step 2/4 until `gitcanary promote`',
+      message: 'paused at step 2/5 until `gitcanary promote`',
     });
 
     const promoted = await runAction({ workspace: ops.dir, with: { command: 'promote', full: 'true' } });
@@ -170,12 +173,12 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ 'exit-code': '1', phase: 'Failed', weight: '0' });
     expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([
-      `gate failed at step 4/5; rolled back to ${STABLE_IMAGE}`,
+      `gate failed at step 4/6; rolled back to ${STABLE_IMAGE}`,
     ]);
     expect(run.summary).toContain('### ↩️ gitcanary run: podinfo — rolledBack');
     // The rollback commit records the step the release stood at, and the verdict that failed it.
     expect(run.summary).toMatch(
-      /\| 3\/5 \| roll back canary of \S+ \| 0% \| `[0-9a-f]{7}` \| ❌ smoke 1 \(exit 0\) \|/,
+      /\| 3\/6 \| roll back canary of \S+ \| 0% \| `[0-9a-f]{7}` \| ❌ smoke 1 \(exit 0\) \|/,
     );
     const gateChart = mermaidBlocks(run.summary).map(parseXyChart)[1];
     expect(gateChart).toMatchObject({ categories: ['step 3', 'rollback 3'], series: [{ values: [0, 1] }] });
@@ -281,13 +284,13 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
       with: { command: 'plan', image: CANARY_IMAGE, 'working-directory': folder },
     });
     expect(plan.code).toBe(0);
-    expect(plan.log).toContain('# [1/4] setWeight 20');
+    expect(plan.log).toContain('# [1/5] setWeight 20');
     expect(plan.outputs).toMatchObject({ 'exit-code': '0', phase: '' });
 
     await runAction({ workspace, with: { image: CANARY_IMAGE, 'working-directory': folder } });
     const status = await runAction({ workspace, with: { command: 'status', 'working-directory': folder } });
     expect(status.code).toBe(0);
-    expect(status.log).toContain(`release podinfo (`);
+    expect(status.log).toMatch(/^Name: +podinfo$/m);
     expect(status.outputs).toMatchObject({ phase: 'Paused', step: '1', weight: '20', commit: ops.head() });
   });
 });

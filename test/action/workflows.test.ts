@@ -185,8 +185,9 @@ describe('the documented workflows, run with the bundled Action', () => {
       ops
         .log()
         .map((entry) => entry.trailers['Gitcanary-Action'])
-        .slice(-3),
-    ).toEqual(['resume', 'step', 'promote']);
+        .slice(-4),
+      // resume the pause, setWeight 50, promote primary (Flagger's shape), then route back to the primary
+    ).toEqual(['resume', 'step', 'step', 'promote']);
 
     await runAction({
       workspace: ops.dir,
