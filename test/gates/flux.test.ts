@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FluxSyncGate, type FluxSyncOptions } from '../../src/gates/flux.js';
 import { commitOfRevision } from '../../src/gates/flux-state.js';
 import type { GateContext } from '../../src/gates/types.js';
-import { SCHEMAS_DIR } from '../support/crd.js';
 import {
   FakeKube,
   fluxKustomization,
@@ -303,59 +302,56 @@ describe('FluxSyncGate', () => {
     expect(result.message).toContain('sync.flux.context');
   });
 
-  it.skipIf(!existsSync(path.join(SCHEMAS_DIR, GITREPOSITORY_CRD)))(
-    'waits for the GitRepository artifact to carry our commit when gitRepository is set',
-    async () => {
-      const repository = (revision: string): ScriptedRead => ({
-        object: {
-          apiVersion: 'source.toolkit.fluxcd.io/v1',
-          kind: 'GitRepository',
-          metadata: {
-            name: 'flux-system',
+  it('waits for the GitRepository artifact to carry our commit when gitRepository is set', async () => {
+    const repository = (revision: string): ScriptedRead => ({
+      object: {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: {
+          name: 'flux-system',
+          namespace: 'flux-system',
+          uid: '7a1c2e3f-4b5d-6e7f-8a9b-0c1d2e3f4a5b',
+          resourceVersion: '1200',
+          generation: 1,
+          creationTimestamp: '2025-01-01T09:00:00Z',
+        },
+        spec: { interval: '1m', url: 'https://git.example.com/deploy.git', ref: { branch: 'main' } },
+        status: {
+          observedGeneration: 1,
+          artifact: {
+            digest: 'sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae',
+            lastUpdateTime: '2025-01-01T10:00:00Z',
+            path: 'gitrepository/flux-system/flux-system/abc.tar.gz',
+            revision,
+            url: 'http://source-controller.flux-system.svc.cluster.local./gitrepository/flux-system/flux-system/abc.tar.gz',
+          },
+        },
+      },
+    });
+    // The Kustomization looks done at our commit; the gate still waits for the source.
+    const gate = await gateFor(
+      [ks(readyAt(`main@sha1:${OURS}`))],
+      { gitRepository: 'flux-system' },
+      {
+        gitRepositoryCrd: true,
+        objects: [
+          {
+            apiVersion: 'source.toolkit.fluxcd.io/v1',
+            kind: 'GitRepository',
             namespace: 'flux-system',
-            uid: '7a1c2e3f-4b5d-6e7f-8a9b-0c1d2e3f4a5b',
-            resourceVersion: '1200',
-            generation: 1,
-            creationTimestamp: '2025-01-01T09:00:00Z',
+            name: 'flux-system',
+            reads: [repository(`main@sha1:${PREVIOUS}`), repository(`main@sha1:${OURS}`)],
           },
-          spec: { interval: '1m', url: 'https://git.example.com/deploy.git', ref: { branch: 'main' } },
-          status: {
-            observedGeneration: 1,
-            artifact: {
-              digest: 'sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae',
-              lastUpdateTime: '2025-01-01T10:00:00Z',
-              path: 'gitrepository/flux-system/flux-system/abc.tar.gz',
-              revision,
-              url: 'http://source-controller.flux-system.svc.cluster.local./gitrepository/flux-system/flux-system/abc.tar.gz',
-            },
-          },
-        },
-      });
-      // The Kustomization looks done at our commit; the gate still waits for the source.
-      const gate = await gateFor(
-        [ks(readyAt(`main@sha1:${OURS}`))],
-        { gitRepository: 'flux-system' },
-        {
-          gitRepositoryCrd: true,
-          objects: [
-            {
-              apiVersion: 'source.toolkit.fluxcd.io/v1',
-              kind: 'GitRepository',
-              namespace: 'flux-system',
-              name: 'flux-system',
-              reads: [repository(`main@sha1:${PREVIOUS}`), repository(`main@sha1:${OURS}`)],
-            },
-          ],
-        },
-      );
-      const progress: string[] = [];
-      expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
-      expect(progress[0]).toContain('GitRepository flux-system at abc1234, waiting for def5678');
-      expect(fake?.patches.map((p) => p.path)).toEqual([
-        '/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system',
-        '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps',
-      ]);
-      expect(fake?.errors).toEqual([]);
-    },
-  );
+        ],
+      },
+    );
+    const progress: string[] = [];
+    expect((await gate.evaluate(context(progress))).verdict).toBe('pass');
+    expect(progress[0]).toContain('GitRepository flux-system at abc1234, waiting for def5678');
+    expect(fake?.patches.map((p) => p.path)).toEqual([
+      '/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system',
+      '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps',
+    ]);
+    expect(fake?.errors).toEqual([]);
+  });
 });
