@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The CLI the tests spawn, bundled once per run from the current sources.
+    globalSetup: ['test/support/cli-bundle.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests spawn git, kubectl and Prometheus; two cores in CI.

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { adoptManifest } from '../../src/adopt/index.js';
 import { parseConfig, planRelease } from '../../src/config/index.js';
 import { GitcanaryError } from '../../src/errors.js';
+import { CLI } from '../support/cli.js';
 import { FIXTURES } from '../support/gitops.js';
 
 // `gitcanary init --from` on upstream examples (Argo Rollouts' examples/, Flagger's APISIX
@@ -16,7 +17,6 @@ import { FIXTURES } from '../support/gitops.js';
 // published JSON Schema and loads as `run` loads it, and the CLI prints it (or writes -o) without
 // committing anything.
 
-const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'gitcanary.js');
 const SCHEMA = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '..', '..', 'schema', 'gitcanary.schema.json'), 'utf8'),
 );
@@ -274,7 +274,7 @@ describe('the init command', () => {
     ...args: string[]
   ): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile('node', [BIN, 'init', ...args], { cwd }, (error, stdout, stderr) => {
+      execFile('node', [...CLI, 'init', ...args], { cwd }, (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       });
     });

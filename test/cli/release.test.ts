@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
+import { CLI } from '../support/cli.js';
 import {
   CANARY_IMAGE,
   createGitOps,
@@ -13,10 +14,9 @@ import {
 } from '../support/gitops.js';
 
 // `gitcanary run|step|plan|status|promote|abort|validate` as a process against a bare GitOps repo.
-// The source runs through tsx exactly as bin/gitcanary.js does in a checkout.
+// The CLI bundled from the current sources (test/support/cli-bundle.ts), as an installed gitcanary runs.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
 
 const TOKEN = 'ghp_e2eSecretToken0123456789';
 
@@ -56,7 +56,7 @@ async function gitcanary(ops: GitOps, args: string[], env: Record<string, string
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', MAIN, ...args, '--config', ops.config],
+      [...CLI, ...args, '--config', ops.config],
       // Plain lines whatever runs the suite: no CI log sections, no colour.
       { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', FORCE_COLOR: '0', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
@@ -496,13 +496,9 @@ diff --git a/${FILES.route} b/${FILES.route}
       command: { command: "sleep 30", timeout: 60s }
 `;
     const ops = setup(demoConfig({ steps: QUICK_STEPS, gates: slowGate }), onTestFinished);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', MAIN, 'run', '--image', CANARY_IMAGE, '--config', ops.config],
-      {
-        cwd: ROOT,
-      },
-    );
+    const child = spawn(process.execPath, [...CLI, 'run', '--image', CANARY_IMAGE, '--config', ops.config], {
+      cwd: ROOT,
+    });
     let stdout = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -3,11 +3,11 @@ import { cp, mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
 import { FIXTURES } from '../support/kubectl.js';
 
 // `gitcanary set image` through the real binary in a temp copy of the fixtures.
 
-const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'gitcanary.js');
 const PODINFO = 'ghcr.io/stefanprodan/podinfo';
 const SHA = 'sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3';
 const CANARY = 'kustomize/overlays/canary/kustomization.yaml';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 
 async function gitcanary(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', [BIN, 'set', 'image', ...args], { cwd }, (error, stdout, stderr) => {
+    execFile('node', [...CLI, 'set', 'image', ...args], { cwd }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -3,12 +3,12 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
 
 // The CLI as users run it: `node bin/gitcanary.js …` in a copy of a fixture, checking exit code,
 // stdout, stderr and the bytes of every file.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'gitcanary.js');
 const FIXTURES = path.join(ROOT, 'fixtures', 'apisix');
 
 const ARGO_SERVICES = [
@@ -37,10 +37,10 @@ interface Run {
   stderr: string;
 }
 
-/** Run the CLI; asynchronous so that the concurrent tests overlap tsx's start-up. */
+/** Run the CLI; asynchronous so that the concurrent tests overlap the CLI's start-up. */
 function gitcanary(cwd: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

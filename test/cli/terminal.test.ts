@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAIN, runInTerminal } from '../support/cli.js';
+import { CLI, runInTerminal } from '../support/cli.js';
 import { CANARY_IMAGE, createGitOps, demoConfig } from '../support/gitops.js';
 
 // What a person's terminal receives from `gitcanary run`: the CLI in a pseudo-terminal (util-linux
@@ -19,7 +19,7 @@ describe('gitcanary run in a terminal', () => {
     onTestFinished(() => ops.dispose());
 
     const run = await runInTerminal(
-      [process.execPath, '--import', 'tsx', MAIN, 'run', '--image', CANARY_IMAGE, '--config', ops.config],
+      [process.execPath, ...CLI, 'run', '--image', CANARY_IMAGE, '--config', ops.config],
       { NO_COLOR: '1', TZ: 'UTC', TERM: 'xterm-256color' },
     );
 
@@ -45,12 +45,9 @@ describe('gitcanary run in a terminal', () => {
     const ops = createGitOps(demoConfig({ steps: '    - setWeight: 10\n    - promote: {}\n' }));
     onTestFinished(() => ops.dispose());
 
-    const status = await runInTerminal(
-      [process.execPath, '--import', 'tsx', MAIN, 'status', '--config', ops.config],
-      {
-        TERM: 'xterm-256color',
-      },
-    );
+    const status = await runInTerminal([process.execPath, ...CLI, 'status', '--config', ops.config], {
+      TERM: 'xterm-256color',
+    });
 
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('Status:          \u001b[2m•\u001b[22m None');

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ciJob, gitlabCiProject } from '../../src/forges/index.js';
 import { type ChatReceivers, type ReceiverPath, startChatReceivers } from '../support/chat-payloads.js';
+import { CLI } from '../support/cli.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps } from '../support/gitops.js';
 
 // Which CI job made a commit or sent a message: detected from GitLab CI's and GitHub Actions'
 // predefined variables, written as the `Gitcanary-Job` trailer, and linked from every notification.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
 const JOB_URL = 'https://gitlab.example.com/acme/app/-/jobs/4242';
 
 /** Predefined variables of a GitLab CI job (docs.gitlab.com/ci/variables/predefined_variables). */
@@ -53,7 +53,7 @@ function gitcanary(config: string, args: string[], env: Record<string, string | 
     for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
     execFile(
       process.execPath,
-      ['--import', 'tsx', MAIN, ...args, '--config', config],
+      [...CLI, ...args, '--config', config],
       { cwd: ROOT, env: childEnv },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
 import { startFaultyProxy } from '../support/faulty-proxy.js';
 import { startGitHttpServer } from '../support/git-http.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps } from '../support/gitops.js';
@@ -10,8 +11,6 @@ import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps } from '../support/
 // SIGINT and SIGTERM on the real process (bin/gitcanary.js): exit 130, the gate's whole process
 // group is gone, nothing more is committed (no rollback for an interrupted gate), and the
 // temporary clone is removed, also when the signal arrives while git is still cloning.
-
-const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'gitcanary.js');
 
 let tmp: string;
 
@@ -30,7 +29,7 @@ interface Exit {
 
 /** The CLI as a process with its own TMPDIR, so its temp clones can be counted. */
 function start(args: string[], tmpdir: string): { child: ChildProcess; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...CLI, ...args], {
     env: { ...process.env, TMPDIR: tmpdir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps, git } from '../support/gitops.js';
 
 // Memory follows what the release touches: the real CLI in a node whose heap is capped far below
@@ -12,7 +13,6 @@ import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps, git } from '../sup
 // Planning a release holds one copy of the file per committed state (the start, 7 steps, the
 // finish: about 9 × 30 MB here), so this heap is a few times the file, not its parse (> 4 GB).
 const HEAP_30MB = 384;
-const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'gitcanary.js');
 
 /** 100k ConfigMaps, about 7 MB: nothing a release of podinfo reads. */
 function unrelatedDocuments(): string {
@@ -41,7 +41,7 @@ function gitcanary(maxOldSpaceMb: number, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [`--max-old-space-size=${maxOldSpaceMb}`, BIN, ...args],
+      [`--max-old-space-size=${maxOldSpaceMb}`, ...CLI, ...args],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );

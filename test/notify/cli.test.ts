@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChatReceivers, startChatReceivers } from '../support/chat-payloads.js';
+import { CLI } from '../support/cli.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps } from '../support/gitops.js';
 
 // The notifier as the CLI wires it: around the console reporter, flushed before the process exits,
 // and its URLs checked before anything is committed.
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
 
 const QUICK_STEPS = `    - setWeight: 50
     - analysis: { gates: [smoke] }
@@ -38,7 +38,7 @@ function gitcanary(
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
     execFile(
       process.execPath,
-      ['--import', 'tsx', MAIN, ...args, '--config', config],
+      [...CLI, ...args, '--config', config],
       { cwd: ROOT, env: childEnv },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

@@ -2,10 +2,14 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { GitOps } from './gitops.js';
 
-// The CLI as a process, run from source through tsx exactly as bin/gitcanary.js does in a checkout.
+// The CLI as a process: the bundle test/support/cli-bundle.ts builds from the current sources at the
+// start of the run (the same esbuild configuration as the npm package's dist/cli/main.js).
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
-export const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
+/** Inside the checkout (git-ignored .tmp/), so templates/ is found upward from it as from dist/. */
+export const CLI_BUNDLE = path.join(ROOT, '.tmp', 'test-cli', 'main.js');
+/** The arguments to `node` that start gitcanary. */
+export const CLI = [CLI_BUNDLE];
 
 export interface CliRun {
   code: number;
@@ -18,7 +22,7 @@ export function runCli(ops: GitOps, args: string[], env: Record<string, string> 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', MAIN, ...args, '--config', ops.config],
+      [...CLI, ...args, '--config', ops.config],
       { cwd: ROOT, env: { ...cleanEnv(), ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
