@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CLI_BUNDLE } from '../support/cli.js';
 import { type CiJob, gitlabCiProblems, jobWhen, pipelineJobs, runJob } from '../support/gitlab-ci.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps, PODINFO } from '../support/gitops.js';
 
@@ -42,13 +43,10 @@ beforeEach(() => {
   projectDir = path.join(scratch, 'project');
   mkdirSync(path.join(projectDir, 'deploy'), { recursive: true });
   writeConfig(demoConfig({ steps: STEPS }));
-  // `gitcanary` on the PATH is this checkout's CLI, so the example's install line is skipped.
+  // `gitcanary` on the PATH is this checkout's CLI (bundled from the sources for this run), so the example's install line is skipped.
   const bin = path.join(scratch, 'bin');
   mkdirSync(bin);
-  writeFileSync(
-    path.join(bin, 'gitcanary'),
-    `#!/bin/sh\nexec "${process.execPath}" "${path.join(ROOT, 'bin', 'gitcanary.js')}" "$@"\n`,
-  );
+  writeFileSync(path.join(bin, 'gitcanary'), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BUNDLE}" "$@"\n`);
   chmodSync(path.join(bin, 'gitcanary'), 0o755);
 });
 
