@@ -11,8 +11,8 @@ import { planDiffs } from '../engine/plan.js';
 import { ReleaseEngine, type ReleaseInput } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
 import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
-import { validateRelease } from '../engine/validate.js';
 import type { StepApproval } from '../engine/types.js';
+import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
 import { createForge, type Forge } from '../forges/index.js';
 import { checkGates, createGate } from '../gates/index.js';
@@ -119,15 +119,20 @@ async function perform(
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
       const forge = forgeOf(loaded, context);
       const pullRequest = loaded.config.spec.promotion?.pullRequest;
-      const approval =
-        forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined;
+      const approval = forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined;
       const reporter = withStatuses(forge, input, notifying(context, loaded, input, true));
-      return withEngine(input, repo, reporter, async (engine, warn) => {
-        for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
-        const warning = await readTargets(input, repo.root, options.image);
-        if (warning) warn(warning);
-        return engine.run({ image: options.image, once: command === 'step' });
-      }, approval);
+      return withEngine(
+        input,
+        repo,
+        reporter,
+        async (engine, warn) => {
+          for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
+          const warning = await readTargets(input, repo.root, options.image);
+          if (warning) warn(warning);
+          return engine.run({ image: options.image, once: command === 'step' });
+        },
+        approval,
+      );
     }
     case 'promote':
       return withEngine(

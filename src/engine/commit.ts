@@ -81,17 +81,18 @@ export class ReleaseWriter {
     const head = await this.#repo.head();
     const sha = outcome.sha ?? head.sha;
     // A proposed commit is on a branch, not the release's: the pull request reports it.
-    if (options.pushTo === undefined) this.#reporter.event({
-      type: 'commit',
-      sha,
-      index: request.index,
-      total: this.total,
-      action: request.action,
-      phase: request.phase ?? request.state.phase,
-      weight: request.state.canaryWeight,
-      attempts: outcome.attempts,
-      subject,
-    });
+    if (options.pushTo === undefined)
+      this.#reporter.event({
+        type: 'commit',
+        sha,
+        index: request.index,
+        total: this.total,
+        action: request.action,
+        phase: request.phase ?? request.state.phase,
+        weight: request.state.canaryWeight,
+        attempts: outcome.attempts,
+        subject,
+      });
     const commit: HistoryCommit = { sha, time: head.time, subject, trailers };
     return {
       ...progress,

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { GitcanaryError } from '../errors.js';
-import { renderFile } from '../shared/templates.js';
 import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
+import { renderFile } from '../shared/templates.js';
 import type { Observation } from '../targets/types.js';
 import { applyState, loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
 import { checkPlannedTrees } from './plan.js';
-import { isProposed, proposalTitle, proposalView, proposedIndex } from './proposal.js';
 import {
   type HistoryCommit,
   isFinished,
@@ -18,6 +17,7 @@ import {
   readOwnProgress,
   targetsFingerprint,
 } from './progress.js';
+import { isProposed, proposalTitle, proposalView, proposedIndex } from './proposal.js';
 import { appendPass, evidenceOf, type GateEvidence, type PassRecord, readPasses } from './records.js';
 import { recoverUnpushed } from './recover.js';
 import {
@@ -333,7 +333,7 @@ export class ReleaseEngine {
       // Pull-request promotion: a step that landed through its change request is synced and settled.
       if (position !== undefined && position.progress.lastCommit.sha !== settled) {
         settled = position.progress.lastCommit.sha;
-        const unsynced = await this.#settleProposal(position.progress);
+        const unsynced = await this.#settleProposal(position);
         if (unsynced) return unsynced;
       }
       if (position === undefined || isFinished(position.progress)) {
@@ -530,35 +530,7 @@ export class ReleaseEngine {
     const approval = this.#deps.approval!;
     const { progress } = position;
     const index = proposedIndex(this.#plan.steps, at);
-    const request = this.#stepRequest(position, index);
-    const images = imagesOf(progress);
-    const proposal: StepProposal = {
-      release: this.#plan.name,
-      releaseId: progress.releaseId,
-      index,
-      total: this.total,
-      base: this.#plan.branch,
-      title: proposalTitle(this.#plan.name, this.#plan.steps, progress.stepIndex, index, images),
-      push: async (branch) =>
-        (await this.#writer.commit(progress, request, { pushTo: branch })).lastCommit.sha,
-      body: async (sha) => {
-        // The pushed commit against its parent, the branch's tip it was built on.
-        const diff = (await this.#deps.repo.diff?.(`${sha}~1`, sha)) ?? '';
-        return renderFile(
-          'pull-request',
-          proposalView({
-            name: this.#plan.name,
-            steps: this.#plan.steps,
-            progress,
-            index,
-            images,
-            evidence: request.gates,
-            diff,
-          }),
-        );
-      },
-      inspect: (branch) => this.#inspectProposal(branch, request.state, index),
-    };
+    const { proposal, request } = this.#proposal(position, index);
     for (let polls = 0; ; polls++) {
       const state = await approval.check(proposal);
       const event = (action: 'opened' | 'waiting' | 'approved' | 'aborted' | 'refused') =>
@@ -581,7 +553,8 @@ export class ReleaseEngine {
         if (again?.progress.lastCommit.sha !== progress.lastCommit.sha) return undefined;
         continue;
       }
-      event(state.kind);
+      // A merge is reported when it is settled (the loop's next read), however it was found.
+      if (state.kind !== 'approved' || state.via !== 'merge') event(state.kind);
       if (state.kind === 'refused') {
         throw new GitcanaryError('RELEASE_STATE', state.reason, { hint: state.hint });
       }
@@ -613,21 +586,68 @@ export class ReleaseEngine {
     }
   }
 
+  /** The proposal of step `index`'s commit, made from where the release stands (`position`). */
+  #proposal(position: Position, index: number): { proposal: StepProposal; request: CommitRequest } {
+    const { progress } = position;
+    const request = this.#stepRequest(position, index);
+    const images = imagesOf(progress);
+    const proposal: StepProposal = {
+      release: this.#plan.name,
+      releaseId: progress.releaseId,
+      index,
+      total: this.total,
+      base: this.#plan.branch,
+      title: proposalTitle(this.#plan.name, this.#plan.steps, progress.stepIndex, index, images),
+      push: async (branch) =>
+        (await this.#writer.commit(progress, request, { pushTo: branch })).lastCommit.sha,
+      body: async (sha) => {
+        // The pushed commit against its parent, the branch's tip it was built on.
+        const diff = (await this.#deps.repo.diff?.(`${sha}~1`, sha)) ?? '';
+        return renderFile(
+          'pull-request',
+          proposalView({
+            name: this.#plan.name,
+            steps: this.#plan.steps,
+            progress,
+            index,
+            images,
+            evidence: request.gates,
+            diff,
+          }),
+        );
+      },
+      inspect: (branch) => this.#inspectProposal(branch, request.state, index),
+    };
+    return { proposal, request };
+  }
+
   /**
    * After the release moved on: the change request of the step its newest commit made, if one
    * carried it, is closed or cleaned up; when it was merged, the reconciler must apply what
    * landed (the branch's tip: a merge commit or a squash) before anything else happens.
    */
-  async #settleProposal(progress: ReleaseProgress): Promise<ReleaseResult | undefined> {
+  async #settleProposal(position: Position): Promise<ReleaseResult | undefined> {
     const approval = this.#deps.approval;
+    const { progress } = position;
     const index = progress.stepIndex;
     if (approval === undefined || progress.action === 'abort' || progress.action === 'rollback') return;
     if (progress.action === 'finish' || !isProposed(this.#plan.steps, index, approval.everyStep)) return;
     const settled = await approval.settle(
-      { release: this.#plan.name, releaseId: progress.releaseId, index, base: this.#plan.branch },
+      this.#proposal(position, index).proposal,
       `step ${index}/${this.total} is in ${this.#plan.branch} (${progress.lastCommit.sha.slice(0, 7)}); the release goes on`,
     );
+    if (settled !== undefined && 'refused' in settled) {
+      throw new GitcanaryError('RELEASE_STATE', settled.refused.reason, { hint: settled.refused.hint });
+    }
     if (settled?.merged !== true) return undefined;
+    this.#deps.reporter.event({
+      type: 'pull-request',
+      action: 'approved',
+      reference: settled.reference,
+      url: settled.url,
+      index,
+      message: settled.reason,
+    });
     const tip = (await this.#deps.repo.remoteTip?.()) ?? progress.lastCommit.sha;
     return this.#syncedOrRolledBack({ ...progress, lastCommit: { ...progress.lastCommit, sha: tip } }, index);
   }

@@ -137,12 +137,17 @@ export interface StepApproval {
   /**
    * The release went on past the step at `index` (or ended there): closes its change request if it
    * is open, records why, deletes its branch. Returns whether it was merged and not settled before —
-   * then the landed commit still needs its sync.
+   * then the landed commit still needs its sync — or, when what was merged is not the step's change
+   * (a person pushed other files to its branch), why it is refused.
    */
   settle(
-    proposal: Pick<StepProposal, 'release' | 'releaseId' | 'index' | 'base'>,
+    proposal: StepProposal,
     message: string,
-  ): Promise<{ merged: boolean } | undefined>;
+  ): Promise<
+    | { merged: boolean; reference: string; url: string; reason: string }
+    | { refused: { reason: string; hint: string } }
+    | undefined
+  >;
   /** How long to wait before polling again, after `polls` polls (backoff). */
   pollDelay(polls: number): number;
 }

@@ -44,8 +44,10 @@ export class ChangeRequestApproval implements StepApproval {
     const head = proposalBranch(proposal);
     const found = await this.#forge.findChangeRequest({ head, base: proposal.base, state: 'all' });
     if (found === undefined) return this.#open(proposal, head);
-    const decision = await this.#decide(proposal, found);
-    const where = { url: found.url, reference: referenceOf(found), reason: decision.reason };
+    // The full record: who merged it and how (a list entry says neither).
+    const change = await this.#forge.getChangeRequest(found.number);
+    const decision = await this.#decide(proposal, change);
+    const where = { url: change.url, reference: referenceOf(change), reason: decision.reason };
     switch (decision.action) {
       case 'wait':
         return { ...where, kind: 'waiting', opened: false };
@@ -59,21 +61,33 @@ export class ChangeRequestApproval implements StepApproval {
   }
 
   async settle(
-    proposal: Pick<StepProposal, 'release' | 'releaseId' | 'index' | 'base'>,
+    proposal: StepProposal,
     message: string,
-  ): Promise<{ merged: boolean } | undefined> {
+  ): Promise<
+    | { merged: boolean; reference: string; url: string; reason: string }
+    | { refused: { reason: string; hint: string } }
+    | undefined
+  > {
     const head = proposalBranch(proposal);
-    const change = await this.#forge.findChangeRequest({ head, base: proposal.base, state: 'all' });
-    if (change === undefined) return undefined;
+    const found = await this.#forge.findChangeRequest({ head, base: proposal.base, state: 'all' });
+    if (found === undefined) return undefined;
+    const change = await this.#forge.getChangeRequest(found.number);
     const comments = await this.#forge.listComments(change.number);
     const progress = comments.find((comment) => comment.authorIsBot && comment.body.includes(PROGRESS_MARK));
     if (progress?.body.includes(SETTLED_MARK)) return undefined;
+    let reason = `${referenceOf(change)} was ${change.state === 'merged' ? 'merged' : 'left behind'}`;
+    if (change.state === 'merged') {
+      // What landed must be the step's change, however the release got to read it.
+      const decision = await this.#decide(proposal, change);
+      if (decision.action === 'refuse') return { refused: { reason: decision.reason, hint: decision.hint } };
+      reason = decision.reason;
+    }
     if (change.state === 'open') await this.#forge.closeChangeRequest(change.number);
     const text = `${PROGRESS_MARK}${SETTLED_MARK}\n**gitcanary**: ${message}.`;
     if (progress) await this.#forge.updateComment(change.number, progress.id, text);
     else await this.#forge.comment(change.number, text);
     await this.#forge.deleteBranch(head);
-    return { merged: change.state === 'merged' };
+    return { merged: change.state === 'merged', reference: referenceOf(change), url: change.url, reason };
   }
 
   async #open(proposal: StepProposal, head: string): Promise<ProposalState> {
