@@ -241,7 +241,7 @@ describe('pull-request promotion on GitHub', () => {
     // The merge brought the step's commit to main; gitcanary committed nothing after it.
     expect(history(h.ops)).toEqual(['0/7 start 0', '1/7 step 20', '4/7 step 60']);
     expect(h.ops.gitIn(['log', '-1', '--format=%s', 'main'])).toBe(
-      'Merge pull request #1 from acme/' + gh.pulls.get(1)!.head.ref,
+      `Merge pull request #1 from acme/${gh.pulls.get(1)!.head.ref}`,
     );
   });
 

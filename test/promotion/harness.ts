@@ -22,12 +22,12 @@ export const PR_STEPS = `    - setWeight: 20
     - promote: {}
 `;
 
-export function prConfig(extra = ''): string {
+export function prConfig(reviewers = '[alice, acme/team-sre]'): string {
   return demoConfig({
     steps: PR_STEPS,
     extra: `  promotion:
-    pullRequest: { labels: [canary], reviewers: [alice, acme/team-sre] }
-${extra}`,
+    pullRequest: { labels: [canary], reviewers: ${reviewers} }
+`,
   });
 }
 
