@@ -117,7 +117,7 @@ async function perform(
       // Templates the gates read from the repository are loaded before anything is committed.
       await checkGates(input.gates, repo.root, input.namespace);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
-      const forge = forgeOf(loaded, context);
+      const forge = forgeOf(loaded, options, context);
       const pullRequest = loaded.config.spec.promotion?.pullRequest;
       const approval = forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined;
       const reporter = withStatuses(forge, input, notifying(context, loaded, input, true));
@@ -138,14 +138,14 @@ async function perform(
       return withEngine(
         input,
         repo,
-        withStatuses(forgeOf(loaded, context), input, notifying(context, loaded, input, false)),
+        withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
         (engine) => engine.promote(options.full === true, actorFrom(process.env)),
       );
     case 'abort':
       return withEngine(
         input,
         repo,
-        withStatuses(forgeOf(loaded, context), input, notifying(context, loaded, input, false)),
+        withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
         (engine) => engine.abort(),
       );
     case 'plan': {
@@ -223,13 +223,28 @@ function notifying(
  */
 function forgeOf(
   loaded: LoadedConfig,
+  options: ReleaseCommandOptions,
   context: ReleaseCommandContext,
 ): { forge: Forge; release: string } | undefined {
   const { spec } = loaded.config;
   if (spec.promotion?.pullRequest === undefined && spec.forge === undefined) return undefined;
-  const forge = createForge(spec.forge, process.env, {
-    onWait: (message) => context.reporter.event({ type: 'progress', message }),
-  });
+  // The push token (the Action's `token` input) opens the pull requests when the forge's variable
+  // is not set: on a runner it is the workflow's token for the same repository.
+  const tokenEnv = spec.forge?.gitlab?.tokenEnv ?? spec.forge?.github?.tokenEnv;
+  const fallback = options.token
+    ? Object.fromEntries(
+        [tokenEnv, 'GITHUB_TOKEN', 'GITLAB_TOKEN'].flatMap((name) =>
+          name && !process.env[name] ? [[name, options.token]] : [],
+        ),
+      )
+    : {};
+  const forge = createForge(
+    spec.forge,
+    { ...process.env, ...fallback },
+    {
+      onWait: (message) => context.reporter.event({ type: 'progress', message }),
+    },
+  );
   return { forge, release: loaded.config.metadata.name };
 }
 
