@@ -248,9 +248,10 @@ describe('the documented workflows, run with the bundled Action', () => {
     }
   });
 
-  it('canary-pr: steps open a pull request at the pause (output pull-request), merging it goes on, the next pull request promotes', async ({
-    onTestFinished,
-  }) => {
+  // Five runs of the bundled Action, each a Node process.
+  it('canary-pr: steps open a pull request at the pause (output pull-request), merging it goes on, the next pull request promotes', {
+    timeout: 120_000,
+  }, async ({ onTestFinished }) => {
     const ops = workspace(
       PAUSED_STEPS,
       onTestFinished,
