@@ -141,13 +141,18 @@ async function perform(
         withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
         (engine) => engine.promote(options.full === true, actorFrom(process.env)),
       );
-    case 'abort':
+    case 'abort': {
+      // An abort also closes the pull request the release was waiting on.
+      const forge = forgeOf(loaded, options, context);
+      const pullRequest = loaded.config.spec.promotion?.pullRequest;
       return withEngine(
         input,
         repo,
-        withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
+        withStatuses(forge, input, notifying(context, loaded, input, false)),
         (engine) => engine.abort(),
+        forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined,
       );
+    }
     case 'plan': {
       const answer = answerOf(context, options);
       for (const step of await planDiffs(input, repo.root, options.image!)) {

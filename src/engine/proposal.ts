@@ -29,6 +29,23 @@ export function isProposed(steps: readonly ReleaseStep[], index: number, everySt
   return before?.kind === 'pause' && before.durationMs === undefined;
 }
 
+/**
+ * The step whose change request may be open while the release stands after step `index`: the next
+ * manual step's proposal, when nothing commits before it. Undefined when there is none.
+ */
+export function pendingProposal(
+  steps: readonly ReleaseStep[],
+  index: number,
+  everyStep: boolean,
+): number | undefined {
+  for (let at = index + 1; at <= steps.length; at++) {
+    const step = steps[at - 1]!;
+    if (isCommitting(step)) return everyStep ? at : undefined;
+    if (step.kind === 'pause' && step.durationMs === undefined) return proposedIndex(steps, at);
+  }
+  return undefined;
+}
+
 /** `podinfo: canary 20% → 60%`, or the step's summary when the weight stays. */
 export function proposalTitle(
   name: string,

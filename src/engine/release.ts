@@ -17,7 +17,7 @@ import {
   readOwnProgress,
   targetsFingerprint,
 } from './progress.js';
-import { isProposed, proposalTitle, proposalView, proposedIndex } from './proposal.js';
+import { isProposed, pendingProposal, proposalTitle, proposalView, proposedIndex } from './proposal.js';
 import { appendPass, evidenceOf, type GateEvidence, type PassRecord, readPasses } from './records.js';
 import { recoverUnpushed } from './recover.js';
 import {
@@ -195,6 +195,7 @@ export class ReleaseEngine {
     const position = await this.#activePosition();
     const { progress } = position;
     const next = await this.#rollback(position, 'abort', []);
+    await this.#settleProposal({ progress: next, passes: [] });
     return this.#done(
       'aborted',
       `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
@@ -629,9 +630,20 @@ export class ReleaseEngine {
   async #settleProposal(position: Position): Promise<ReleaseResult | undefined> {
     const approval = this.#deps.approval;
     const { progress } = position;
+    if (approval === undefined || progress.action === 'finish') return undefined;
+    if (progress.action === 'abort' || progress.action === 'rollback') {
+      // Ended from elsewhere (`gitcanary abort`, a failed gate): the change request waiting is closed.
+      const pending = pendingProposal(this.#plan.steps, progress.stepIndex, approval.everyStep);
+      if (pending !== undefined) {
+        await approval.settle(
+          this.#proposal(position, pending).proposal,
+          `the release ended with ${progress.action} in ${progress.lastCommit.sha.slice(0, 7)}`,
+        );
+      }
+      return undefined;
+    }
     const index = progress.stepIndex;
-    if (approval === undefined || progress.action === 'abort' || progress.action === 'rollback') return;
-    if (progress.action === 'finish' || !isProposed(this.#plan.steps, index, approval.everyStep)) return;
+    if (!isProposed(this.#plan.steps, index, approval.everyStep)) return undefined;
     const settled = await approval.settle(
       this.#proposal(position, index).proposal,
       `step ${index}/${this.total} is in ${this.#plan.branch} (${progress.lastCommit.sha.slice(0, 7)}); the release goes on`,

@@ -245,6 +245,52 @@ describe('pull-request promotion on GitHub', () => {
     );
   });
 
+  it('goes on when a person pushed a change that keeps the step (a note beside the manifests)', async ({
+    onTestFinished,
+  }) => {
+    const h = harness(prConfig(), forgeOn, onTestFinished);
+    const gh = await withGitHub(h.ops);
+    const clock = new ActingClock()
+      .then_(() => {
+        const branch = gh.pulls.get(1)!.head.ref;
+        const clone = h.ops.clone('person');
+        h.ops.gitIn(['checkout', '--quiet', branch], clone);
+        writeFileSync(path.join(clone, 'apps/podinfo/NOTES.md'), 'checked the dashboards\n');
+        h.ops.gitIn(['add', '.'], clone);
+        h.ops.gitIn(['commit', '--quiet', '-m', 'notes'], clone);
+        h.ops.gitIn(['push', '--quiet', 'origin', `HEAD:${branch}`], clone);
+      })
+      .then_(() => void gh.merge(1, 'merge'))
+      .then_(() => void gh.merge(2, 'merge'));
+    const { engine } = await h.engine(clock);
+
+    const result = await engine.run({ image: CANARY_IMAGE, once: false });
+
+    expect(result.outcome).toBe('promoted');
+    expect(h.ops.show('apps/podinfo/NOTES.md')).toBe('checked the dashboards\n');
+  });
+
+  it('closes the open pull request and deletes its branch when the release is aborted from the CLI', async ({
+    onTestFinished,
+  }) => {
+    const h = harness(prConfig(), forgeOn, onTestFinished);
+    const gh = await withGitHub(h.ops);
+    const { engine } = await h.engine();
+    let result = await engine.run({ image: CANARY_IMAGE, once: true });
+    for (let i = 0; i < 4 && result.outcome !== 'paused'; i++) result = await engine.run({ once: true });
+    expect(gh.pulls.get(1)?.state).toBe('open');
+
+    const aborted = await (await h.engine()).engine.abort();
+
+    expect(aborted.outcome).toBe('aborted');
+    expect(gh.pulls.get(1)?.state).toBe('closed');
+    expect(gh.pulls.get(1)?.merged).toBeUndefined();
+    expect(gh.comments.find((c) => c.issue === 1 && c.body.includes('gitcanary:progress'))?.body).toContain(
+      'the release ended with abort',
+    );
+    expect(h.ops.gitIn(['branch', '--list', 'gitcanary/*'])).toBe('');
+  });
+
   it('waits out GitHub rate limits while polling and goes on', async ({ onTestFinished }) => {
     const h = harness(prConfig(), forgeOn, onTestFinished);
     const gh = await withGitHub(h.ops);
