@@ -6,6 +6,7 @@ import { GitHubForge } from '../../src/forges/index.js';
 import { proposalBranch } from '../../src/promotion/index.js';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js';
 import { CANARY_IMAGE, FILES, type GitOps, STABLE_IMAGE } from '../support/gitops.js';
+import { ReconcilingArgoCd, short, Timeline } from '../support/gitops-gates.js';
 import { ActingClock, harness, prConfig } from './harness.js';
 
 // Pull-request promotion on GitHub: the engine pushes each manual step's commit to a branch of the
@@ -13,6 +14,7 @@ import { ActingClock, harness, prConfig } from './harness.js';
 // OpenAPI description) serving that repository; a person merges, closes or comments.
 
 const TOKEN = 'ghp_promotionTestToken0123456789abcdef';
+const ARGO_TOKEN = 'argocd-promotion-token-5e2a';
 let github: FakeGitHub | undefined;
 
 function forgeOn(_ops: GitOps): GitHubForge {
@@ -289,6 +291,49 @@ describe('pull-request promotion on GitHub', () => {
       'the release ended with abort',
     );
     expect(h.ops.gitIn(['branch', '--list', 'gitcanary/*'])).toBe('');
+  });
+
+  it('waits until Argo CD synced the merge commit that landed before the next step commits', async ({
+    onTestFinished,
+  }) => {
+    const h = harness(prConfig(), forgeOn, onTestFinished);
+    const gh = await withGitHub(h.ops);
+    process.env.GITCANARY_TEST_ARGOCD_TOKEN = ARGO_TOKEN;
+    const timeline = new Timeline();
+    const argo = await ReconcilingArgoCd.start({
+      bare: h.ops.bare,
+      token: ARGO_TOKEN,
+      application: 'podinfo',
+      timeline,
+    });
+    onTestFinished(() => argo.close());
+    h.ops.writeConfig(
+      prConfig(
+        undefined,
+        `  sync:
+    argocd: { server: ${argo.url}, application: podinfo, tokenEnv: GITCANARY_TEST_ARGOCD_TOKEN, pollInterval: 10ms, progressDeadline: 5s }
+`,
+      ),
+    );
+    const landed: string[] = [];
+    const clock = new ActingClock()
+      .then_(() => void landed.push(gh.merge(1, 'merge')))
+      .then_(() => void landed.push(gh.merge(2, 'merge')));
+    const { engine, events } = await h.engine(clock);
+
+    const result = await engine.run({ image: CANARY_IMAGE, once: false });
+
+    expect(result.outcome).toBe('promoted');
+    const syncs = events.events.flatMap((e) =>
+      e.type === 'gate' && e.result.kind === 'sync' ? [e.result.message] : [],
+    );
+    // The merge commit itself (not the step's commit on the branch) was waited for, before what followed.
+    const first = syncs.findIndex((message) => message.includes(short(landed[0]!)));
+    expect(first).toBeGreaterThan(0);
+    expect(syncs[first]).toContain('Synced Healthy');
+    const afterMerge = h.ops.log().findIndex((entry) => entry.trailers['Gitcanary-Step'] === '6/7');
+    expect(afterMerge).toBeGreaterThan(0);
+    expect(timeline.entries).toContain(`argocd ${short(landed[0]!)} Synced Healthy`);
   });
 
   it('waits out GitHub rate limits while polling and goes on', async ({ onTestFinished }) => {

@@ -22,26 +22,29 @@ export const PR_STEPS = `    - setWeight: 20
     - promote: {}
 `;
 
-export function prConfig(reviewers = '[alice, acme/team-sre]'): string {
+export function prConfig(reviewers = '[alice, acme/team-sre]', extra = '', steps = 'pauses'): string {
   return demoConfig({
     steps: PR_STEPS,
     extra: `  promotion:
-    pullRequest: { labels: [canary], reviewers: ${reviewers} }
-`,
+    pullRequest: { steps: ${steps}, labels: [canary], reviewers: ${reviewers} }
+${extra}`,
   });
 }
 
-/** Virtual time whose sleeps run the test's next action: a person acting while `run` polls. */
+/**
+ * Virtual time whose polls of a change request (sleeps of 15 s or more) run the test's next action:
+ * a person acting while `run` polls. Shorter sleeps (a sync gate's polls) only move time on.
+ */
 export class ActingClock extends VirtualClock {
   readonly #actions: (() => void | Promise<void>)[] = [];
-  /** Runs `action` at the next sleep of the engine. */
+  /** Runs `action` at the next poll of the engine. */
   then_(action: () => void | Promise<void>): this {
     this.#actions.push(action);
     return this;
   }
   override async sleep(ms: number, signal?: AbortSignal): Promise<void> {
     await super.sleep(ms, signal);
-    await this.#actions.shift()?.();
+    if (ms >= 15_000) await this.#actions.shift()?.();
     if (this.slept.length > 200) throw new Error('the engine polled 200 times');
   }
 }
