@@ -338,7 +338,11 @@ export class ReleaseEngine {
         if (unsynced) return unsynced;
       }
       if (position === undefined || isFinished(position.progress)) {
-        return this.#finishedResult(position?.progress ?? start);
+        const ended = position?.progress ?? start;
+        // A promotion this run waited for (its pull request merged) is this run's outcome.
+        if (ended.action === 'promote' && ended.lastCommit.sha !== start.lastCommit.sha)
+          return this.#finish(ended);
+        return this.#finishedResult(ended);
       }
       const { progress } = position;
       if (progress.releaseId !== start.releaseId) {

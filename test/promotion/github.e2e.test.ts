@@ -336,6 +336,33 @@ describe('pull-request promotion on GitHub', () => {
     expect(timeline.entries).toContain(`argocd ${short(landed[0]!)} Synced Healthy`);
   });
 
+  it('with steps: all, every committing step after the start is a pull request', async ({
+    onTestFinished,
+  }) => {
+    const h = harness(prConfig(undefined, '', 'all'), forgeOn, onTestFinished);
+    const gh = await withGitHub(h.ops);
+    const clock = new ActingClock();
+    for (const number of [1, 2, 3, 4]) clock.then_(() => void gh.merge(number, 'rebase'));
+    const { engine } = await h.engine(clock);
+
+    const result = await engine.run({ image: CANARY_IMAGE, once: false });
+
+    expect(result.outcome).toBe('promoted');
+    expect([...gh.pulls.values()].map((pull) => pull.title)).toEqual([
+      'podinfo: canary 0% → 20%',
+      'podinfo: canary 20% → 60%',
+      'podinfo: promote primary',
+      `podinfo: promote ${CANARY_IMAGE}`,
+    ]);
+    expect(history(h.ops)).toEqual([
+      '0/7 start 0',
+      '1/7 step 20',
+      '4/7 step 60',
+      '6/7 step 60',
+      '7/7 promote 0',
+    ]);
+  });
+
   it('waits out GitHub rate limits while polling and goes on', async ({ onTestFinished }) => {
     const h = harness(prConfig(), forgeOn, onTestFinished);
     const gh = await withGitHub(h.ops);
