@@ -498,7 +498,7 @@ export class ReleaseEngine {
    * The commit of step `index`: its State, with the evidence since the last commit. A pause's own
    * index is its resume marker (what a pull request carries when no change follows the pause).
    */
-  #stepRequest(position: Position, index: number, promotedBy?: string): CommitRequest {
+  #stepRequest(position: Position, index: number): CommitRequest {
     const step = this.#plan.steps[index - 1]!;
     const images = imagesOf(position.progress);
     const common = {
@@ -506,7 +506,6 @@ export class ReleaseEngine {
       gates: position.passes.flatMap((pass) => pass.gates),
       allowEmpty: true,
       failedChecks: failedChecks(position),
-      promotedBy,
     };
     if (step.kind === 'pause') {
       return {
@@ -674,7 +673,10 @@ export class ReleaseEngine {
     state: ReturnType<typeof stateAt>,
     index: number,
   ): Promise<{ isStepChange: boolean; differences: string[] }> {
-    const checkout = await this.#deps.repo.checkoutBranch?.(branch);
+    // A forge may delete a merged branch; then what landed on the release's branch is checked.
+    const checkout =
+      (await this.#deps.repo.checkoutBranch?.(branch)) ??
+      (await this.#deps.repo.checkoutBranch?.(this.#plan.branch));
     if (checkout === undefined) return { isStepChange: false, differences: [`branch ${branch} is gone`] };
     try {
       const tree = await loadTargetTree(this.#plan.targets, checkout.root);
