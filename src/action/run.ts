@@ -82,7 +82,7 @@ export async function runAction(): Promise<number> {
     reporter?.close();
   }
 
-  setOutputs(inspected.status, exitCode);
+  setOutputs(inspected.status, exitCode, pullRequestUrl(events));
   if (failure !== undefined) await annotate(failure, inputs, workspace);
   await writeSummary(inputs, inspected, events, exitCode, failure);
   decide(inputs?.command, exitCode, failure, events, inputs?.failOnWaiting ?? false);
@@ -99,7 +99,13 @@ function enter(dir: string): void {
   process.chdir(dir);
 }
 
-function setOutputs(status: ReleaseStatus | undefined, exitCode: number): void {
+/** The change request this job opened or waited on (pull-request promotion), if any. */
+function pullRequestUrl(events: EventLog): string {
+  const last = events.events.findLast((event) => event.type === 'pull-request');
+  return last?.type === 'pull-request' ? last.url : '';
+}
+
+function setOutputs(status: ReleaseStatus | undefined, exitCode: number, pullRequest: string): void {
   const known = status !== undefined && status.state !== 'none';
   const values: Record<(typeof OUTPUTS)[number], string> = {
     phase: known ? (status.phase ?? '') : '',
@@ -107,8 +113,7 @@ function setOutputs(status: ReleaseStatus | undefined, exitCode: number): void {
     weight: known ? String(status.weight ?? '') : '',
     commit: known ? (status.lastCommit?.sha ?? '') : '',
     'release-id': known ? (status.releaseId ?? '') : '',
-    // Opened by pull-request promotion, which the engine does not drive yet.
-    'pull-request': '',
+    'pull-request': pullRequest,
     'exit-code': String(exitCode),
   };
   for (const name of OUTPUTS) core.setOutput(name, maskSecrets(values[name]));

@@ -11,11 +11,14 @@ import { planDiffs } from '../engine/plan.js';
 import { ReleaseEngine, type ReleaseInput } from '../engine/release.js';
 import { releaseInput } from '../engine/setup.js';
 import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
+import type { StepApproval } from '../engine/types.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
+import { createForge, type Forge } from '../forges/index.js';
 import { checkGates, createGate } from '../gates/index.js';
 import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
+import { ChangeRequestApproval, CommitStatusReporter } from '../promotion/index.js';
 import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
 import { parseImageRef } from '../targets/image-ref.js';
@@ -114,19 +117,42 @@ async function perform(
       // Templates the gates read from the repository are loaded before anything is committed.
       await checkGates(input.gates, repo.root, input.namespace);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
-      return withEngine(input, repo, notifying(context, loaded, input, true), async (engine, warn) => {
-        for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
-        const warning = await readTargets(input, repo.root, options.image);
-        if (warning) warn(warning);
-        return engine.run({ image: options.image, once: command === 'step' });
-      });
+      const forge = forgeOf(loaded, options, context);
+      const pullRequest = loaded.config.spec.promotion?.pullRequest;
+      const approval = forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined;
+      const reporter = withStatuses(forge, input, notifying(context, loaded, input, true));
+      return withEngine(
+        input,
+        repo,
+        reporter,
+        async (engine, warn) => {
+          for (const warning of configWarnings(loaded.config, process.env)) warn(warning);
+          const warning = await readTargets(input, repo.root, options.image);
+          if (warning) warn(warning);
+          return engine.run({ image: options.image, once: command === 'step' });
+        },
+        approval,
+      );
     }
     case 'promote':
-      return withEngine(input, repo, notifying(context, loaded, input, false), (engine) =>
-        engine.promote(options.full === true, actorFrom(process.env)),
+      return withEngine(
+        input,
+        repo,
+        withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
+        (engine) => engine.promote(options.full === true, actorFrom(process.env)),
       );
-    case 'abort':
-      return withEngine(input, repo, notifying(context, loaded, input, false), (engine) => engine.abort());
+    case 'abort': {
+      // An abort also closes the pull request the release was waiting on.
+      const forge = forgeOf(loaded, options, context);
+      const pullRequest = loaded.config.spec.promotion?.pullRequest;
+      return withEngine(
+        input,
+        repo,
+        withStatuses(forge, input, notifying(context, loaded, input, false)),
+        (engine) => engine.abort(),
+        forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined,
+      );
+    }
     case 'plan': {
       const answer = answerOf(context, options);
       for (const step of await planDiffs(input, repo.root, options.image!)) {
@@ -196,11 +222,59 @@ function notifying(
     });
 }
 
+/**
+ * The forge of `spec.forge` (or the CI's) when the config uses one — pull-request promotion or
+ * commit statuses; its rate-limit waits are reported as progress.
+ */
+function forgeOf(
+  loaded: LoadedConfig,
+  options: ReleaseCommandOptions,
+  context: ReleaseCommandContext,
+): { forge: Forge; release: string } | undefined {
+  const { spec } = loaded.config;
+  if (spec.promotion?.pullRequest === undefined && spec.forge === undefined) return undefined;
+  // The push token (the Action's `token` input) opens the pull requests when the forge's variable
+  // is not set: on a runner it is the workflow's token for the same repository.
+  const tokenEnv = spec.forge?.gitlab?.tokenEnv ?? spec.forge?.github?.tokenEnv;
+  const fallback = options.token
+    ? Object.fromEntries(
+        [tokenEnv, 'GITHUB_TOKEN', 'GITLAB_TOKEN'].flatMap((name) =>
+          name && !process.env[name] ? [[name, options.token]] : [],
+        ),
+      )
+    : {};
+  const forge = createForge(
+    spec.forge,
+    { ...process.env, ...fallback },
+    {
+      onWait: (message) => context.reporter.event({ type: 'progress', message }),
+    },
+  );
+  return { forge, release: loaded.config.metadata.name };
+}
+
+/** The reporter posting gate verdicts as commit statuses on the forge, when there is one. */
+function withStatuses(
+  forge: { forge: Forge; release: string } | undefined,
+  input: ReleaseInput,
+  makeReporter: (engine: () => ReleaseEngine | undefined) => Reporter,
+): (engine: () => ReleaseEngine | undefined) => Reporter {
+  if (forge === undefined) return makeReporter;
+  return (engine) =>
+    new CommitStatusReporter(
+      makeReporter(engine),
+      forge.forge,
+      input.name,
+      async () => (await engine()?.progress())?.lastCommit.sha,
+    );
+}
+
 async function withEngine(
   input: ReleaseInput,
   repo: Repository,
   makeReporter: (engine: () => ReleaseEngine | undefined) => Reporter,
   act: (engine: ReleaseEngine, warn: (warning: ConfigWarning) => void) => Promise<{ exitCode: number }>,
+  approval?: StepApproval,
 ): Promise<number> {
   let engine: ReleaseEngine | undefined;
   const reporter = makeReporter(() => engine);
@@ -213,6 +287,7 @@ async function withEngine(
       // SIGINT/SIGTERM (src/cli/output.ts): waits stop, gate process groups are killed, no commit.
       // A cancelled workflow run sends SIGINT, then SIGTERM.
       signal: interruptSignal,
+      approval,
     });
     return (await act(engine, warn)).exitCode;
   } finally {

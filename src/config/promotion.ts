@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-// `spec.promotion` and `spec.forge`: pull-request promotion (issue 10). The engine does not drive
-// pull requests yet, so these schemas are not part of the release schema: a config using them is
-// refused by the loader as an unknown field until the engine calls src/forges/.
+// `spec.promotion` and `spec.forge`: pull-request promotion (issues 10 and 12). The engine asks
+// src/promotion/ at each manual step; the forge is where the pull or merge requests are opened.
 
 export const pullRequestPromotionSchema = z
   .strictObject({

@@ -16,6 +16,7 @@ import {
   flaggerIssues,
 } from './flagger.js';
 import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
+import { forgeSchema, promotionSchema } from './promotion.js';
 import { flaggerContext, metricTemplateIssues, routerStepIssues, trafficRouters } from './routers.js';
 import { type ConfigStep, isTemplatesAnalysis, routesTraffic, stepSchema } from './steps.js';
 import { dns1123Label, envVarName, gitBranchName, gitRepository, singleLine } from './validators.js';
@@ -145,6 +146,8 @@ export function releaseSchema(targets: readonly Target[]) {
         .describe('Gates by name, referenced from analysis steps.'),
       sync: releaseSyncSchema.optional(),
       notifications: notificationsSchema.optional(),
+      promotion: promotionSchema.optional(),
+      forge: forgeSchema.optional(),
       options: optionsSchema.default({ supersede: true, maxPushAttempts: 5 }),
     })
     // Editors learn the steps-xor-analysis rule too; the other cross-field checks run only at load.

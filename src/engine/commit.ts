@@ -56,7 +56,11 @@ export class ReleaseWriter {
    * intent on a newer head when the push loses a race). Returns the progress after it, or
    * `progress` unchanged when nothing was committed.
    */
-  async commit(progress: ReleaseProgress, request: CommitRequest): Promise<ReleaseProgress> {
+  async commit(
+    progress: ReleaseProgress,
+    request: CommitRequest,
+    options: { pushTo?: string } = {},
+  ): Promise<ReleaseProgress> {
     const trailers = this.trailers(progress, request);
     const subject = `gitcanary(${this.#plan.name}): ${request.summary} [${request.index}/${this.total}]`;
     const message = commitMessage(subject, progress, request);
@@ -66,22 +70,29 @@ export class ReleaseWriter {
         const files = await this.#apply(root, request.state);
         return { message, trailers, files };
       },
-      { maxAttempts: this.#plan.maxPushAttempts, allowEmpty: request.allowEmpty ?? false },
+      {
+        maxAttempts: this.#plan.maxPushAttempts,
+        allowEmpty: request.allowEmpty ?? false,
+        // A pull request's branch is gitcanary's own: each proposal overwrites it.
+        ...(options.pushTo === undefined ? {} : { pushTo: options.pushTo, force: true }),
+      },
     );
     if (!outcome.committed) return progress;
     const head = await this.#repo.head();
     const sha = outcome.sha ?? head.sha;
-    this.#reporter.event({
-      type: 'commit',
-      sha,
-      index: request.index,
-      total: this.total,
-      action: request.action,
-      phase: request.phase ?? request.state.phase,
-      weight: request.state.canaryWeight,
-      attempts: outcome.attempts,
-      subject,
-    });
+    // A proposed commit is on a branch, not the release's: the pull request reports it.
+    if (options.pushTo === undefined)
+      this.#reporter.event({
+        type: 'commit',
+        sha,
+        index: request.index,
+        total: this.total,
+        action: request.action,
+        phase: request.phase ?? request.state.phase,
+        weight: request.state.canaryWeight,
+        attempts: outcome.attempts,
+        subject,
+      });
     const commit: HistoryCommit = { sha, time: head.time, subject, trailers };
     return {
       ...progress,

@@ -3,8 +3,9 @@ import { GitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
+import { renderFile } from '../shared/templates.js';
 import type { Observation } from '../targets/types.js';
-import { loadTargetTree, observeImages } from './apply.js';
+import { applyState, loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
@@ -16,6 +17,7 @@ import {
   readOwnProgress,
   targetsFingerprint,
 } from './progress.js';
+import { isProposed, pendingProposal, proposalTitle, proposalView, proposedIndex } from './proposal.js';
 import { appendPass, evidenceOf, type GateEvidence, type PassRecord, readPasses } from './records.js';
 import { recoverUnpushed } from './recover.js';
 import {
@@ -34,6 +36,7 @@ import {
   type ReleaseInput,
   type ReleaseResult,
   type RunOptions,
+  type StepProposal,
 } from './types.js';
 
 // The engine is the only place that sequences side effects: write manifests, commit, push, wait for
@@ -192,6 +195,7 @@ export class ReleaseEngine {
     const position = await this.#activePosition();
     const { progress } = position;
     const next = await this.#rollback(position, 'abort', []);
+    await this.#settleProposal({ progress: next, passes: [] });
     return this.#done(
       'aborted',
       `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
@@ -324,10 +328,21 @@ export class ReleaseEngine {
     // The last step announced since the newest commit (a step is announced once per visit).
     let announced = start.stepIndex;
     let newest = start.lastCommit.sha;
+    let settled: string | undefined;
     for (;;) {
       const position = await this.#read();
+      // Pull-request promotion: a step that landed through its change request is synced and settled.
+      if (position !== undefined && position.progress.lastCommit.sha !== settled) {
+        settled = position.progress.lastCommit.sha;
+        const unsynced = await this.#settleProposal(position);
+        if (unsynced) return unsynced;
+      }
       if (position === undefined || isFinished(position.progress)) {
-        return this.#finishedResult(position?.progress ?? start);
+        const ended = position?.progress ?? start;
+        // A promotion this run waited for (its pull request merged) is this run's outcome.
+        if (ended.action === 'promote' && ended.lastCommit.sha !== start.lastCommit.sha)
+          return this.#finish(ended);
+        return this.#finishedResult(ended);
       }
       const { progress } = position;
       if (progress.releaseId !== start.releaseId) {
@@ -360,6 +375,11 @@ export class ReleaseEngine {
           summary: this.#plan.steps[next.index - 1]!.summary,
         });
       }
+      if (next.kind === 'paused' && next.reason === 'pause' && this.#deps.approval) {
+        const outcome = await this.#propose(position, next.index, once);
+        if (outcome) return outcome;
+        continue;
+      }
       if (next.kind === 'paused') {
         const message =
           next.reason === 'pause'
@@ -388,6 +408,11 @@ export class ReleaseEngine {
         const outcome = await this.#analyse(position, next.index, once);
         if (outcome === 'again') announced = next.index - 1;
         else if (outcome !== undefined) return outcome;
+        continue;
+      }
+      if (this.#deps.approval?.everyStep) {
+        const outcome = await this.#propose(position, next.index, once);
+        if (outcome) return outcome;
         continue;
       }
       const committed = await this.#commitStep(position, next.index);
@@ -461,21 +486,210 @@ export class ReleaseEngine {
   /** The commit of the step at `index`: the progress after it, or a result when the release ended there. */
   async #commitStep(position: Position, index: number): Promise<ReleaseResult | ReleaseProgress> {
     const step = this.#plan.steps[index - 1]!;
-    const progress = await this.#writer.commit(position.progress, {
-      index,
-      state: stateForStep(this.#plan.steps, index, imagesOf(position.progress)),
-      action: step.kind === 'promote' ? 'promote' : 'step',
-      summary: step.summary,
-      gates: position.passes.flatMap((pass) => pass.gates),
-      allowEmpty: true,
-      ...(step.kind === 'promotePrimary' || step.kind === 'shift' ? { phase: 'Promoting' as const } : {}),
-      failedChecks: failedChecks(position),
-    });
+    const progress = await this.#writer.commit(position.progress, this.#stepRequest(position, index));
     const unsynced = await this.#syncedOrRolledBack(progress, index);
     if (unsynced) return unsynced;
     if (step.kind !== 'promote') return progress;
     await this.#afterPromotion(index, progress);
     return this.#finish(progress);
+  }
+
+  /**
+   * The commit of step `index`: its State, with the evidence since the last commit. A pause's own
+   * index is its resume marker (what a pull request carries when no change follows the pause).
+   */
+  #stepRequest(position: Position, index: number): CommitRequest {
+    const step = this.#plan.steps[index - 1]!;
+    const images = imagesOf(position.progress);
+    const common = {
+      index,
+      gates: position.passes.flatMap((pass) => pass.gates),
+      allowEmpty: true,
+      failedChecks: failedChecks(position),
+    };
+    if (step.kind === 'pause') {
+      return {
+        ...common,
+        state: stateAt(this.#plan.steps, index, images),
+        action: 'resume',
+        summary: `resume after ${step.summary}`,
+      };
+    }
+    return {
+      ...common,
+      state: stateForStep(this.#plan.steps, index, images),
+      action: step.kind === 'promote' ? 'promote' : 'step',
+      summary: step.summary,
+      ...(step.kind === 'promotePrimary' || step.kind === 'shift' ? { phase: 'Promoting' as const } : {}),
+    };
+  }
+
+  // ── Pull-request promotion (deps.approval, src/promotion/) ─────────────────────────────────
+  // The manual step at `at` becomes a change request carrying the commit the release makes next;
+  // what becomes of it (merged, closed, `/gitcanary` commands) decides, and the release is read
+  // from Git again after every poll, so a `gitcanary promote` or `abort` elsewhere wins as well.
+
+  /** The change request of the manual step at `at`: opened, polled (`run`), and acted on. */
+  async #propose(position: Position, at: number, once: boolean): Promise<ReleaseResult | undefined> {
+    const approval = this.#deps.approval!;
+    const { progress } = position;
+    const index = proposedIndex(this.#plan.steps, at);
+    const { proposal, request } = this.#proposal(position, index);
+    for (let polls = 0; ; polls++) {
+      const state = await approval.check(proposal);
+      const event = (action: 'opened' | 'waiting' | 'approved' | 'aborted' | 'refused') =>
+        this.#deps.reporter.event({
+          type: 'pull-request',
+          action,
+          reference: state.reference,
+          url: state.url,
+          index,
+          message: state.reason,
+        });
+      if (state.kind === 'waiting') {
+        if (polls === 0) event(state.opened ? 'opened' : 'waiting');
+        if (once) return this.#done('paused', `${state.reason} (${state.url})`, progress);
+        const until = new Date(this.#clock.now().getTime() + approval.pollDelay(polls));
+        if (polls === 0) this.#deps.reporter.event({ type: 'wait', reason: state.reason });
+        await sleepUntil(this.#clock, until, this.#signal);
+        // Another process may have moved the release on meanwhile (`gitcanary promote`, `abort`).
+        const again = await this.#read();
+        if (again?.progress.lastCommit.sha !== progress.lastCommit.sha) return undefined;
+        continue;
+      }
+      // A merge is reported when it is settled (the loop's next read), however it was found.
+      if (state.kind !== 'approved' || state.via !== 'merge') event(state.kind);
+      if (state.kind === 'refused') {
+        throw new GitcanaryError('RELEASE_STATE', state.reason, { hint: state.hint });
+      }
+      if (state.kind === 'aborted') {
+        const rolledBack = await this.#rollback(position, 'abort', []);
+        await approval.settle(
+          proposal,
+          `${state.reason}: rolled back in ${rolledBack.lastCommit.sha.slice(0, 7)}`,
+        );
+        await this.#afterRollback(rolledBack);
+        return this.#done(
+          'aborted',
+          `${state.reason}; rolled back to ${progress.stableImage ?? 'stable'}`,
+          rolledBack,
+        );
+      }
+      if (state.via === 'merge') {
+        // Merge commits and rebases bring the step's trailers to the branch: the loop's next read
+        // finds the step done and syncs what landed. A squash may have rewritten the message: then
+        // a marker commit with the step's trailers says so (the files already hold the change).
+        const landed = await this.#read();
+        if (landed?.progress.lastCommit.sha !== progress.lastCommit.sha) return undefined;
+        await this.#writer.commit(progress, { ...request, promotedBy: state.by });
+        return undefined;
+      }
+      // `/gitcanary promote`: the step is committed as gitcanary would have, by whom the comment says.
+      const committed = await this.#writer.commit(progress, { ...request, promotedBy: state.by });
+      return this.#syncedOrRolledBack(committed, index);
+    }
+  }
+
+  /** The proposal of step `index`'s commit, made from where the release stands (`position`). */
+  #proposal(position: Position, index: number): { proposal: StepProposal; request: CommitRequest } {
+    const { progress } = position;
+    const request = this.#stepRequest(position, index);
+    const images = imagesOf(progress);
+    const proposal: StepProposal = {
+      release: this.#plan.name,
+      releaseId: progress.releaseId,
+      index,
+      total: this.total,
+      base: this.#plan.branch,
+      title: proposalTitle(this.#plan.name, this.#plan.steps, progress.stepIndex, index, images),
+      push: async (branch) =>
+        (await this.#writer.commit(progress, request, { pushTo: branch })).lastCommit.sha,
+      body: async (sha) => {
+        // The pushed commit against its parent, the branch's tip it was built on.
+        const diff = (await this.#deps.repo.diff?.(`${sha}~1`, sha)) ?? '';
+        return renderFile(
+          'pull-request',
+          proposalView({
+            name: this.#plan.name,
+            steps: this.#plan.steps,
+            progress,
+            index,
+            images,
+            evidence: request.gates,
+            diff,
+          }),
+        );
+      },
+      inspect: (branch) => this.#inspectProposal(branch, request.state, index),
+    };
+    return { proposal, request };
+  }
+
+  /**
+   * After the release moved on: the change request of the step its newest commit made, if one
+   * carried it, is closed or cleaned up; when it was merged, the reconciler must apply what
+   * landed (the branch's tip: a merge commit or a squash) before anything else happens.
+   */
+  async #settleProposal(position: Position): Promise<ReleaseResult | undefined> {
+    const approval = this.#deps.approval;
+    const { progress } = position;
+    if (approval === undefined || progress.action === 'finish') return undefined;
+    if (progress.action === 'abort' || progress.action === 'rollback') {
+      // Ended from elsewhere (`gitcanary abort`, a failed gate): the change request waiting is closed.
+      const pending = pendingProposal(this.#plan.steps, progress.stepIndex, approval.everyStep);
+      if (pending !== undefined) {
+        await approval.settle(
+          this.#proposal(position, pending).proposal,
+          `the release ended with ${progress.action} in ${progress.lastCommit.sha.slice(0, 7)}`,
+        );
+      }
+      return undefined;
+    }
+    const index = progress.stepIndex;
+    if (!isProposed(this.#plan.steps, index, approval.everyStep)) return undefined;
+    const settled = await approval.settle(
+      this.#proposal(position, index).proposal,
+      `step ${index}/${this.total} is in ${this.#plan.branch} (${progress.lastCommit.sha.slice(0, 7)}); the release goes on`,
+    );
+    if (settled !== undefined && 'refused' in settled) {
+      throw new GitcanaryError('RELEASE_STATE', settled.refused.reason, { hint: settled.refused.hint });
+    }
+    if (settled?.merged !== true) return undefined;
+    this.#deps.reporter.event({
+      type: 'pull-request',
+      action: 'approved',
+      reference: settled.reference,
+      url: settled.url,
+      index,
+      message: settled.reason,
+    });
+    const tip = (await this.#deps.repo.remoteTip?.()) ?? progress.lastCommit.sha;
+    return this.#syncedOrRolledBack({ ...progress, lastCommit: { ...progress.lastCommit, sha: tip } }, index);
+  }
+
+  /** Whether a change request's branch still holds what step `index` writes (a person pushed to it). */
+  async #inspectProposal(
+    branch: string,
+    state: ReturnType<typeof stateAt>,
+    index: number,
+  ): Promise<{ isStepChange: boolean; differences: string[] }> {
+    // A forge may delete a merged branch; then what landed on the release's branch is checked.
+    const checkout =
+      (await this.#deps.repo.checkoutBranch?.(branch)) ??
+      (await this.#deps.repo.checkoutBranch?.(this.#plan.branch));
+    if (checkout === undefined) return { isStepChange: false, differences: [`branch ${branch} is gone`] };
+    try {
+      const tree = await loadTargetTree(this.#plan.targets, checkout.root);
+      const changes = applyState(this.#plan.targets, tree, state).changedFrom(tree);
+      return {
+        isStepChange: changes.length === 0,
+        differences: changes.map((change) => `${change.file} does not say what step ${index} writes`),
+      };
+    } catch (error) {
+      return { isStepChange: false, differences: [error instanceof Error ? error.message : String(error)] };
+    } finally {
+      await checkout.dispose();
+    }
   }
 
   /** The rollback commit with the evidence since the last commit and `gates`, then the post-rollout hooks. */

@@ -74,7 +74,7 @@ export interface ReleaseRepository {
   head(): Promise<{ sha: string; time: string }>;
   commitStep(
     intent: (root: string) => Promise<StepCommit | null>,
-    options?: { maxAttempts?: number; allowEmpty?: boolean },
+    options?: { maxAttempts?: number; allowEmpty?: boolean; pushTo?: string; force?: boolean },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
   /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
@@ -87,6 +87,69 @@ export interface ReleaseRepository {
   readNote(sha: string): Promise<string | undefined>;
   /** Replaces the note on `sha` with `update(current)` and pushes it, re-applied if another writer won. */
   updateNote(sha: string, update: (current: string | undefined) => string): Promise<void>;
+  /** The sha a branch of the remote points at now; undefined when absent (pull-request promotion). */
+  remoteTip?(branch?: string): Promise<string | undefined>;
+  /** Unified diff between two commits, for a pull request's description. */
+  diff?(fromSha: string, toSha: string): Promise<string>;
+  /** Another branch's files in a temporary worktree (a pull request's head, to check a human's edit). */
+  checkoutBranch?(
+    branch: string,
+  ): Promise<{ root: string; sha: string; dispose(): Promise<void> } | undefined>;
+}
+
+/** A manual step's commit, proposed as a pull or merge request (src/promotion carries it out). */
+export interface StepProposal {
+  release: string;
+  releaseId: string;
+  /** The step whose commit the change request carries (`i` of `Gitcanary-Step: i/N`). */
+  index: number;
+  total: number;
+  /** The release's branch, which the change request goes into. */
+  base: string;
+  /** `podinfo: canary 20% → 60%`. */
+  title: string;
+  /** The description of the change request carrying the pushed commit `sha`. */
+  body(sha: string): Promise<string>;
+  /** Pushes the step's commit to `branch` (forced: a branch gitcanary owns); returns its sha. */
+  push(branch: string): Promise<string>;
+  /** Whether the files at `branch` still hold the step's change, and what differs when not. */
+  inspect(branch: string): Promise<{ isStepChange: boolean; differences: string[] }>;
+}
+
+/** What became of a proposed step. */
+export type ProposalState = { url: string; reference: string; reason: string } & (
+  | { kind: 'waiting'; opened: boolean }
+  | { kind: 'approved'; via: 'merge' | 'comment'; by?: string | undefined }
+  | { kind: 'aborted'; via: 'close' | 'comment'; by?: string | undefined }
+  | { kind: 'refused'; hint: string }
+);
+
+/**
+ * Pull-request promotion as the engine sees it: at a manual step it asks what became of the step's
+ * change request (opening it the first time), and when the release moved past a step it settles it.
+ * Both read only the forge and Git, so any process re-reading the release can call them.
+ */
+export interface StepApproval {
+  /** `steps: all`: every committing step after the start goes through a change request. */
+  readonly everyStep: boolean;
+  /** Opens the change request when there is none yet; else reads what happened to it. */
+  check(proposal: StepProposal): Promise<ProposalState>;
+  /**
+   * The release went on past the step at `index` (or ended there): closes its change request if it
+   * is open, records why, deletes its branch. Returns whether it was merged and not settled before —
+   * then the landed commit still needs its sync — or, when what was merged is not the step's change
+   * (a person pushed other files to its branch), why it is refused.
+   */
+  settle(
+    proposal: StepProposal,
+    message: string,
+  ): Promise<
+    | { merged: boolean; reference: string; url: string; reason: string }
+    | { refused: { reason: string; hint: string } }
+    | undefined
+  >;
+  /** How long to wait before polling again, after `polls` polls (backoff). */
+  pollDelay(polls: number): number;
 }
 
 export interface EngineDeps {
@@ -96,6 +159,8 @@ export interface EngineDeps {
   createGate: (name: string, config: unknown) => Gate;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Pull-request promotion (`spec.promotion.pullRequest`): manual steps become change requests. */
+  approval?: StepApproval | undefined;
 }
 
 export interface RunOptions {

@@ -1,4 +1,5 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
@@ -302,6 +303,30 @@ export class Repository {
     const out = await this.git.runRemote(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
     const sha = out.trim().split(/\s+/)[0];
     return sha === undefined || sha === '' ? undefined : sha;
+  }
+
+  /**
+   * The files of another branch of the remote (a pull request's head), checked out in a temporary
+   * worktree beside this one; `dispose` removes it. Undefined when the remote has no such branch.
+   */
+  async checkoutBranch(
+    branch: string,
+  ): Promise<{ root: string; sha: string; dispose(): Promise<void> } | undefined> {
+    assertNotOption('branch', branch);
+    if ((await this.remoteTip(branch)) === undefined) return undefined;
+    const ref = 'refs/gitcanary/proposal';
+    await this.git.runRemote(['fetch', '--verbose', '--no-tags', 'origin', `+refs/heads/${branch}:${ref}`]);
+    const sha = (await this.git.run(['rev-parse', ref])).trim();
+    const root = await mkdtemp(path.join(os.tmpdir(), 'gitcanary-proposal-'));
+    await this.git.run(['worktree', 'add', '--detach', '--force', root, sha]);
+    return {
+      root,
+      sha,
+      dispose: async () => {
+        await this.git.run(['worktree', 'remove', '--force', root]).catch(() => undefined);
+        await rm(root, { recursive: true, force: true });
+      },
+    };
   }
 
   /** Deletes the temp clone openRepository made (and key files); a given workdir is left alone. */

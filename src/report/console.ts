@@ -328,6 +328,8 @@ export function formatEvent(event: ReleaseEvent, options: FormatOptions = {}): s
             : c.green;
       return `${paint(event.outcome)}: ${event.message}`;
     }
+    case 'pull-request':
+      return `  ${event.reference} ${event.action}: ${event.message} ${c.dim(event.url)}`;
     case 'notification':
       return `  notification to ${event.target} (${event.about}) failed: ${event.message}`;
     case 'error':

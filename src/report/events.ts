@@ -34,6 +34,17 @@ export type ReleaseEvent =
   | { type: 'warning'; field: string; message: string }
   | { type: 'gate'; result: GateResult }
   | { type: 'done'; outcome: Outcome; exitCode: number; message: string }
+  /** Pull-request promotion: the step's pull or merge request, and what became of it. */
+  | {
+      type: 'pull-request';
+      action: 'opened' | 'waiting' | 'approved' | 'aborted' | 'refused';
+      /** `pull request #3`, `merge request !3`. */
+      reference: string;
+      url: string;
+      /** The step whose commit it carries. */
+      index: number;
+      message: string;
+    }
   /** A notification or event webhook that could not be delivered; the release goes on. */
   | { type: 'notification'; target: string; about: string; delivered: false; message: string }
   /** The command failed: bad input (exit 2), git or network (exit 4), interrupted (exit 130). */
@@ -56,6 +67,7 @@ export const JSON_LINE_TYPES = [
   'gate',
   'done',
   'notification',
+  'pull-request',
   'error',
   'status',
   'plan',

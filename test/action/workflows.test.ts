@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { parseConfig } from '../../src/config/index.js';
 import { forgeSchema, promotionSchema } from '../../src/config/promotion.js';
 import { GitcanaryError } from '../../src/errors.js';
+import { startFakeGitHub } from '../support/fake-github.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps } from '../support/gitops.js';
 import { manifest, ROOT, runAction } from './runner.js';
 import { APP_TOKEN, runWorkflow, type Workflow } from './workflow.js';
@@ -39,13 +40,13 @@ const PAUSED_STEPS = `    - setWeight: 20
 `;
 
 /** A workspace as actions/checkout leaves it: deploy/gitcanary.yaml, the bare GitOps repo beside. */
-function workspace(steps: string, onTestFinished: TestContext['onTestFinished']): GitOps {
+function workspace(steps: string, onTestFinished: TestContext['onTestFinished'], extra?: string): GitOps {
   const ops = createGitOps(demoConfig({ steps }));
   onTestFinished(() => ops.dispose());
   mkdirSync(path.join(ops.dir, 'deploy'));
   writeFileSync(
     path.join(ops.dir, 'deploy', 'gitcanary.yaml'),
-    demoConfig({ steps }).replace('repo: ./gitops.git', 'repo: ../gitops.git'),
+    demoConfig({ steps, extra }).replace('repo: ./gitops.git', 'repo: ../gitops.git'),
   );
   return ops;
 }
@@ -65,7 +66,13 @@ const github = (extra: Record<string, string> = {}) => ({
 
 describe('docs/github-actions.md', () => {
   it('holds the four workflows and the pull-request config snippet, and documents every input and output of action.yml', () => {
-    expect([...workflows.keys()]).toEqual(['canary', 'canary-step', 'canary-control', 'canary-approved']);
+    expect([...workflows.keys()]).toEqual([
+      'canary',
+      'canary-step',
+      'canary-control',
+      'canary-approved',
+      'canary-pr',
+    ]);
     expect(snippets).toHaveLength(1);
     for (const [name, input] of Object.entries(manifest.inputs)) {
       const row = DOC.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
@@ -77,7 +84,7 @@ describe('docs/github-actions.md', () => {
     }
   });
 
-  it('the pull-request config validates against its schemas, and the release loader refuses it until the engine drives it', () => {
+  it('the pull-request config validates against its schemas and loads as part of a release', () => {
     const snippet = snippets[0] as { spec: { promotion: unknown; forge: unknown } };
     expect(promotionSchema.parse(snippet.spec.promotion)).toEqual({
       pullRequest: { steps: 'pauses', labels: ['canary'], reviewers: ['alice', 'acme/sre'], draft: false },
@@ -86,7 +93,11 @@ describe('docs/github-actions.md', () => {
       github: { apiUrl: 'https://ghe.acme.dev/api/v3', repository: 'acme/gitops', tokenEnv: 'GITHUB_TOKEN' },
     });
     const withPromotion = demoConfig({ extra: '  promotion:\n    pullRequest: { steps: pauses }\n' });
-    expect(() => parseConfig(withPromotion, 'gitcanary.yaml')).toThrow(GitcanaryError);
+    expect(parseConfig(withPromotion, 'gitcanary.yaml').config.spec.promotion).toEqual({
+      pullRequest: { steps: 'pauses', labels: [], reviewers: [], draft: false },
+    });
+    const wrong = demoConfig({ extra: '  promotion:\n    pullRequest: { steps: some }\n' });
+    expect(() => parseConfig(wrong, 'gitcanary.yaml')).toThrow(GitcanaryError);
   });
 });
 
@@ -186,7 +197,7 @@ describe('the documented workflows, run with the bundled Action', () => {
         .log()
         .map((entry) => entry.trailers['Gitcanary-Action'])
         .slice(-4),
-      // resume the pause, setWeight 50, promote primary (Flagger's shape), then route back to the primary
+      // The primary gets the candidate, then the traffic goes back to it (Flagger's shape).
     ).toEqual(['resume', 'step', 'step', 'promote']);
 
     await runAction({
@@ -235,5 +246,56 @@ describe('the documented workflows, run with the bundled Action', () => {
       expect(step.with?.token).toBe(GITOPS_TOKEN);
       expect(step.action?.log).not.toContain(GITOPS_TOKEN);
     }
+  });
+
+  // Five runs of the bundled Action, each a Node process.
+  it('canary-pr: steps open a pull request at the pause (output pull-request), merging it goes on, the next pull request promotes', {
+    timeout: 120_000,
+  }, async ({ onTestFinished }) => {
+    const ops = workspace(
+      PAUSED_STEPS,
+      onTestFinished,
+      '  promotion:\n    pullRequest: { labels: [canary] }\n',
+    );
+    const gh = await startFakeGitHub({ repo: ops.bare });
+    onTestFinished(() => gh.close_());
+    const env = { GITHUB_API_URL: gh.url };
+    const step = async (event: string, inputs: Record<string, string> = {}) => {
+      const run = await runWorkflow(
+        workflow('canary-pr'),
+        { github: github({ event_name: event }), inputs },
+        { workspace: ops.dir, env },
+      );
+      const canary = run.steps.find((s) => s.id === 'canary');
+      return { job: run.jobs.step, outputs: canary?.action?.outputs, log: canary?.action?.log ?? '' };
+    };
+
+    expect((await step('workflow_dispatch', { image: CANARY_IMAGE })).outputs).toMatchObject({ step: '0' });
+    expect((await step('schedule')).outputs).toMatchObject({ step: '1', weight: '20', 'pull-request': '' });
+    const paused = await step('schedule');
+    expect(paused.job).toBe('success');
+    expect(paused.outputs).toMatchObject({
+      step: '1',
+      weight: '20',
+      'exit-code': '3',
+      'pull-request': 'https://github.com/acme/gitops/pull/1',
+    });
+    expect(gh.pulls.get(1)).toMatchObject({ title: 'podinfo: canary 20% → 50%', labels: ['canary'] });
+    // The workflow's token opened it (the Action's token input), and never showed in the log.
+    expect(gh.calls[0]?.headers.authorization).toBe(`token ${WORKFLOW_TOKEN}`);
+    expect(paused.log).not.toContain(WORKFLOW_TOKEN);
+
+    gh.merge(1, 'squash');
+    const merged = await step('pull_request');
+    // The squash landed step 3 (a marker commit records it); the same job goes on to the next step.
+    expect(merged.outputs).toMatchObject({ step: '4', weight: '50', phase: 'Promoting' });
+    expect(
+      ops.log().find((e) => e.trailers['Gitcanary-Step'] === '3/5')?.trailers['Gitcanary-Promoted-By'],
+    ).toBe('alice');
+    const promoted = await step('schedule');
+    expect(promoted.outputs).toMatchObject({ phase: 'Promoted', 'exit-code': '0' });
+    expect(gh.statuses.at(-1)).toMatchObject({ context: 'gitcanary/podinfo', state: 'success' });
+    expect(ops.gitIn(['branch', '--list', 'gitcanary/*'])).toBe('');
+    expect(gh.violations).toEqual([]);
   });
 });

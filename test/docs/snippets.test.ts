@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { defaultReleaseSchema, flaggerIssues, parseConfig } from '../../src/config/index.js';
-import { forgeSchema, promotionSchema } from '../../src/config/promotion.js';
 import { GitcanaryError } from '../../src/errors.js';
 import { githubWorkflowProblems, looksLikeGitHubWorkflow } from '../support/github-workflow.js';
 import { gitlabCiProblems, looksLikeGitLabCi } from '../support/gitlab-ci.js';
@@ -49,9 +48,6 @@ function yamlSnippets(file: string, markdown: string): Snippet[] {
 const specShape: Record<string, SafeParser> = {
   ...(defaultReleaseSchema() as unknown as { shape: { spec: { shape: Record<string, SafeParser> } } }).shape
     .spec.shape,
-  // Validated as documented, though the release schema registers them only with promotion wiring.
-  promotion: promotionSchema,
-  forge: forgeSchema,
 };
 
 interface SafeParser {

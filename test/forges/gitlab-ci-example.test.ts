@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI_BUNDLE } from '../support/cli.js';
+import { startFakeGitLab } from '../support/fake-gitlab.js';
 import { type CiJob, gitlabCiProblems, jobWhen, pipelineJobs, runJob } from '../support/gitlab-ci.js';
 import { CANARY_IMAGE, createGitOps, demoConfig, type GitOps, PODINFO } from '../support/gitops.js';
 
@@ -61,8 +62,14 @@ function writeConfig(config: string): void {
 }
 
 /** GitLab's predefined variables for a pipeline (docs.gitlab.com/ci/variables/predefined_variables). */
-function pipeline(source: 'push' | 'schedule' | 'web', ref: { tag?: string; branch?: string }) {
+function pipeline(
+  source: 'push' | 'schedule' | 'web',
+  ref: { tag?: string; branch?: string },
+  /** Masked CI/CD variables of the project. */
+  secrets: Record<string, string> = {},
+) {
   const variables: Record<string, string | undefined> = {
+    ...secrets,
     CI: 'true',
     GITLAB_CI: 'true',
     CI_SERVER_URL: 'https://gitlab.example.com',
@@ -227,5 +234,47 @@ describe('examples/gitlab-ci.yml', () => {
     // With no release under way the manual abort fails (shown as allowed to fail: it blocks nothing).
     writeConfig(demoConfig({ steps: STEPS }));
     expect(await tag.run('canary:abort')).toMatchObject({ code: 2, status: 'warning' });
+  });
+
+  it('in MR mode the scheduled step opens a merge request at the pause and goes on once it is merged', {
+    timeout: 180_000,
+  }, async () => {
+    const token = 'glpat-exampleMrModeToken0123456';
+    const gitlab = await startFakeGitLab({ repo: ops.bare, token });
+    try {
+      writeConfig(
+        demoConfig({
+          steps: STEPS,
+          extra: `  promotion:\n    pullRequest: { labels: [canary] }\n  forge:\n    gitlab: { apiUrl: ${gitlab.apiUrl}, project: ${gitlab.projectPath} }\n`,
+        }),
+      );
+      const tag = pipeline('push', { tag: '6.1.0' }, { GITLAB_TOKEN: token });
+      const schedule = pipeline('schedule', { branch: 'main' }, { GITLAB_TOKEN: token });
+      expect(await tag.run('canary:start')).toMatchObject({ code: 0 });
+      expect(await schedule.run('canary:step')).toMatchObject({ code: 0 });
+
+      const paused = await schedule.run('canary:step');
+      expect(paused).toMatchObject({ code: 3, status: 'warning' });
+      expect(paused.output).toContain('merge request !1');
+      expect(paused.output).not.toContain(token);
+      expect(gitlab.mergeRequests.get(1)).toMatchObject({
+        title: 'podinfo: canary 20% → 50%',
+        labels: ['canary'],
+      });
+      expect(await schedule.run('canary:step')).toMatchObject({ code: 3 });
+      expect(gitlab.mergeRequests.size).toBe(1);
+
+      gitlab.merge(1, 'merge', 'alice');
+      const merged = await schedule.run('canary:step');
+      expect(merged).toMatchObject({ code: 0, status: 'success' });
+      expect(ops.log().some((entry) => entry.trailers['Gitcanary-Weight'] === '50')).toBe(true);
+      expect(ops.gitIn(['branch', '--list', 'gitcanary/*'])).toBe('');
+      expect(gitlab.notes.find((note) => note.iid === 1 && note.author.id === gitlab.bot.id)?.body).toContain(
+        'the release goes on',
+      );
+      expect(gitlab.violations).toEqual([]);
+    } finally {
+      await gitlab.close_();
+    }
   });
 });

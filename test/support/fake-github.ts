@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,9 @@ import { githubExample, matchOperation, requestErrors, responseErrors } from './
 // git commits and refs. Every request must be one GitHub documents (path, method, query, body) and
 // every response is checked against GitHub's published OpenAPI description; responses start from
 // GitHub's own examples. Violations are collected for the test to assert empty.
+// With `repo`, the repository behind it is real: a bare git repository whose branches the pulls
+// point at (a person's push to a pull's branch moves its head), merged as GitHub merges (a merge
+// commit, a squash commit with the pull's title and description, or the commits rebased).
 
 export interface FakePull {
   number: number;
@@ -82,8 +86,46 @@ function sha(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-export async function startFakeGitHub(options: { prefix?: string } = {}): Promise<FakeGitHub> {
+function gitIn(repo: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+export async function startFakeGitHub(
+  options: { prefix?: string /** A bare repository the pulls' branches live in. */; repo?: string } = {},
+): Promise<FakeGitHub> {
   const prefix = options.prefix ?? '';
+  const bare = options.repo;
+  /** A branch's head: in the real repository when there is one. */
+  const branchHead = (branch: string): string | undefined => {
+    if (bare === undefined) return state.branches.get(branch);
+    try {
+      return gitIn(bare, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`);
+    } catch {
+      return undefined;
+    }
+  };
+  const commitOf = (commitSha: string): { message: string; parents: string[] } | undefined => {
+    if (bare === undefined) return state.commits.get(commitSha);
+    try {
+      const [parents = '', message = ''] = gitIn(
+        bare,
+        'log',
+        '-1',
+        '--format=%P%x1f%B',
+        commitSha,
+        '--',
+      ).split('\x1f');
+      return { message: message.trim(), parents: parents.split(' ').filter(Boolean) };
+    } catch {
+      return undefined;
+    }
+  };
+  /** An open pull follows its branch (someone may push to it). */
+  const refresh = (pull: FakePull | undefined): void => {
+    if (pull?.state !== 'open') return;
+    const head = branchHead(pull.head.ref);
+    if (head !== undefined) pull.head.sha = head;
+  };
   const owner = 'acme';
   const repo = 'gitops';
   const mainSha = sha('main');
@@ -195,9 +237,11 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     query: URLSearchParams,
   ): Reply => {
     const pull = state.pulls.get(Number(params.pull_number ?? params.issue_number));
+    refresh(pull);
+    for (const open of state.pulls.values()) refresh(open);
     switch (operationId) {
       case 'pulls/create': {
-        const head = state.branches.get(String(body.head));
+        const head = branchHead(String(body.head));
         if (head === undefined)
           return {
             status: 422,
@@ -212,7 +256,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
           title: String(body.title),
           body: String(body.body ?? ''),
           head: { ref: String(body.head), sha: head },
-          base: { ref: String(body.base), sha: state.branches.get(String(body.base)) ?? mainSha },
+          base: { ref: String(body.base), sha: branchHead(String(body.base)) ?? mainSha },
           state: 'open',
           draft: body.draft === true,
           labels: [],
@@ -250,7 +294,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
         const chain: string[] = [];
         for (let at: string | undefined = pull.head.sha; at && at !== pull.base.sha; ) {
           chain.unshift(at);
-          at = state.commits.get(at)?.parents[0];
+          at = commitOf(at)?.parents[0];
         }
         const example = githubExample<Record<string, unknown>[]>('commit-items')[0] as Record<
           string,
@@ -261,7 +305,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
           body: chain.map((commitSha) => ({
             ...example,
             sha: commitSha,
-            commit: { ...(example.commit as object), message: state.commits.get(commitSha)?.message ?? '' },
+            commit: { ...(example.commit as object), message: commitOf(commitSha)?.message ?? '' },
           })),
         };
       }
@@ -348,7 +392,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
         };
       }
       case 'git/get-commit': {
-        const commit = state.commits.get(params.commit_sha ?? '');
+        const commit = commitOf(params.commit_sha ?? '');
         if (!commit) return notFound;
         const example = githubExample<Record<string, unknown>>('git-commit-2');
         return {
@@ -367,7 +411,12 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
       }
       case 'git/delete-ref': {
         const branch = (params.ref ?? '').replace(/^heads\//, '');
-        if (!state.branches.delete(branch))
+        const deleted =
+          bare === undefined
+            ? state.branches.delete(branch)
+            : branchHead(branch) !== undefined &&
+              gitIn(bare, 'update-ref', '-d', `refs/heads/${branch}`) === '';
+        if (!deleted)
           return {
             status: 422,
             body: { message: 'Reference does not exist', documentation_url: 'https://docs.github.com/rest' },
@@ -383,6 +432,55 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
           },
         };
     }
+  };
+
+  /** GitHub's three merge methods on the real repository; returns the commit the base now points at. */
+  const mergeInRepo = (repo: string, pull: FakePull, method: 'merge' | 'squash' | 'rebase', by: string) => {
+    const target = branchHead(pull.base.ref)!;
+    const head = pull.head.sha;
+    // The tree GitHub would merge to (a conflict fails the test).
+    const tree = gitIn(repo, 'merge-tree', '--write-tree', target, head).split('\n')[0]!;
+    let landed: string;
+    if (method === 'merge') {
+      landed = gitIn(
+        repo,
+        'commit-tree',
+        tree,
+        '-p',
+        target,
+        '-p',
+        head,
+        '-m',
+        `Merge pull request #${pull.number} from ${owner}/${pull.head.ref}\n\n${pull.title}`,
+      );
+    } else if (method === 'squash') {
+      // The repository's default squash message: the pull's title and description.
+      landed = gitIn(
+        repo,
+        'commit-tree',
+        tree,
+        '-p',
+        target,
+        '-m',
+        `${pull.title} (#${pull.number})\n\n${pull.body}`,
+      );
+    } else {
+      // Each commit again on the new base, with its message (the base has not moved in these tests).
+      if (gitIn(repo, 'merge-base', target, head) !== target)
+        throw new Error('the fake rebases onto an unmoved base only');
+      landed = target;
+      for (const commit of gitIn(repo, 'rev-list', '--reverse', `${target}..${head}`)
+        .split('\n')
+        .filter(Boolean)) {
+        const message = commitOf(commit)?.message ?? '';
+        landed = gitIn(repo, 'commit-tree', `${commit}^{tree}`, '-p', landed, '-m', message);
+      }
+    }
+    gitIn(repo, 'update-ref', `refs/heads/${pull.base.ref}`, landed);
+    pull.state = 'closed';
+    pull.closedAt = NOW;
+    pull.merged = { sha: landed, at: NOW, by };
+    return landed;
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -443,7 +541,9 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     },
     merge(number, method, by = 'alice') {
       const pull = state.pulls.get(number);
+      refresh(pull);
       if (pull?.state !== 'open') throw new Error(`pull request #${number} is not open`);
+      if (bare !== undefined) return mergeInRepo(bare, pull, method, by);
       const mainHead = state.branches.get(pull.base.ref) ?? mainSha;
       const head = state.commits.get(pull.head.sha);
       let landed: string;
@@ -471,6 +571,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     },
     close(number) {
       const pull = state.pulls.get(number);
+      refresh(pull);
       if (pull) {
         pull.state = 'closed';
         pull.closedAt = NOW;
