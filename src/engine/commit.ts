@@ -32,6 +32,12 @@ export interface CommitRequest {
   failedChecks: number;
   /** Who let the release go on (a `promote`). */
   promotedBy?: string | undefined;
+  /**
+   * The newest commit of the release name this commit must follow on the remote (compare-and-swap;
+   * GIT_TIP_MOVED when another process committed for the release first): by default the commit
+   * `progress` was read from; null when no release of this name has a commit yet.
+   */
+  after?: string | null;
 }
 
 export class ReleaseWriter {
@@ -53,7 +59,8 @@ export class ReleaseWriter {
 
   /**
    * One commit: apply every target to the tree, write, commit with trailers, push (replaying the
-   * intent on a newer head when the push loses a race). Returns the progress after it, or
+   * intent on a newer head when the push loses a race to another app's commit; a commit of this
+   * release by another process throws GIT_TIP_MOVED instead: the caller re-reads). Returns the progress after it, or
    * `progress` unchanged when nothing was committed.
    */
   async commit(progress: ReleaseProgress, request: CommitRequest): Promise<ReleaseProgress> {
@@ -66,7 +73,14 @@ export class ReleaseWriter {
         const files = await this.#apply(root, request.state);
         return { message, trailers, files };
       },
-      { maxAttempts: this.#plan.maxPushAttempts, allowEmpty: request.allowEmpty ?? false },
+      {
+        maxAttempts: this.#plan.maxPushAttempts,
+        allowEmpty: request.allowEmpty ?? false,
+        expectedRelease: {
+          name: this.#plan.name,
+          newest: request.after === undefined ? progress.lastCommit.sha : (request.after ?? undefined),
+        },
+      },
     );
     if (!outcome.committed) return progress;
     const head = await this.#repo.head();

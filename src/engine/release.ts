@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { GitcanaryError } from '../errors.js';
+import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
-import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import type { Observation } from '../targets/types.js';
 import { loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
+import { type Driven, type Observed, observeRelease } from './observe.js';
 import { checkPlannedTrees } from './plan.js';
 import {
   type HistoryCommit,
@@ -65,6 +66,7 @@ export class ReleaseEngine {
   readonly #fingerprint: string;
   readonly #writer: ReleaseWriter;
   readonly #gates: GateRunner;
+  readonly #watchIntervalMs: number;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
@@ -74,6 +76,7 @@ export class ReleaseEngine {
     this.#fingerprint = targetsFingerprint(plan.targets);
     this.#writer = new ReleaseWriter(plan, deps.repo, deps.reporter, this.#fingerprint);
     this.#gates = new GateRunner(plan.gates, deps.createGate, deps.reporter);
+    this.#watchIntervalMs = deps.watchIntervalMs ?? 30_000;
   }
 
   get total(): number {
@@ -86,8 +89,28 @@ export class ReleaseEngine {
     return readOwnProgress(history, this.#plan.name, this.#fingerprint);
   }
 
-  /** `run` (whole release) and `step` (at most one commit). */
+  /**
+   * `run` (whole release) and `step` (at most one commit). Another process that starts the same
+   * release first wins the start commit's compare-and-swap: this one reads again and goes on from
+   * what that process committed (resumes the same image, supersedes with another one).
+   */
   async run(options: RunOptions): Promise<ReleaseResult> {
+    return this.#rereading(() => this.#runOnce(options));
+  }
+
+  /** Runs a command again from a fresh read when another process committed for the release first. */
+  async #rereading(command: () => Promise<ReleaseResult>): Promise<ReleaseResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (error) {
+        if (!isTipMoved(error) || attempt >= MAX_REREADS) throw error;
+        this.#movedOn(error);
+      }
+    }
+  }
+
+  async #runOnce(options: RunOptions): Promise<ReleaseResult> {
     const recovered = await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
     let progress = await this.progress();
     const image = options.image;
@@ -147,6 +170,10 @@ export class ReleaseEngine {
    * and who promoted (`by`). `--full` skips every remaining step and promotes now, in one commit.
    */
   async promote(full: boolean, by?: string): Promise<ReleaseResult> {
+    return this.#rereading(() => this.#promoteOnce(full, by));
+  }
+
+  async #promoteOnce(full: boolean, by: string | undefined): Promise<ReleaseResult> {
     const position = await this.#activePosition();
     const { progress, passes } = position;
     const evidence = passes.flatMap((pass) => pass.gates);
@@ -189,6 +216,10 @@ export class ReleaseEngine {
 
   /** `abort`: one rollback commit, stable-only traffic. */
   async abort(): Promise<ReleaseResult> {
+    return this.#rereading(() => this.#abortOnce());
+  }
+
+  async #abortOnce(): Promise<ReleaseResult> {
     const position = await this.#activePosition();
     const { progress } = position;
     const next = await this.#rollback(position, 'abort', []);
@@ -309,6 +340,8 @@ export class ReleaseEngine {
           : `start canary of ${image}`,
       gates: [],
       allowEmpty: true,
+      // The release this one follows must still be the newest: two starts never both land.
+      after: previous?.lastCommit.sha ?? null,
       // A new candidate starts a new count (Flagger resets failedChecks on a new revision).
       failedChecks: 0,
     });
@@ -323,35 +356,19 @@ export class ReleaseEngine {
   async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
     // The last step announced since the newest commit (a step is announced once per visit).
     let announced = start.stepIndex;
-    let newest = start.lastCommit.sha;
+    // What this driver last read or wrote: another process's commit since is noticed by observeRelease.
+    let known = start;
+    let waitingFor: string | undefined;
     for (;;) {
-      const position = await this.#read();
-      if (position === undefined || isFinished(position.progress)) {
-        return this.#finishedResult(position?.progress ?? start);
-      }
+      const seen = await this.#reread(known);
+      if (seen.kind === 'stop') return this.#stopped(seen);
+      const { position } = seen;
       const { progress } = position;
-      if (progress.releaseId !== start.releaseId) {
-        throw new GitcanaryError(
-          'RELEASE_STATE',
-          `the release of ${start.image} was superseded by ${progress.image} while this run went on; nothing more was committed for ${start.image}`,
-          { hint: 'the newer release goes on with `gitcanary run` or `gitcanary step`' },
-        );
-      }
-      if (progress.lastCommit.sha !== newest) {
-        newest = progress.lastCommit.sha;
-        announced = progress.stepIndex;
-      }
+      if (seen.moved) announced = progress.stepIndex;
+      known = progress;
       const next = nextAction(this.#plan, position, this.#clock.now());
-      if (next.kind === 'done') return this.#finish(progress);
-      if (next.kind === 'rollback') {
-        return this.#rollBackFor(
-          position,
-          [],
-          `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
-        );
-      }
       // The step acted on now (steps already done — a passed analysis, an elapsed pause — are not).
-      if (announced < next.index) {
+      if ('index' in next && announced < next.index) {
         announced = next.index;
         this.#deps.reporter.event({
           type: 'step',
@@ -368,12 +385,17 @@ export class ReleaseEngine {
         return this.#done('paused', message, progress);
       }
       if (next.kind === 'wait') {
-        const step = this.#plan.steps[next.index - 1]!;
-        const reason =
-          next.reason === 'pause'
-            ? step.summary
-            : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
-        this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
+        // Announced once per wait; the wait is slept in watch intervals, each ending in a re-read.
+        const key = `${progress.lastCommit.sha} ${next.index} ${next.until.toISOString()}`;
+        if (key !== waitingFor) {
+          waitingFor = key;
+          const step = this.#plan.steps[next.index - 1]!;
+          const reason =
+            next.reason === 'pause'
+              ? step.summary
+              : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
+          this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
+        }
         if (once) {
           const message =
             next.reason === 'pause'
@@ -381,19 +403,108 @@ export class ReleaseEngine {
               : `step ${next.index} checks again at ${next.until.toISOString()}`;
           return this.#done('waiting', message, progress);
         }
-        await sleepUntil(this.#clock, next.until, this.#signal);
+        await this.#sleepTowards(next.until);
         continue;
       }
-      if (next.kind === 'analysis') {
-        const outcome = await this.#analyse(position, next.index, once);
-        if (outcome === 'again') announced = next.index - 1;
-        else if (outcome !== undefined) return outcome;
-        continue;
+      try {
+        if (next.kind === 'done') return await this.#finish(progress);
+        if (next.kind === 'rollback') {
+          return await this.#rollBackFor(
+            position,
+            [],
+            `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
+          );
+        }
+        if (next.kind === 'analysis') {
+          const outcome = await this.#analyse(position, next.index, once);
+          if (outcome === 'again') announced = next.index - 1;
+          else if (outcome !== undefined) return outcome;
+          continue;
+        }
+        const committed = await this.#commitStep(position, next.index);
+        if ('outcome' in committed) return committed;
+        known = committed;
+        if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
+      } catch (error) {
+        // Another process committed for this release first: read what it did, never replay ours.
+        if (!isTipMoved(error)) throw error;
+        this.#movedOn(error);
       }
-      const committed = await this.#commitStep(position, next.index);
-      if ('outcome' in committed) return committed;
-      if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
     }
+  }
+
+  /**
+   * Where the release stands on the remote now, and what that means for the driver that last
+   * knew `known`: the one place a driver learns what other processes did (abort, promote, a newer
+   * image, a step), before every commit and once per watch interval while it waits.
+   */
+  async #reread(known: ReleaseProgress): Promise<Observed> {
+    return observeRelease(drivenOf(known), await this.#read());
+  }
+
+  /** The result of a release another process ended (or replaced); a promotion not yet finished is. */
+  async #stopped(seen: Extract<Observed, { kind: 'stop' }>): Promise<ReleaseResult> {
+    const { progress } = seen;
+    if (seen.outcome === 'promoted' && progress?.action === 'promote') {
+      // A process stopped between the promote and the finish commit: finish now.
+      try {
+        const finished = await this.#finishCommit(progress);
+        if (finished !== progress) return this.#done('promoted', `${progress.image} promoted`, finished);
+      } catch (error) {
+        if (!isTipMoved(error)) throw error;
+      }
+    }
+    return this.#done(seen.outcome, seen.message, progress);
+  }
+
+  /** Sleeps until `until`, or one watch interval when that is sooner: the caller reads again. */
+  async #sleepTowards(until: Date): Promise<void> {
+    const left = until.getTime() - this.#clock.now().getTime();
+    await this.#clock.sleep(Math.max(0, Math.min(left, this.#watchIntervalMs)), this.#signal);
+  }
+
+  /**
+   * Runs `wait` (gates measuring over time, a sync poll) with a clock that reads the release again
+   * once per watch interval of its sleeps: when another process moved or ended the release, the
+   * wait is cut short (its signal aborts) and what was seen is returned instead of its answer.
+   */
+  async #watching<T>(
+    known: ReleaseProgress,
+    wait: (clock: Clock, signal: AbortSignal) => Promise<T>,
+  ): Promise<{ answer: T } | { seen: Observed }> {
+    const moved = new AbortController();
+    const signal = AbortSignal.any([this.#signal, moved.signal]);
+    let seen: Observed | undefined;
+    let last = this.#clock.now().getTime();
+    const clock: Clock = {
+      now: () => this.#clock.now(),
+      sleep: async (ms, sleepSignal) => {
+        await this.#clock.sleep(ms, sleepSignal);
+        if (this.#clock.now().getTime() - last < this.#watchIntervalMs || seen !== undefined) return;
+        last = this.#clock.now().getTime();
+        // A failed read is no news: the commit's compare-and-swap still guards the next write.
+        const now = await this.#reread(known).catch(() => undefined);
+        if (now === undefined || (now.kind === 'continue' && !now.moved)) return;
+        seen = now;
+        moved.abort(new GitcanaryError('INTERRUPTED', 'the release moved on in another process'));
+        sleepSignal?.throwIfAborted();
+      },
+    };
+    try {
+      const answer = await wait(clock, signal);
+      return seen === undefined ? { answer } : { seen };
+    } catch (error) {
+      if (seen !== undefined && !this.#signal.aborted) return { seen };
+      throw error;
+    }
+  }
+
+  /** A lost compare-and-swap, reported; the caller reads the release again. */
+  #movedOn(error: unknown): void {
+    this.#deps.reporter.event({
+      type: 'progress',
+      message: `${(error as Error).message}; reading the release again`,
+    });
   }
 
   /**
@@ -411,7 +522,12 @@ export class ReleaseEngine {
     const step = this.#plan.steps[index - 1]!;
     if (step.kind !== 'analysis') throw new GitcanaryError('INTERNAL', `step ${index} is not an analysis`);
     const checks = isCheckPass(this.#plan, index);
-    const pass = await this.#gates.pass(step.gates, this.#gateContext(progress, index), { checks });
+    // The analysis's own waits re-read the release: another process's abort or step cuts it short.
+    const watched = await this.#watching(progress, (clock, signal) =>
+      this.#gates.pass(step.gates, { ...this.#gateContext(progress, index), clock, signal }, { checks }),
+    );
+    if ('seen' in watched) return undefined;
+    const pass = watched.answer;
     const gates = pass.results.map(evidenceOf);
     const at = this.#clock.now().toISOString();
     if (pass.verdict === 'wait') {
@@ -424,7 +540,11 @@ export class ReleaseEngine {
         until: until.toISOString(),
       });
       if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
-      await sleepUntil(this.#clock, until, this.#signal);
+      while (this.#clock.now() < until) {
+        await this.#sleepTowards(until);
+        const seen = await this.#reread(progress);
+        if (seen.kind === 'stop' || seen.moved) return undefined;
+      }
       return 'again';
     }
     const { verdict } = pass;
@@ -564,7 +684,12 @@ export class ReleaseEngine {
    * before pre-rollout hooks, no gate sees the candidate before it runs.
    */
   async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
-    const synced = await this.#waitForSync(progress, index);
+    const watched = await this.#watching(progress, (clock, signal) =>
+      this.#waitForSync(progress, index, clock, signal),
+    );
+    // Another process ended the release while it synced: stop; moved it on: the caller reads again.
+    if ('seen' in watched) return watched.seen.kind === 'stop' ? this.#stopped(watched.seen) : undefined;
+    const synced = watched.answer;
     if (synced.verdict === 'pass') return undefined;
     const next = await this.#rollback({ progress, passes: [] }, 'rollback', [evidenceOf(synced)]);
     await this.#afterRollback(next);
@@ -575,7 +700,12 @@ export class ReleaseEngine {
     );
   }
 
-  async #waitForSync(progress: ReleaseProgress, index: number): Promise<GateResult> {
+  async #waitForSync(
+    progress: ReleaseProgress,
+    index: number,
+    clock: Clock,
+    signal: AbortSignal,
+  ): Promise<GateResult> {
     const sync = this.#plan.sync;
     const pass: GateResult = {
       gate: 'sync',
@@ -587,13 +717,13 @@ export class ReleaseEngine {
     if (sync === undefined) return pass;
     if ('delayMs' in sync) {
       this.#deps.reporter.event({ type: 'wait', reason: `reconciler delay ${sync.delayMs}ms` });
-      await this.#clock.sleep(sync.delayMs, this.#signal);
+      await clock.sleep(sync.delayMs, signal);
       return { ...pass, message: `waited ${sync.delayMs}ms` };
     }
     const result = await this.#deps
       .createGate('sync', sync.gate)
-      .evaluate(this.#gateContext(progress, index, 'Progressing'));
-    throwIfInterrupted(this.#signal);
+      .evaluate({ ...this.#gateContext(progress, index, 'Progressing'), clock, signal });
+    throwIfInterrupted(signal);
     this.#deps.reporter.event({ type: 'gate', result });
     return result;
   }
@@ -701,3 +831,14 @@ function imagesOf(progress: ReleaseProgress): ReleaseImages {
 }
 
 export type { HistoryCommit };
+
+/** Rounds of "another process committed first, read again" before giving up (each is real progress). */
+const MAX_REREADS = 20;
+
+function isTipMoved(error: unknown): boolean {
+  return isGitcanaryError(error) && error.code === 'GIT_TIP_MOVED';
+}
+
+function drivenOf(progress: ReleaseProgress): Driven {
+  return { releaseId: progress.releaseId, image: progress.image, newest: progress.lastCommit.sha };
+}

@@ -14,6 +14,8 @@ export const EXIT_CODES = {
   noop: 0,
   rolledBack: 1,
   aborted: 1,
+  // The image this process drove will not be promoted: a newer one replaced it (not a bad input).
+  superseded: 1,
   waiting: 3,
   paused: 3,
 } as const;
@@ -74,7 +76,12 @@ export interface ReleaseRepository {
   head(): Promise<{ sha: string; time: string }>;
   commitStep(
     intent: (root: string) => Promise<StepCommit | null>,
-    options?: { maxAttempts?: number; allowEmpty?: boolean },
+    options?: {
+      maxAttempts?: number;
+      allowEmpty?: boolean;
+      /** Commit only while the release's newest commit on the remote is `newest` (GIT_TIP_MOVED else). */
+      expectedRelease?: { name: string; newest: string | undefined };
+    },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
   /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
@@ -96,6 +103,11 @@ export interface EngineDeps {
   createGate: (name: string, config: unknown) => Gate;
   clock?: Clock;
   signal?: AbortSignal;
+  /**
+   * How often a waiting driver re-reads the release from the remote (pauses, analysis intervals,
+   * sync polls) to notice an abort, a promotion or a newer image from another process; 30s.
+   */
+  watchIntervalMs?: number;
 }
 
 export interface RunOptions {

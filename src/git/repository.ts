@@ -40,6 +40,13 @@ export interface CommitStepOptions {
    * the caller re-reads what the other writer committed instead.
    */
   expectedTip?: string;
+  /**
+   * Compare-and-swap on one release: commit only while the newest commit of release `name` on the
+   * remote branch is still `newest` (undefined: the release has no commit yet). Commits of other
+   * apps on the branch do not count: a push they beat is replayed on the new head as usual, and the
+   * check runs again there. A commit of the release itself throws GIT_TIP_MOVED, never replayed.
+   */
+  expectedRelease?: { name: string; newest: string | undefined };
 }
 
 export interface CommitOutcome {
@@ -149,6 +156,7 @@ export class Repository {
     assertNotOption('branch', target);
     const expectedTip = options.expectedTip;
     if (expectedTip !== undefined) assertNotOption('revision', expectedTip);
+    const expectedRelease = options.expectedRelease;
     let attempts = 0;
 
     const attempt = async (): Promise<CommitOutcome> => {
@@ -159,6 +167,10 @@ export class Repository {
       if (expectedTip !== undefined) {
         const tip = (await this.git.run(['rev-parse', this.remoteRef])).trim();
         if (tip !== expectedTip) throw new TipMoved(tip);
+      }
+      if (expectedRelease !== undefined) {
+        const newest = (await this.releaseHistory(expectedRelease.name, { limit: 1 }))[0]?.sha;
+        if (newest !== expectedRelease.newest) throw new TipMoved(newest ?? '');
       }
       let step: StepCommit | null;
       try {
@@ -198,6 +210,15 @@ export class Repository {
         shouldRetry: (error) => error instanceof PushRejected && expectedTip === undefined,
       });
     } catch (error) {
+      if (error instanceof TipMoved && expectedRelease !== undefined && expectedTip === undefined) {
+        await this.resetToRemote().catch(() => undefined);
+        const from = expectedRelease.newest?.slice(0, 7) ?? 'no commit';
+        throw new GitcanaryError(
+          'GIT_TIP_MOVED',
+          `release ${expectedRelease.name} moved on from ${from} to ${error.message.slice(0, 7) || 'no commit'}: another process committed for it first; nothing was pushed`,
+          { hint: 're-read the release from the branch before committing again' },
+        );
+      }
       if (error instanceof TipMoved || (error instanceof PushRejected && expectedTip !== undefined)) {
         await this.resetToRemote().catch(() => undefined);
         throw new GitcanaryError(
