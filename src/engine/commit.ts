@@ -11,7 +11,7 @@ import {
   TRAILER,
 } from './progress.js';
 import type { GateEvidence } from './records.js';
-import type { ReleaseInput, ReleaseRepository } from './types.js';
+import type { BoundTarget, ReleaseInput, ReleaseRepository } from './types.js';
 
 // Commit building: every commit of a release is the State applied by every target to the tree the
 // remote has now, a message with the gate evidence, and the trailers `status` and resume read back.
@@ -38,6 +38,8 @@ export interface CommitRequest {
    * `progress` was read from; null when no release of this name has a commit yet.
    */
   after?: string | null;
+  /** Only these targets write (abort and `promote --full` past a target broken by hand); default all. */
+  targets?: readonly BoundTarget[];
 }
 
 export class ReleaseWriter {
@@ -70,7 +72,7 @@ export class ReleaseWriter {
     const outcome = await this.#repo.commitStep(
       async (root) => {
         // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
-        const files = await this.#apply(root, request.state);
+        const files = await this.#apply(root, request.state, request.targets ?? this.#plan.targets);
         return { message, trailers, files };
       },
       {
@@ -132,9 +134,9 @@ export class ReleaseWriter {
   }
 
   /** Apply all targets to the manifests under `root`; returns the repository paths written. */
-  async #apply(root: string, state: CanaryState): Promise<string[]> {
-    const base = await loadTargetTree(this.#plan.targets, root);
-    return writeTree(root, base, applyState(this.#plan.targets, base, state));
+  async #apply(root: string, state: CanaryState, targets: readonly BoundTarget[]): Promise<string[]> {
+    const base = await loadTargetTree(targets, root);
+    return writeTree(root, base, applyState(targets, base, state));
   }
 }
 

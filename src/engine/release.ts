@@ -3,8 +3,8 @@ import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, systemClock } from '../shared/clock.js';
-import type { Observation } from '../targets/types.js';
-import { loadTargetTree, observeImages } from './apply.js';
+import type { CanaryState, Observation } from '../targets/types.js';
+import { brokenTargets, loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
@@ -30,6 +30,7 @@ import {
   stateForStep,
 } from './state.js';
 import {
+  type BoundTarget,
   type EngineDeps,
   EXIT_CODES,
   type ReleaseInput,
@@ -180,6 +181,7 @@ export class ReleaseEngine {
     if (full) {
       const images = imagesOf(progress);
       const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
+      const { targets, skipped } = await this.#writable(progress, state, 'promote --full');
       const next = await this.#writer.commit(progress, {
         index: this.total,
         state,
@@ -188,8 +190,10 @@ export class ReleaseEngine {
         gates: evidence,
         failedChecks: failedChecks(position),
         promotedBy: by,
+        ...(targets ? { targets } : {}),
       });
-      return this.#finish(next);
+      const promoted = await this.#finish(next, targets);
+      return skipped.length === 0 ? promoted : this.#skippedNote(promoted, skipped);
     }
     this.#assertSamePlan(progress);
     const next = nextAction(this.#plan, position, this.#clock.now());
@@ -222,12 +226,57 @@ export class ReleaseEngine {
   async #abortOnce(): Promise<ReleaseResult> {
     const position = await this.#activePosition();
     const { progress } = position;
-    const next = await this.#rollback(position, 'abort', []);
+    const images = imagesOf(progress);
+    const state = rolledBackState(
+      stateAt(this.#plan.steps, progress.stepIndex, images),
+      images,
+      'RolledBack',
+    );
+    const { targets, skipped } = await this.#writable(progress, state, 'abort');
+    const next = await this.#rollback(position, 'abort', [], false, targets);
+    const left = skipped.length === 0 ? '' : `; not restored (${skipped.join('; ')})`;
     return this.#done(
       'aborted',
-      `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
+      `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}${left}`,
       next,
     );
+  }
+
+  /**
+   * The targets an `abort` or `promote --full` can still write when a person broke one mid-release
+   * (deleted the route file, the canary backend…): those are skipped with a warning naming what is
+   * missing, so the release can always be ended. `promote --full` refuses when a workload is broken:
+   * it would say Promoted while the stable workload does not run the candidate.
+   */
+  async #writable(
+    progress: ReleaseProgress,
+    state: CanaryState,
+    command: 'abort' | 'promote --full',
+  ): Promise<{ targets: BoundTarget[] | undefined; skipped: string[] }> {
+    const broken = await brokenTargets(this.#plan.targets, this.#deps.repo.root, state);
+    if (broken.length === 0) return { targets: undefined, skipped: [] };
+    const named = broken.map(({ bound, error }) => `${bound.target.key} (${bound.role}): ${error.format()}`);
+    const workload = broken.find(({ bound }) => bound.target.family === 'workload');
+    if (command === 'promote --full' && workload !== undefined) {
+      throw new GitcanaryError('RELEASE_STATE', `cannot promote ${progress.image}: ${named.join('; ')}`, {
+        ...workload.error.place,
+        hint: `restore it (e.g. \`git checkout ${progress.startCommit.sha.slice(0, 12)} -- <file>\`), or end the release with \`gitcanary abort\`, which restores what it still can`,
+      });
+    }
+    for (const { bound, error } of broken) {
+      this.#deps.reporter.event({
+        type: 'warning',
+        field: `${bound.target.key} (${bound.role})`,
+        message: `${error.format()}; ${command} skips this target and writes the others`,
+      });
+    }
+    const skippedTargets = new Set(broken.map(({ bound }) => bound));
+    return { targets: this.#plan.targets.filter((bound) => !skippedTargets.has(bound)), skipped: named };
+  }
+
+  /** The result, its message naming the targets a broken manifest kept from being written. */
+  #skippedNote(result: ReleaseResult, skipped: readonly string[]): ReleaseResult {
+    return { ...result, message: `${result.message}; not written (${skipped.join('; ')})` };
   }
 
   async #activePosition(): Promise<Position> {
@@ -662,13 +711,14 @@ export class ReleaseEngine {
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
-  async #finish(progress: ReleaseProgress): Promise<ReleaseResult> {
-    return this.#done('promoted', `${progress.image} promoted`, await this.#finishCommit(progress));
+  async #finish(progress: ReleaseProgress, targets?: readonly BoundTarget[]): Promise<ReleaseResult> {
+    return this.#done('promoted', `${progress.image} promoted`, await this.#finishCommit(progress, targets));
   }
 
   /** The finish commit, when the targets have anything to restore; else `progress` unchanged. */
-  async #finishCommit(progress: ReleaseProgress): Promise<ReleaseProgress> {
+  async #finishCommit(progress: ReleaseProgress, targets?: readonly BoundTarget[]): Promise<ReleaseProgress> {
     return this.#writer.commit(progress, {
+      ...(targets ? { targets } : {}),
       index: this.total,
       state: finishedState(imagesOf(progress)),
       action: 'finish',
@@ -757,6 +807,7 @@ export class ReleaseEngine {
     action: 'rollback' | 'abort',
     gates: readonly GateEvidence[],
     failedCheck = false,
+    targets?: readonly BoundTarget[],
   ): Promise<ReleaseProgress> {
     const { progress } = position;
     const images = imagesOf(progress);
@@ -770,6 +821,7 @@ export class ReleaseEngine {
       gates: [...position.passes.flatMap((pass) => pass.gates), ...gates],
       allowEmpty: true,
       failedChecks: failedChecks(position) + (failedCheck ? 1 : 0),
+      ...(targets ? { targets } : {}),
     };
     return this.#writer.commit(progress, request);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it, type TestContext } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { type Clock, ReleaseEngine } from '../../src/engine/release.js';
 import { releaseInput } from '../../src/engine/setup.js';
+import { releaseStatus } from '../../src/engine/status.js';
 import { createGate, type GateConfig } from '../../src/gates/index.js';
 import { openRepository, type Repository } from '../../src/git/index.js';
 import { EventLog, type ReleaseEvent } from '../../src/report/index.js';
@@ -331,5 +332,113 @@ describe('drivers racing', () => {
     const commits = releaseCommits(ops);
     expect(commits.map((c) => c.step)).toEqual(Array.from({ length: 22 }, (_, i) => i));
     expect(commits.map((c) => c.action).filter((action) => action === 'promote')).toHaveLength(1);
+  });
+});
+
+const PAUSED_STEPS = `    - setWeight: 20
+    - setHeaderRoute:
+        name: podinfo-canary-by-header
+        match:
+          - headerName: x-canary
+            headerValue: { exact: "always" }
+    - pause: {}
+    - setWeight: 50
+    - promote: {}
+`;
+
+/** A person's commit deleting `file` on the remote's main. */
+function deleteOnRemote(ops: GitOps, file: string): void {
+  const clone = ops.clone(`person-${Math.random().toString(36).slice(2)}`);
+  ops.gitIn(['rm', '--quiet', '--', file], clone);
+  ops.gitIn(['commit', '--quiet', '-m', `delete ${file}`], clone);
+  ops.gitIn(['push', '--quiet', 'origin', 'HEAD:main'], clone);
+}
+
+describe.concurrent('a target broken by hand mid-release', () => {
+  it('abort restores what it still can when the route file was deleted, naming it; status still works', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    expect(await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false })).toMatchObject({
+      outcome: 'paused',
+    });
+    deleteOnRemote(ops, FILES.route);
+
+    const loaded = await loadConfig(ops.config);
+    const repo = await openRepository({
+      repo: loaded.config.spec.git.repo,
+      branch: 'main',
+      author: { name: 'gitcanary', email: 'gitcanary@example.com' },
+    });
+    onTestFinished(() => repo.close());
+    const status = await releaseStatus(releaseInput(loaded, {}), repo);
+    expect(status).toMatchObject({ state: 'paused', step: 2, weight: 20 });
+    expect(status.manifests.find((m) => m.target === 'apisix')).toEqual({
+      target: 'apisix',
+      role: 'canary',
+      observed: {},
+      missing: `${FILES.route}: no such file or folder`,
+    });
+
+    const aborter = await openEngine();
+    const result = await aborter.engine.abort();
+
+    expect(result).toMatchObject({ outcome: 'aborted', exitCode: 1 });
+    expect(result.message).toBe(
+      `aborted release of ${CANARY_IMAGE}; traffic is back on ghcr.io/stefanprodan/podinfo:6.0.0; not restored (apisix (canary): ${FILES.route}: no such file or folder)`,
+    );
+    expect(aborter.events.events.filter((event) => event.type === 'warning')).toEqual([
+      {
+        type: 'warning',
+        field: 'apisix (canary)',
+        message: `${FILES.route}: no such file or folder; abort skips this target and writes the others`,
+      },
+    ]);
+    expect(releaseCommits(ops).at(-1)).toMatchObject({ action: 'abort', weight: 0 });
+    // The canary workload is back on the stable image; the deleted route stays deleted.
+    expect(ops.show(FILES.canary)).toBe(fixtureFile(FILES.canary));
+    expect(ops.show(FILES.route)).toBeUndefined();
+  });
+
+  it('promote --full skips a route whose canary backend was removed, and refuses when the stable workload is gone', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: PAUSED_STEPS }), onTestFinished);
+    await (await openEngine()).engine.run({ image: CANARY_IMAGE, once: false });
+    const person = ops.clone('person');
+    const withoutCanary = routeAt(20).replace(
+      '        - serviceName: podinfo-canary\n          servicePort: 80\n          weight: 20\n',
+      '',
+    );
+    ops.pushFrom(person, { [FILES.route]: withoutCanary }, 'remove the canary backend by hand');
+    deleteOnRemote(ops, FILES.primary);
+    const before = ops.head();
+
+    const refused = (await openEngine()).engine.promote(true, 'ops');
+
+    await expect(refused).rejects.toMatchObject({
+      code: 'RELEASE_STATE',
+      // The kustomization target reads the folder: deleting its one file removed it.
+      place: { file: 'apps/podinfo/primary' },
+    });
+    await expect(refused).rejects.toThrow(
+      `cannot promote ${CANARY_IMAGE}: kustomization (stable): apps/podinfo/primary: no such file or folder; apisix (canary): `,
+    );
+    expect(ops.head()).toBe(before);
+
+    // The stable workload back: promote --full now writes it and skips the broken route.
+    ops.pushFrom(person, { [FILES.primary]: fixtureFile(FILES.primary) }, 'restore the primary');
+    const promoter = await openEngine();
+    const result = await promoter.engine.promote(true, 'ops');
+
+    expect(result).toMatchObject({ outcome: 'promoted', exitCode: 0 });
+    expect(result.message).toBe(
+      `${CANARY_IMAGE} promoted; not written (apisix (canary): ${FILES.route}:21:9: ApisixRoute/test/podinfo: spec.http[0].backends: rule "method" has no canary backend "podinfo-canary" (hint: backends present: podinfo-primary))`,
+    );
+    expect(ops.show(FILES.primary)).toBe(
+      fixtureFile(FILES.primary).replace('newTag: 6.0.0', 'newTag: 6.1.0'),
+    );
+    expect(ops.show(FILES.route)).toBe(withoutCanary);
+    expect(releaseCommits(ops).at(-1)).toMatchObject({ action: 'promote' });
   });
 });
