@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   type ConfigWarning,
   configWarnings,
@@ -213,6 +214,8 @@ async function withEngine(
       // SIGINT/SIGTERM (src/cli/output.ts): waits stop, gate process groups are killed, no commit.
       // A cancelled workflow run sends SIGINT, then SIGTERM.
       signal: interruptSignal,
+      // The lease holder other drivers are told about: the CI job's page, else this process.
+      holder: input.jobUrl ?? `${hostname()}:${process.pid}`,
     });
     return (await act(engine, warn)).exitCode;
   } finally {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
+import { type Lease, LeaseMoved } from '../git/lease.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import type { CanaryState, Observation } from '../targets/types.js';
@@ -68,6 +69,8 @@ export class ReleaseEngine {
   readonly #writer: ReleaseWriter;
   readonly #gates: GateRunner;
   readonly #watchIntervalMs: number;
+  /** The lease this `run` holds on the release, and when it last renewed it. */
+  #lease: { lease: Lease; renewedAt: number } | undefined;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
@@ -96,7 +99,87 @@ export class ReleaseEngine {
    * what that process committed (resumes the same image, supersedes with another one).
    */
   async run(options: RunOptions): Promise<ReleaseResult> {
-    return this.#rereading(() => this.#runOnce(options));
+    await this.#takeLease(options.once);
+    try {
+      return await this.#rereading(() => this.#runOnce(options));
+    } finally {
+      await this.#dropLease();
+    }
+  }
+
+  /**
+   * A live lease of another holder stops `run` and `step` with exit 2, naming it; `run` then takes
+   * the lease (an expired one is taken over), so a second `run` of the release does not start.
+   * `step` only looks: it makes one commit and leaves, and the commits' compare-and-swap keeps two
+   * steps apart.
+   */
+  async #takeLease(once: boolean): Promise<void> {
+    const { repo, holder } = this.#deps;
+    if (holder === undefined || !repo.readLease || !repo.writeLease) return;
+    for (let attempt = 1; ; attempt++) {
+      const current = await repo.readLease(this.#plan.name);
+      const now = this.#clock.now().getTime();
+      if (current && current.holder !== holder && Date.parse(current.expires) > now) {
+        throw new GitcanaryError(
+          'RELEASE_STATE',
+          `release ${this.#plan.name} is driven by ${current.holder} (lease until ${current.expires})`,
+          {
+            hint: 'one driver per release: wait for it to end, or for its lease to expire if that driver is gone (it renews the lease while it runs); `status`, `abort` and `promote` still work',
+          },
+        );
+      }
+      if (once) return;
+      try {
+        const lease = await repo.writeLease(this.#plan.name, holder, this.#leaseExpiry(), current?.sha);
+        this.#lease = { lease, renewedAt: now };
+        if (current && current.holder !== holder) {
+          this.#deps.reporter.event({
+            type: 'progress',
+            message: `took over the lease of ${current.holder}, expired at ${current.expires}`,
+          });
+        }
+        return;
+      } catch (error) {
+        // Another driver wrote the lease first: read who, and refuse or try again.
+        if (!(error instanceof LeaseMoved) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** Renews the lease once per watch interval while this run drives (waits, before commits). */
+  async #renewLease(): Promise<void> {
+    const held = this.#lease;
+    const { repo, holder } = this.#deps;
+    const now = this.#clock.now().getTime();
+    if (!held || !repo.writeLease || holder === undefined || now - held.renewedAt < this.#watchIntervalMs)
+      return;
+    try {
+      this.#lease = {
+        lease: await repo.writeLease(this.#plan.name, holder, this.#leaseExpiry(), held.lease.sha),
+        renewedAt: now,
+      };
+    } catch (error) {
+      if (!(error instanceof LeaseMoved)) throw error;
+      this.#lease = undefined;
+      const current = await repo.readLease?.(this.#plan.name);
+      throw new GitcanaryError(
+        'RELEASE_STATE',
+        `the lease on release ${this.#plan.name} was taken over by ${current?.holder ?? 'another driver'} after it expired; this run stops`,
+        { hint: 'the other driver goes on with the release; nothing more is committed here' },
+      );
+    }
+  }
+
+  /** Gives the lease back as the run ends, unless another driver took it over meanwhile. */
+  async #dropLease(): Promise<void> {
+    const held = this.#lease;
+    this.#lease = undefined;
+    if (!held) return;
+    await this.#deps.repo.removeLease?.(this.#plan.name, held.lease.sha).catch(() => undefined);
+  }
+
+  #leaseExpiry(): Date {
+    return new Date(this.#clock.now().getTime() + (this.#deps.leaseMs ?? 5 * 60_000));
   }
 
   /** Runs a command again from a fresh read when another process committed for the release first. */
@@ -488,6 +571,7 @@ export class ReleaseEngine {
    * image, a step), before every commit and once per watch interval while it waits.
    */
   async #reread(known: ReleaseProgress): Promise<Observed> {
+    await this.#renewLease();
     return observeRelease(drivenOf(known), await this.#read());
   }
 
@@ -524,6 +608,8 @@ export class ReleaseEngine {
     const moved = new AbortController();
     const signal = AbortSignal.any([this.#signal, moved.signal]);
     let seen: Observed | undefined;
+    // The lease taken over by another driver: this run stops (RELEASE_STATE), whatever the wait says.
+    let lost: unknown;
     let last = this.#clock.now().getTime();
     const clock: Clock = {
       now: () => this.#clock.now(),
@@ -532,7 +618,14 @@ export class ReleaseEngine {
         if (this.#clock.now().getTime() - last < this.#watchIntervalMs || seen !== undefined) return;
         last = this.#clock.now().getTime();
         // A failed read is no news: the commit's compare-and-swap still guards the next write.
-        const now = await this.#reread(known).catch(() => undefined);
+        const now = await this.#reread(known).catch((error: unknown) => {
+          if (isGitcanaryError(error) && error.code === 'RELEASE_STATE') lost = error;
+          return undefined;
+        });
+        if (lost !== undefined) {
+          moved.abort(lost);
+          throw lost;
+        }
         if (now === undefined || (now.kind === 'continue' && !now.moved)) return;
         seen = now;
         moved.abort(new GitcanaryError('INTERRUPTED', 'the release moved on in another process'));
@@ -541,8 +634,10 @@ export class ReleaseEngine {
     };
     try {
       const answer = await wait(clock, signal);
+      if (lost !== undefined) throw lost;
       return seen === undefined ? { answer } : { seen };
     } catch (error) {
+      if (lost !== undefined) throw lost;
       if (seen !== undefined && !this.#signal.aborted) return { seen };
       throw error;
     }

@@ -1,4 +1,5 @@
 import type { Gate } from '../gates/types.js';
+import type { Lease } from '../git/lease.js';
 import type { Outcome, Reporter } from '../report/events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Target, TargetRole } from '../targets/types.js';
@@ -94,6 +95,12 @@ export interface ReleaseRepository {
   readNote(sha: string): Promise<string | undefined>;
   /** Replaces the note on `sha` with `update(current)` and pushes it, re-applied if another writer won. */
   updateNote(sha: string, update: (current: string | undefined) => string): Promise<void>;
+  /** The release's lease on the remote (refs/gitcanary/lease/<release>), or undefined. */
+  readLease?(release: string): Promise<Lease | undefined>;
+  /** Writes the lease while the remote's is still `expected` (undefined: none); throws LeaseMoved else. */
+  writeLease?(release: string, holder: string, expires: Date, expected: string | undefined): Promise<Lease>;
+  /** Removes the lease while it is still `expected`; throws LeaseMoved else. */
+  removeLease?(release: string, expected: string): Promise<void>;
 }
 
 export interface EngineDeps {
@@ -108,6 +115,14 @@ export interface EngineDeps {
    * sync polls) to notice an abort, a promotion or a newer image from another process; 30s.
    */
   watchIntervalMs?: number;
+  /**
+   * Who drives (the CI job's web page, else host:pid): `run` holds the release's lease in Git under
+   * this name while it drives, and a `run` or `step` of another holder exits 2 while it is live.
+   * Undefined: no lease (the commits' compare-and-swap still keeps the history right).
+   */
+  holder?: string | undefined;
+  /** How long a lease lasts unless renewed (every watch interval while the holder runs); 5 minutes. */
+  leaseMs?: number;
 }
 
 export interface RunOptions {

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
+import { type Lease, ReleaseLeases } from './lease.js';
 import { NOTES_REF, ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
@@ -315,6 +316,26 @@ export class Repository {
   /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
   async updateNote(sha: string, update: (current: string | undefined) => string): Promise<void> {
     await new ReleaseNotes(this.git).update(sha, update);
+  }
+
+  /** The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined. */
+  async readLease(release: string): Promise<Lease | undefined> {
+    return new ReleaseLeases(this.git).read(release);
+  }
+
+  /** Writes the lease while the remote's is still `expected` (undefined: none); LeaseMoved else. */
+  async writeLease(
+    release: string,
+    holder: string,
+    expires: Date,
+    expected: string | undefined,
+  ): Promise<Lease> {
+    return new ReleaseLeases(this.git).write(release, holder, expires, expected);
+  }
+
+  /** Removes the lease while it is still `expected`; LeaseMoved else. */
+  async removeLease(release: string, expected: string): Promise<void> {
+    await new ReleaseLeases(this.git).remove(release, expected);
   }
 
   /** The sha the remote branch points at now (`git ls-remote`), without fetching; undefined when absent. */

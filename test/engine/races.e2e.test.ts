@@ -54,7 +54,7 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']) {
   });
 
   /** An engine as the CLI builds it, on its own fresh clone: another process. */
-  async function openEngine(options: { watchIntervalMs?: number } = {}) {
+  async function openEngine(options: { watchIntervalMs?: number; holder?: string } = {}) {
     const clock = new RaceClock();
     const loaded = await loadConfig(ops.config);
     const repo = await openRepository({
@@ -74,8 +74,9 @@ function setup(config: string, onTestFinished: TestContext['onTestFinished']) {
       createGate: (name, gate) => createGate(name, gate as GateConfig),
       clock,
       ...(options.watchIntervalMs === undefined ? {} : { watchIntervalMs: options.watchIntervalMs }),
+      ...(options.holder === undefined ? {} : { holder: options.holder }),
     });
-    return { engine, events, clock };
+    return { engine, events, clock, repo };
   }
 
   return { ops, openEngine };
@@ -319,7 +320,7 @@ describe('drivers racing', () => {
     console.info(
       `drivers raced: ${rounds} rounds of 2 \`step\` drivers, ${lost.length} lost compare-and-swaps`,
     );
-  });
+  }, 120_000);
 
   it('two `run` drivers of one release at once: one history, each step once', async ({ onTestFinished }) => {
     const { ops, openEngine } = setup(demoConfig({ steps: MANY_STEPS }), onTestFinished);
@@ -332,7 +333,7 @@ describe('drivers racing', () => {
     const commits = releaseCommits(ops);
     expect(commits.map((c) => c.step)).toEqual(Array.from({ length: 22 }, (_, i) => i));
     expect(commits.map((c) => c.action).filter((action) => action === 'promote')).toHaveLength(1);
-  });
+  }, 120_000);
 });
 
 const PAUSED_STEPS = `    - setWeight: 20
@@ -440,5 +441,71 @@ describe.concurrent('a target broken by hand mid-release', () => {
     );
     expect(ops.show(FILES.route)).toBe(withoutCanary);
     expect(releaseCommits(ops).at(-1)).toMatchObject({ action: 'promote' });
+  });
+});
+
+/** The lease ref on the remote: its commit message (holder, expiry), or undefined when none. */
+function remoteLease(ops: GitOps): string | undefined {
+  const ref = ops.gitIn(['for-each-ref', '--format=%(objectname)', 'refs/gitcanary/lease/podinfo']);
+  return ref === '' ? undefined : ops.gitIn(['log', '-1', '--format=%B', ref]);
+}
+
+describe.concurrent('the lease: one `run` per release', () => {
+  it('a second run or step exits 2 naming the holder while the first drives; renewed while it waits, removed at the end', async ({
+    onTestFinished,
+  }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: TIMED_PAUSE }), onTestFinished);
+    const first = await openEngine({ holder: 'https://ci.example.com/job/1' });
+    let held: string | undefined;
+    let renewed: string | undefined;
+    let sleeps = 0;
+    const atTenthSleep = async () => {
+      sleeps += 1;
+      if (sleeps < 9) first.clock.onSleep = atTenthSleep;
+      else renewed = remoteLease(ops);
+    };
+    first.clock.onSleep = async () => {
+      first.clock.onSleep = atTenthSleep;
+      held = remoteLease(ops);
+      const second = await openEngine({ holder: 'https://ci.example.com/job/2' });
+      for (const once of [false, true]) {
+        const refused = second.engine.run({ image: CANARY_IMAGE, once });
+        await expect(refused).rejects.toMatchObject({ code: 'RELEASE_STATE' });
+        await expect(refused).rejects.toThrow(
+          /^release podinfo is driven by https:\/\/ci\.example\.com\/job\/1 \(lease until \d{4}-\d\d-\d\dT[\d:.]+Z\)$/,
+        );
+      }
+    };
+
+    const result = await first.engine.run({ image: CANARY_IMAGE, once: false });
+
+    expect(result).toMatchObject({ outcome: 'promoted', exitCode: 0 });
+    expect(held).toMatch(
+      /^gitcanary lease of podinfo\n\nGitcanary-Lease-Holder: https:\/\/ci\.example\.com\/job\/1\nGitcanary-Lease-Expires: /,
+    );
+    // 10m of pause in 30s watch intervals, the lease renewed at each: 9 intervals on, it ends 4.5m later.
+    const expiry = (lease: string | undefined) =>
+      Date.parse(/Gitcanary-Lease-Expires: (\S+)/.exec(lease ?? '')![1]!);
+    expect(expiry(renewed) - expiry(held)).toBeGreaterThanOrEqual(9 * 30_000 - 5_000);
+    expect(remoteLease(ops)).toBeUndefined();
+    // Nothing of the lease on the branch: the release's commits only.
+    expect(releaseCommits(ops).map((c) => c.step)).toEqual([0, 1, 3, 4, 5]);
+  });
+
+  it('an expired lease of a driver that is gone is taken over, and said so', async ({ onTestFinished }) => {
+    const { ops, openEngine } = setup(demoConfig({ steps: TIMED_PAUSE }), onTestFinished);
+    const gone = await openEngine();
+    await gone.repo.writeLease('podinfo', 'host-a:4242', new Date(Date.now() - 1_000), undefined);
+    // A live one of another holder refuses; the expired one does not.
+    const driver = await openEngine({ holder: 'host-b:77' });
+
+    const result = await driver.engine.run({ image: CANARY_IMAGE, once: false });
+
+    expect(result).toMatchObject({ outcome: 'promoted' });
+    expect(driver.events.events).toContainEqual({
+      type: 'progress',
+      message: expect.stringMatching(/^took over the lease of host-a:4242, expired at /),
+    });
+    expect(remoteLease(ops)).toBeUndefined();
   });
 });
