@@ -579,12 +579,14 @@ export class ReleaseEngine {
   async #stopped(seen: Extract<Observed, { kind: 'stop' }>): Promise<ReleaseResult> {
     const { progress } = seen;
     if (seen.outcome === 'promoted' && progress?.action === 'promote') {
-      // A process stopped between the promote and the finish commit: finish now.
+      // A process stopped between the promote and the finish commit: finish now. The promoting
+      // process finishes too; whichever loses (or meets a target it skipped) leaves it to the other.
       try {
         const finished = await this.#finishCommit(progress);
         if (finished !== progress) return this.#done('promoted', `${progress.image} promoted`, finished);
       } catch (error) {
-        if (!isTipMoved(error)) throw error;
+        if (!isGitcanaryError(error) || error.code === 'INTERRUPTED') throw error;
+        this.#deps.reporter.event({ type: 'progress', message: `not finished here: ${error.message}` });
       }
     }
     return this.#done(seen.outcome, seen.message, progress);
@@ -613,23 +615,31 @@ export class ReleaseEngine {
     let last = this.#clock.now().getTime();
     const clock: Clock = {
       now: () => this.#clock.now(),
+      // Slept in watch intervals at most, the release read again after each: a 5m sync delay or a
+      // 10m analysis interval still notices an abort within one.
       sleep: async (ms, sleepSignal) => {
-        await this.#clock.sleep(ms, sleepSignal);
-        if (this.#clock.now().getTime() - last < this.#watchIntervalMs || seen !== undefined) return;
-        last = this.#clock.now().getTime();
-        // A failed read is no news: the commit's compare-and-swap still guards the next write.
-        const now = await this.#reread(known).catch((error: unknown) => {
-          if (isGitcanaryError(error) && error.code === 'RELEASE_STATE') lost = error;
-          return undefined;
-        });
-        if (lost !== undefined) {
-          moved.abort(lost);
-          throw lost;
-        }
-        if (now === undefined || (now.kind === 'continue' && !now.moved)) return;
-        seen = now;
-        moved.abort(new GitcanaryError('INTERRUPTED', 'the release moved on in another process'));
-        sleepSignal?.throwIfAborted();
+        let left = Math.max(0, ms);
+        do {
+          const chunk = Math.min(left, this.#watchIntervalMs);
+          await this.#clock.sleep(chunk, sleepSignal);
+          left -= chunk;
+          if (this.#clock.now().getTime() - last < this.#watchIntervalMs || seen !== undefined) continue;
+          last = this.#clock.now().getTime();
+          // A failed read is no news: the commit's compare-and-swap still guards the next write.
+          const now = await this.#reread(known).catch((error: unknown) => {
+            if (isGitcanaryError(error) && error.code === 'RELEASE_STATE') lost = error;
+            return undefined;
+          });
+          if (lost !== undefined) {
+            moved.abort(lost);
+            throw lost;
+          }
+          if (now === undefined || (now.kind === 'continue' && !now.moved)) continue;
+          seen = now;
+          moved.abort(new GitcanaryError('INTERRUPTED', 'the release moved on in another process'));
+          sleepSignal?.throwIfAborted();
+          return;
+        } while (left > 0);
       },
     };
     try {

@@ -248,8 +248,8 @@ describe.concurrent('one driver per release', () => {
       [1, 'step', 20],
       [1, 'abort', 0],
     ]);
-    // The first interval of ten: the analysis re-read the release there and stopped.
-    expect(driver.clock.slept).toEqual([60_000]);
+    // Half of the first 1m interval of ten: the analysis re-read the release there and stopped.
+    expect(driver.clock.slept).toEqual([30_000]);
   });
 
   it('a run waiting for its commit to sync stops when another process aborts meanwhile', async ({
@@ -261,15 +261,16 @@ describe.concurrent('one driver per release', () => {
     );
     const driver = await openEngine();
     let sleeps = 0;
-    const abortOnSecondSleep = async () => {
+    // The start's sync is 10 watch intervals of 30s; the abort lands in the setWeight's sync.
+    const abortInSecondSync = async () => {
       sleeps += 1;
-      if (sleeps === 1) {
-        driver.clock.onSleep = abortOnSecondSleep;
+      if (sleeps <= 10) {
+        driver.clock.onSleep = abortInSecondSync;
         return;
       }
       await (await openEngine()).engine.abort();
     };
-    driver.clock.onSleep = abortOnSecondSleep;
+    driver.clock.onSleep = abortInSecondSync;
 
     const result = await driver.engine.run({ image: CANARY_IMAGE, once: false });
 
@@ -279,8 +280,8 @@ describe.concurrent('one driver per release', () => {
       [1, 'step'],
       [1, 'abort'],
     ]);
-    // The start's sync (5m), then the setWeight's sync cut short: no pause, no setWeight 50.
-    expect(driver.clock.slept).toEqual([300_000, 300_000]);
+    // The start's sync (5m in 30s watch intervals), then the setWeight's sync cut short after one.
+    expect(driver.clock.slept).toEqual(Array.from({ length: 11 }, () => 30_000));
   });
 });
 
