@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
-import { type Lease, LeaseMoved } from '../git/lease.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import type { CanaryState, Observation } from '../targets/types.js';
 import { brokenTargets, loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
+import { ReleaseLease } from './lease.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
 import { type Driven, type Observed, observeRelease } from './observe.js';
 import { checkPlannedTrees } from './plan.js';
@@ -69,8 +69,7 @@ export class ReleaseEngine {
   readonly #writer: ReleaseWriter;
   readonly #gates: GateRunner;
   readonly #watchIntervalMs: number;
-  /** The lease this `run` holds on the release, and when it last renewed it. */
-  #lease: { lease: Lease; renewedAt: number } | undefined;
+  readonly #lease: ReleaseLease;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
@@ -81,6 +80,7 @@ export class ReleaseEngine {
     this.#writer = new ReleaseWriter(plan, deps.repo, deps.reporter, this.#fingerprint);
     this.#gates = new GateRunner(plan.gates, deps.createGate, deps.reporter);
     this.#watchIntervalMs = deps.watchIntervalMs ?? 30_000;
+    this.#lease = new ReleaseLease(plan.name, deps, this.#clock, this.#watchIntervalMs);
   }
 
   get total(): number {
@@ -99,87 +99,12 @@ export class ReleaseEngine {
    * what that process committed (resumes the same image, supersedes with another one).
    */
   async run(options: RunOptions): Promise<ReleaseResult> {
-    await this.#takeLease(options.once);
+    await this.#lease.take(options.once);
     try {
       return await this.#rereading(() => this.#runOnce(options));
     } finally {
-      await this.#dropLease();
+      await this.#lease.drop();
     }
-  }
-
-  /**
-   * A live lease of another holder stops `run` and `step` with exit 2, naming it; `run` then takes
-   * the lease (an expired one is taken over), so a second `run` of the release does not start.
-   * `step` only looks: it makes one commit and leaves, and the commits' compare-and-swap keeps two
-   * steps apart.
-   */
-  async #takeLease(once: boolean): Promise<void> {
-    const { repo, holder } = this.#deps;
-    if (holder === undefined || !repo.readLease || !repo.writeLease) return;
-    for (let attempt = 1; ; attempt++) {
-      const current = await repo.readLease(this.#plan.name);
-      const now = this.#clock.now().getTime();
-      if (current && current.holder !== holder && Date.parse(current.expires) > now) {
-        throw new GitcanaryError(
-          'RELEASE_STATE',
-          `release ${this.#plan.name} is driven by ${current.holder} (lease until ${current.expires})`,
-          {
-            hint: 'one driver per release: wait for it to end, or for its lease to expire if that driver is gone (it renews the lease while it runs); `status`, `abort` and `promote` still work',
-          },
-        );
-      }
-      if (once) return;
-      try {
-        const lease = await repo.writeLease(this.#plan.name, holder, this.#leaseExpiry(), current?.sha);
-        this.#lease = { lease, renewedAt: now };
-        if (current && current.holder !== holder) {
-          this.#deps.reporter.event({
-            type: 'progress',
-            message: `took over the lease of ${current.holder}, expired at ${current.expires}`,
-          });
-        }
-        return;
-      } catch (error) {
-        // Another driver wrote the lease first: read who, and refuse or try again.
-        if (!(error instanceof LeaseMoved) || attempt >= 3) throw error;
-      }
-    }
-  }
-
-  /** Renews the lease once per watch interval while this run drives (waits, before commits). */
-  async #renewLease(): Promise<void> {
-    const held = this.#lease;
-    const { repo, holder } = this.#deps;
-    const now = this.#clock.now().getTime();
-    if (!held || !repo.writeLease || holder === undefined || now - held.renewedAt < this.#watchIntervalMs)
-      return;
-    try {
-      this.#lease = {
-        lease: await repo.writeLease(this.#plan.name, holder, this.#leaseExpiry(), held.lease.sha),
-        renewedAt: now,
-      };
-    } catch (error) {
-      if (!(error instanceof LeaseMoved)) throw error;
-      this.#lease = undefined;
-      const current = await repo.readLease?.(this.#plan.name);
-      throw new GitcanaryError(
-        'RELEASE_STATE',
-        `the lease on release ${this.#plan.name} was taken over by ${current?.holder ?? 'another driver'} after it expired; this run stops`,
-        { hint: 'the other driver goes on with the release; nothing more is committed here' },
-      );
-    }
-  }
-
-  /** Gives the lease back as the run ends, unless another driver took it over meanwhile. */
-  async #dropLease(): Promise<void> {
-    const held = this.#lease;
-    this.#lease = undefined;
-    if (!held) return;
-    await this.#deps.repo.removeLease?.(this.#plan.name, held.lease.sha).catch(() => undefined);
-  }
-
-  #leaseExpiry(): Date {
-    return new Date(this.#clock.now().getTime() + (this.#deps.leaseMs ?? 5 * 60_000));
   }
 
   /** Runs a command again from a fresh read when another process committed for the release first. */
@@ -275,8 +200,7 @@ export class ReleaseEngine {
         promotedBy: by,
         ...(targets ? { targets } : {}),
       });
-      const promoted = await this.#finish(next, targets);
-      return skipped.length === 0 ? promoted : this.#skippedNote(promoted, skipped);
+      return this.#finish(next, targets, skipped.length === 0 ? '' : `; not written (${skipped.join('; ')})`);
     }
     this.#assertSamePlan(progress);
     const next = nextAction(this.#plan, position, this.#clock.now());
@@ -355,11 +279,6 @@ export class ReleaseEngine {
     }
     const skippedTargets = new Set(broken.map(({ bound }) => bound));
     return { targets: this.#plan.targets.filter((bound) => !skippedTargets.has(bound)), skipped: named };
-  }
-
-  /** The result, its message naming the targets a broken manifest kept from being written. */
-  #skippedNote(result: ReleaseResult, skipped: readonly string[]): ReleaseResult {
-    return { ...result, message: `${result.message}; not written (${skipped.join('; ')})` };
   }
 
   async #activePosition(): Promise<Position> {
@@ -571,7 +490,7 @@ export class ReleaseEngine {
    * image, a step), before every commit and once per watch interval while it waits.
    */
   async #reread(known: ReleaseProgress): Promise<Observed> {
-    await this.#renewLease();
+    await this.#lease.renew();
     return observeRelease(drivenOf(known), await this.#read());
   }
 
@@ -816,8 +735,13 @@ export class ReleaseEngine {
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
-  async #finish(progress: ReleaseProgress, targets?: readonly BoundTarget[]): Promise<ReleaseResult> {
-    return this.#done('promoted', `${progress.image} promoted`, await this.#finishCommit(progress, targets));
+  async #finish(
+    progress: ReleaseProgress,
+    targets?: readonly BoundTarget[],
+    note = '',
+  ): Promise<ReleaseResult> {
+    const finished = await this.#finishCommit(progress, targets);
+    return this.#done('promoted', `${progress.image} promoted${note}`, finished);
   }
 
   /** The finish commit, when the targets have anything to restore; else `progress` unchanged. */
