@@ -55,6 +55,7 @@ const OUTCOME_ICON: Record<string, string> = {
   paused: '⏸️',
   rolledBack: '↩️',
   aborted: '↩️',
+  superseded: '⏭️',
 };
 
 /** The summary as GitHub-flavoured markdown, secrets masked. */

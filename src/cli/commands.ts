@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   type ConfigWarning,
   configWarnings,
@@ -288,6 +289,8 @@ async function withEngine(
       // A cancelled workflow run sends SIGINT, then SIGTERM.
       signal: interruptSignal,
       approval,
+      // The lease holder other drivers are told about: the CI job's page, else this process.
+      holder: input.jobUrl ?? `${hostname()}:${process.pid}`,
     });
     return (await act(engine, warn)).exitCode;
   } finally {

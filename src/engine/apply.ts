@@ -1,3 +1,4 @@
+import { type GitcanaryError, isGitcanaryError } from '../errors.js';
 import { loadTree, type ManifestTree } from '../manifests/index.js';
 import type { CanaryState, Observation } from '../targets/types.js';
 import type { BoundTarget } from './types.js';
@@ -50,4 +51,64 @@ export function observeAll(
     role: bound.role,
     observed: bound.target.observe(tree, bound.config, bound.role),
   }));
+}
+
+// What a person can break in the repository mid-release: a file deleted or emptied, YAML broken, a
+// resource, field or backend removed. A target meeting one of these cannot write its part.
+const BROKEN_BY_HAND = new Set([
+  'FILE_NOT_FOUND',
+  'FILE_EMPTY',
+  'YAML_INVALID',
+  'RESOURCE_NOT_FOUND',
+  'FIELD_MISSING',
+  'FIELD_INVALID',
+  'BACKEND_MISSING',
+]);
+
+/** A target that cannot write its part now, and the error naming what is missing. */
+export interface BrokenTarget {
+  bound: BoundTarget;
+  error: GitcanaryError;
+}
+
+/**
+ * The targets that cannot write `state` into the manifests at `root` now (each read and applied on
+ * its own, in memory): a route file or canary backend a person deleted mid-release, say.
+ */
+export async function brokenTargets(
+  targets: readonly BoundTarget[],
+  root: string,
+  state: CanaryState,
+): Promise<BrokenTarget[]> {
+  const broken: BrokenTarget[] = [];
+  for (const bound of targets) {
+    try {
+      bound.target.apply(await loadTargetTree([bound], root), bound.config, state, bound.role);
+    } catch (error) {
+      if (!isGitcanaryError(error) || !BROKEN_BY_HAND.has(error.code)) throw error;
+      broken.push({ bound, error });
+    }
+  }
+  return broken;
+}
+
+/** Every target's observation, or what keeps it from reading its manifests (for `status`). */
+export async function observeEach(
+  targets: readonly BoundTarget[],
+  root: string,
+): Promise<{ key: string; role: string; observed: Observation; missing?: string }[]> {
+  const seen: { key: string; role: string; observed: Observation; missing?: string }[] = [];
+  for (const bound of targets) {
+    const entry = { key: bound.target.key, role: bound.role };
+    try {
+      seen.push({
+        ...entry,
+        observed: bound.target.observe(await loadTargetTree([bound], root), bound.config, bound.role),
+      });
+    } catch (error) {
+      if (!isGitcanaryError(error) || !BROKEN_BY_HAND.has(error.code)) throw error;
+      seen.push({ ...entry, observed: {}, missing: error.format() });
+    }
+  }
+  return seen;
 }

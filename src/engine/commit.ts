@@ -11,7 +11,7 @@ import {
   TRAILER,
 } from './progress.js';
 import type { GateEvidence } from './records.js';
-import type { ReleaseInput, ReleaseRepository } from './types.js';
+import type { BoundTarget, ReleaseInput, ReleaseRepository } from './types.js';
 
 // Commit building: every commit of a release is the State applied by every target to the tree the
 // remote has now, a message with the gate evidence, and the trailers `status` and resume read back.
@@ -32,6 +32,14 @@ export interface CommitRequest {
   failedChecks: number;
   /** Who let the release go on (a `promote`). */
   promotedBy?: string | undefined;
+  /**
+   * The newest commit of the release name this commit must follow on the remote (compare-and-swap;
+   * GIT_TIP_MOVED when another process committed for the release first): by default the commit
+   * `progress` was read from; null when no release of this name has a commit yet.
+   */
+  after?: string | null;
+  /** Only these targets write (abort and `promote --full` past a target broken by hand); default all. */
+  targets?: readonly BoundTarget[];
 }
 
 export class ReleaseWriter {
@@ -53,7 +61,8 @@ export class ReleaseWriter {
 
   /**
    * One commit: apply every target to the tree, write, commit with trailers, push (replaying the
-   * intent on a newer head when the push loses a race). Returns the progress after it, or
+   * intent on a newer head when the push loses a race to another app's commit; a commit of this
+   * release by another process throws GIT_TIP_MOVED instead: the caller re-reads). Returns the progress after it, or
    * `progress` unchanged when nothing was committed.
    */
   async commit(
@@ -67,14 +76,22 @@ export class ReleaseWriter {
     const outcome = await this.#repo.commitStep(
       async (root) => {
         // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
-        const files = await this.#apply(root, request.state);
+        const files = await this.#apply(root, request.state, request.targets ?? this.#plan.targets);
         return { message, trailers, files };
       },
       {
         maxAttempts: this.#plan.maxPushAttempts,
         allowEmpty: request.allowEmpty ?? false,
-        // A pull request's branch is gitcanary's own: each proposal overwrites it.
-        ...(options.pushTo === undefined ? {} : { pushTo: options.pushTo, force: true }),
+        // A pull request's branch is gitcanary's own: each proposal overwrites it. The release's own
+        // branch is written only while this release's newest commit there is still the one we read.
+        ...(options.pushTo === undefined
+          ? {
+              expectedRelease: {
+                name: this.#plan.name,
+                newest: request.after === undefined ? progress.lastCommit.sha : (request.after ?? undefined),
+              },
+            }
+          : { pushTo: options.pushTo, force: true }),
       },
     );
     if (!outcome.committed) return progress;
@@ -129,9 +146,9 @@ export class ReleaseWriter {
   }
 
   /** Apply all targets to the manifests under `root`; returns the repository paths written. */
-  async #apply(root: string, state: CanaryState): Promise<string[]> {
-    const base = await loadTargetTree(this.#plan.targets, root);
-    return writeTree(root, base, applyState(this.#plan.targets, base, state));
+  async #apply(root: string, state: CanaryState, targets: readonly BoundTarget[]): Promise<string[]> {
+    const base = await loadTargetTree(targets, root);
+    return writeTree(root, base, applyState(targets, base, state));
   }
 }
 

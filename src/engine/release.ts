@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { GitcanaryError } from '../errors.js';
+import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import type { GateContext, GateResult } from '../gates/types.js';
 import type { Outcome } from '../report/events.js';
 import { type Clock, sleepUntil, systemClock } from '../shared/clock.js';
 import { renderFile } from '../shared/templates.js';
-import type { Observation } from '../targets/types.js';
-import { applyState, loadTargetTree, observeImages } from './apply.js';
+import type { CanaryState, Observation } from '../targets/types.js';
+import { applyState, brokenTargets, loadTargetTree, observeImages } from './apply.js';
 import { type CommitRequest, ReleaseWriter } from './commit.js';
 import { GateRunner, throwIfInterrupted } from './gating.js';
+import { ReleaseLease } from './lease.js';
 import { failedChecks, isCheckPass, type Next, nextAction, type Position, retryInterval } from './next.js';
+import { type Driven, type Observed, observeRelease } from './observe.js';
 import { checkPlannedTrees } from './plan.js';
 import {
   type HistoryCommit,
@@ -31,6 +33,7 @@ import {
   stateForStep,
 } from './state.js';
 import {
+  type BoundTarget,
   type EngineDeps,
   EXIT_CODES,
   type ReleaseInput,
@@ -68,6 +71,8 @@ export class ReleaseEngine {
   readonly #fingerprint: string;
   readonly #writer: ReleaseWriter;
   readonly #gates: GateRunner;
+  readonly #watchIntervalMs: number;
+  readonly #lease: ReleaseLease;
 
   constructor(plan: ReleaseInput, deps: EngineDeps) {
     this.#plan = plan;
@@ -77,6 +82,8 @@ export class ReleaseEngine {
     this.#fingerprint = targetsFingerprint(plan.targets);
     this.#writer = new ReleaseWriter(plan, deps.repo, deps.reporter, this.#fingerprint);
     this.#gates = new GateRunner(plan.gates, deps.createGate, deps.reporter);
+    this.#watchIntervalMs = deps.watchIntervalMs ?? 30_000;
+    this.#lease = new ReleaseLease(plan.name, deps, this.#clock, this.#watchIntervalMs);
   }
 
   get total(): number {
@@ -89,8 +96,33 @@ export class ReleaseEngine {
     return readOwnProgress(history, this.#plan.name, this.#fingerprint);
   }
 
-  /** `run` (whole release) and `step` (at most one commit). */
+  /**
+   * `run` (whole release) and `step` (at most one commit). Another process that starts the same
+   * release first wins the start commit's compare-and-swap: this one reads again and goes on from
+   * what that process committed (resumes the same image, supersedes with another one).
+   */
   async run(options: RunOptions): Promise<ReleaseResult> {
+    await this.#lease.take(options.once);
+    try {
+      return await this.#rereading(() => this.#runOnce(options));
+    } finally {
+      await this.#lease.drop();
+    }
+  }
+
+  /** Runs a command again from a fresh read when another process committed for the release first. */
+  async #rereading(command: () => Promise<ReleaseResult>): Promise<ReleaseResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (error) {
+        if (!isTipMoved(error) || attempt >= MAX_REREADS) throw error;
+        this.#movedOn(error);
+      }
+    }
+  }
+
+  async #runOnce(options: RunOptions): Promise<ReleaseResult> {
     const recovered = await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
     let progress = await this.progress();
     const image = options.image;
@@ -150,12 +182,17 @@ export class ReleaseEngine {
    * and who promoted (`by`). `--full` skips every remaining step and promotes now, in one commit.
    */
   async promote(full: boolean, by?: string): Promise<ReleaseResult> {
+    return this.#rereading(() => this.#promoteOnce(full, by));
+  }
+
+  async #promoteOnce(full: boolean, by: string | undefined): Promise<ReleaseResult> {
     const position = await this.#activePosition();
     const { progress, passes } = position;
     const evidence = passes.flatMap((pass) => pass.gates);
     if (full) {
       const images = imagesOf(progress);
       const state = promotedState(stateAt(this.#plan.steps, progress.stepIndex, images), images);
+      const { targets, skipped } = await this.#writable(progress, state, 'promote --full');
       const next = await this.#writer.commit(progress, {
         index: this.total,
         state,
@@ -164,8 +201,9 @@ export class ReleaseEngine {
         gates: evidence,
         failedChecks: failedChecks(position),
         promotedBy: by,
+        ...(targets ? { targets } : {}),
       });
-      return this.#finish(next);
+      return this.#finish(next, targets, skipped.length === 0 ? '' : `; not written (${skipped.join('; ')})`);
     }
     this.#assertSamePlan(progress);
     const next = nextAction(this.#plan, position, this.#clock.now());
@@ -192,15 +230,60 @@ export class ReleaseEngine {
 
   /** `abort`: one rollback commit, stable-only traffic. */
   async abort(): Promise<ReleaseResult> {
+    return this.#rereading(() => this.#abortOnce());
+  }
+
+  async #abortOnce(): Promise<ReleaseResult> {
     const position = await this.#activePosition();
     const { progress } = position;
-    const next = await this.#rollback(position, 'abort', []);
+    const images = imagesOf(progress);
+    const state = rolledBackState(
+      stateAt(this.#plan.steps, progress.stepIndex, images),
+      images,
+      'RolledBack',
+    );
+    const { targets, skipped } = await this.#writable(progress, state, 'abort');
+    const next = await this.#rollback(position, 'abort', [], false, targets);
+    // Pull-request promotion: the change request waiting for this release is closed.
     await this.#settleProposal({ progress: next, passes: [] });
+    const left = skipped.length === 0 ? '' : `; not restored (${skipped.join('; ')})`;
     return this.#done(
       'aborted',
-      `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}`,
+      `aborted release of ${progress.image}; traffic is back on ${progress.stableImage ?? 'stable'}${left}`,
       next,
     );
+  }
+
+  /**
+   * The targets an `abort` or `promote --full` can still write when a person broke one mid-release
+   * (deleted the route file, the canary backend…): those are skipped with a warning naming what is
+   * missing, so the release can always be ended. `promote --full` refuses when a workload is broken:
+   * it would say Promoted while the stable workload does not run the candidate.
+   */
+  async #writable(
+    progress: ReleaseProgress,
+    state: CanaryState,
+    command: 'abort' | 'promote --full',
+  ): Promise<{ targets: BoundTarget[] | undefined; skipped: string[] }> {
+    const broken = await brokenTargets(this.#plan.targets, this.#deps.repo.root, state);
+    if (broken.length === 0) return { targets: undefined, skipped: [] };
+    const named = broken.map(({ bound, error }) => `${bound.target.key} (${bound.role}): ${error.format()}`);
+    const workload = broken.find(({ bound }) => bound.target.family === 'workload');
+    if (command === 'promote --full' && workload !== undefined) {
+      throw new GitcanaryError('RELEASE_STATE', `cannot promote ${progress.image}: ${named.join('; ')}`, {
+        ...workload.error.place,
+        hint: `restore it (e.g. \`git checkout ${progress.startCommit.sha.slice(0, 12)} -- <file>\`), or end the release with \`gitcanary abort\`, which restores what it still can`,
+      });
+    }
+    for (const { bound, error } of broken) {
+      this.#deps.reporter.event({
+        type: 'warning',
+        field: `${bound.target.key} (${bound.role})`,
+        message: `${error.format()}; ${command} skips this target and writes the others`,
+      });
+    }
+    const skippedTargets = new Set(broken.map(({ bound }) => bound));
+    return { targets: this.#plan.targets.filter((bound) => !skippedTargets.has(bound)), skipped: named };
   }
 
   async #activePosition(): Promise<Position> {
@@ -313,6 +396,8 @@ export class ReleaseEngine {
           : `start canary of ${image}`,
       gates: [],
       allowEmpty: true,
+      // The release this one follows must still be the newest: two starts never both land.
+      after: previous?.lastCommit.sha ?? null,
       // A new candidate starts a new count (Flagger resets failedChecks on a new revision).
       failedChecks: 0,
     });
@@ -327,46 +412,33 @@ export class ReleaseEngine {
   async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
     // The last step announced since the newest commit (a step is announced once per visit).
     let announced = start.stepIndex;
-    let newest = start.lastCommit.sha;
+    // What this driver last read or wrote: another process's commit since is noticed by observeRelease.
+    let known = start;
+    let waitingFor: string | undefined;
+    // The newest commit whose pull request (if it came through one) was settled.
     let settled: string | undefined;
     for (;;) {
-      const position = await this.#read();
-      // Pull-request promotion: a step that landed through its change request is synced and settled.
-      if (position !== undefined && position.progress.lastCommit.sha !== settled) {
-        settled = position.progress.lastCommit.sha;
-        const unsynced = await this.#settleProposal(position);
+      const read = await this.#readRenewing();
+      // Pull-request promotion: a step that landed through its change request is synced and settled,
+      // also when it ended the release (a merged promote), before deciding what the history means.
+      if (
+        read !== undefined &&
+        read.progress.releaseId === known.releaseId &&
+        read.progress.lastCommit.sha !== settled
+      ) {
+        settled = read.progress.lastCommit.sha;
+        const unsynced = await this.#settleProposal(read);
         if (unsynced) return unsynced;
       }
-      if (position === undefined || isFinished(position.progress)) {
-        const ended = position?.progress ?? start;
-        // A promotion this run waited for (its pull request merged) is this run's outcome.
-        if (ended.action === 'promote' && ended.lastCommit.sha !== start.lastCommit.sha)
-          return this.#finish(ended);
-        return this.#finishedResult(ended);
-      }
+      const seen = observeRelease(drivenOf(known), read);
+      if (seen.kind === 'stop') return this.#stopped(seen);
+      const { position } = seen;
       const { progress } = position;
-      if (progress.releaseId !== start.releaseId) {
-        throw new GitcanaryError(
-          'RELEASE_STATE',
-          `the release of ${start.image} was superseded by ${progress.image} while this run went on; nothing more was committed for ${start.image}`,
-          { hint: 'the newer release goes on with `gitcanary run` or `gitcanary step`' },
-        );
-      }
-      if (progress.lastCommit.sha !== newest) {
-        newest = progress.lastCommit.sha;
-        announced = progress.stepIndex;
-      }
+      if (seen.moved) announced = progress.stepIndex;
+      known = progress;
       const next = nextAction(this.#plan, position, this.#clock.now());
-      if (next.kind === 'done') return this.#finish(progress);
-      if (next.kind === 'rollback') {
-        return this.#rollBackFor(
-          position,
-          [],
-          `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
-        );
-      }
       // The step acted on now (steps already done — a passed analysis, an elapsed pause — are not).
-      if (announced < next.index) {
+      if ('index' in next && announced < next.index) {
         announced = next.index;
         this.#deps.reporter.event({
           type: 'step',
@@ -375,50 +447,171 @@ export class ReleaseEngine {
           summary: this.#plan.steps[next.index - 1]!.summary,
         });
       }
-      if (next.kind === 'paused' && next.reason === 'pause' && this.#deps.approval) {
-        const outcome = await this.#propose(position, next.index, once);
-        if (outcome) return outcome;
-        continue;
-      }
-      if (next.kind === 'paused') {
-        const message =
-          next.reason === 'pause'
-            ? `paused at step ${next.index}/${this.total} until \`gitcanary promote\``
-            : `analysis at step ${next.index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``;
-        return this.#done('paused', message, progress);
-      }
-      if (next.kind === 'wait') {
-        const step = this.#plan.steps[next.index - 1]!;
-        const reason =
-          next.reason === 'pause'
-            ? step.summary
-            : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
-        this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
-        if (once) {
+      try {
+        if (next.kind === 'paused' && next.reason === 'pause' && this.#deps.approval) {
+          const outcome = await this.#propose(position, next.index, once);
+          if (outcome) return outcome;
+          continue;
+        }
+        if (next.kind === 'paused') {
           const message =
             next.reason === 'pause'
-              ? `pause until ${next.until.toISOString()}`
-              : `step ${next.index} checks again at ${next.until.toISOString()}`;
-          return this.#done('waiting', message, progress);
+              ? `paused at step ${next.index}/${this.total} until \`gitcanary promote\``
+              : `analysis at step ${next.index} is inconclusive; \`gitcanary promote\` to go on or \`abort\``;
+          return this.#done('paused', message, progress);
         }
-        await sleepUntil(this.#clock, next.until, this.#signal);
-        continue;
+        if (next.kind === 'wait') {
+          // Announced once per wait; the wait is slept in watch intervals, each ending in a re-read.
+          const key = `${progress.lastCommit.sha} ${next.index} ${next.until.toISOString()}`;
+          if (key !== waitingFor) {
+            waitingFor = key;
+            const step = this.#plan.steps[next.index - 1]!;
+            const reason =
+              next.reason === 'pause'
+                ? step.summary
+                : `failed check ${failedChecks(position)}/${this.#plan.checks?.threshold ?? 1} at step ${next.index}: the weight holds until the next check`;
+            this.#deps.reporter.event({ type: 'wait', reason, until: next.until.toISOString() });
+          }
+          if (once) {
+            const message =
+              next.reason === 'pause'
+                ? `pause until ${next.until.toISOString()}`
+                : `step ${next.index} checks again at ${next.until.toISOString()}`;
+            return this.#done('waiting', message, progress);
+          }
+          await this.#sleepTowards(next.until);
+          continue;
+        }
+        if (next.kind === 'done') return await this.#finish(progress);
+        if (next.kind === 'rollback') {
+          return await this.#rollBackFor(
+            position,
+            [],
+            `${next.failedChecks} failed checks reached the threshold ${next.threshold}`,
+          );
+        }
+        if (next.kind === 'analysis') {
+          const outcome = await this.#analyse(position, next.index, once);
+          if (outcome === 'again') announced = next.index - 1;
+          else if (outcome !== undefined) return outcome;
+          continue;
+        }
+        if (this.#deps.approval?.everyStep) {
+          const outcome = await this.#propose(position, next.index, once);
+          if (outcome) return outcome;
+          continue;
+        }
+        const committed = await this.#commitStep(position, next.index);
+        if ('outcome' in committed) return committed;
+        known = committed;
+        if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
+      } catch (error) {
+        // Another process committed for this release first: read what it did, never replay ours.
+        if (!isTipMoved(error)) throw error;
+        this.#movedOn(error);
       }
-      if (next.kind === 'analysis') {
-        const outcome = await this.#analyse(position, next.index, once);
-        if (outcome === 'again') announced = next.index - 1;
-        else if (outcome !== undefined) return outcome;
-        continue;
-      }
-      if (this.#deps.approval?.everyStep) {
-        const outcome = await this.#propose(position, next.index, once);
-        if (outcome) return outcome;
-        continue;
-      }
-      const committed = await this.#commitStep(position, next.index);
-      if ('outcome' in committed) return committed;
-      if (once) return this.#done('stepped', `step ${next.index}/${this.total} committed`, committed);
     }
+  }
+
+  /**
+   * Where the release stands on the remote now, and what that means for the driver that last
+   * knew `known`: the one place a driver learns what other processes did (abort, promote, a newer
+   * image, a step), before every commit and once per watch interval while it waits.
+   */
+  async #reread(known: ReleaseProgress): Promise<Observed> {
+    return observeRelease(drivenOf(known), await this.#readRenewing());
+  }
+
+  /** The release as the remote has it now, renewing this driver's lease on the way. */
+  async #readRenewing(): Promise<Position | undefined> {
+    await this.#lease.renew();
+    return this.#read();
+  }
+
+  /** The result of a release another process ended (or replaced); a promotion not yet finished is. */
+  async #stopped(seen: Extract<Observed, { kind: 'stop' }>): Promise<ReleaseResult> {
+    const { progress } = seen;
+    if (seen.outcome === 'promoted' && progress?.action === 'promote') {
+      // A process stopped between the promote and the finish commit: finish now. The promoting
+      // process finishes too; whichever loses (or meets a target it skipped) leaves it to the other.
+      try {
+        const finished = await this.#finishCommit(progress);
+        if (finished !== progress) return this.#done('promoted', `${progress.image} promoted`, finished);
+      } catch (error) {
+        if (!isGitcanaryError(error) || error.code === 'INTERRUPTED') throw error;
+        this.#deps.reporter.event({ type: 'progress', message: `not finished here: ${error.message}` });
+      }
+    }
+    return this.#done(seen.outcome, seen.message, progress);
+  }
+
+  /** Sleeps until `until`, or one watch interval when that is sooner: the caller reads again. */
+  async #sleepTowards(until: Date): Promise<void> {
+    const left = until.getTime() - this.#clock.now().getTime();
+    await this.#clock.sleep(Math.max(0, Math.min(left, this.#watchIntervalMs)), this.#signal);
+  }
+
+  /**
+   * Runs `wait` (gates measuring over time, a sync poll) with a clock that reads the release again
+   * once per watch interval of its sleeps: when another process moved or ended the release, the
+   * wait is cut short (its signal aborts) and what was seen is returned instead of its answer.
+   */
+  async #watching<T>(
+    known: ReleaseProgress,
+    wait: (clock: Clock, signal: AbortSignal) => Promise<T>,
+  ): Promise<{ answer: T } | { seen: Observed }> {
+    const moved = new AbortController();
+    const signal = AbortSignal.any([this.#signal, moved.signal]);
+    let seen: Observed | undefined;
+    // The lease taken over by another driver: this run stops (RELEASE_STATE), whatever the wait says.
+    let lost: unknown;
+    let last = this.#clock.now().getTime();
+    const clock: Clock = {
+      now: () => this.#clock.now(),
+      // Slept in watch intervals at most, the release read again after each: a 5m sync delay or a
+      // 10m analysis interval still notices an abort within one.
+      sleep: async (ms, sleepSignal) => {
+        let left = Math.max(0, ms);
+        do {
+          const chunk = Math.min(left, this.#watchIntervalMs);
+          await this.#clock.sleep(chunk, sleepSignal);
+          left -= chunk;
+          if (this.#clock.now().getTime() - last < this.#watchIntervalMs || seen !== undefined) continue;
+          last = this.#clock.now().getTime();
+          // A failed read is no news: the commit's compare-and-swap still guards the next write.
+          const now = await this.#reread(known).catch((error: unknown) => {
+            if (isGitcanaryError(error) && error.code === 'RELEASE_STATE') lost = error;
+            return undefined;
+          });
+          if (lost !== undefined) {
+            moved.abort(lost);
+            throw lost;
+          }
+          if (now === undefined || (now.kind === 'continue' && !now.moved)) continue;
+          seen = now;
+          moved.abort(new GitcanaryError('INTERRUPTED', 'the release moved on in another process'));
+          sleepSignal?.throwIfAborted();
+          return;
+        } while (left > 0);
+      },
+    };
+    try {
+      const answer = await wait(clock, signal);
+      if (lost !== undefined) throw lost;
+      return seen === undefined ? { answer } : { seen };
+    } catch (error) {
+      if (lost !== undefined) throw lost;
+      if (seen !== undefined && !this.#signal.aborted) return { seen };
+      throw error;
+    }
+  }
+
+  /** A lost compare-and-swap, reported; the caller reads the release again. */
+  #movedOn(error: unknown): void {
+    this.#deps.reporter.event({
+      type: 'progress',
+      message: `${(error as Error).message}; reading the release again`,
+    });
   }
 
   /**
@@ -436,7 +629,12 @@ export class ReleaseEngine {
     const step = this.#plan.steps[index - 1]!;
     if (step.kind !== 'analysis') throw new GitcanaryError('INTERNAL', `step ${index} is not an analysis`);
     const checks = isCheckPass(this.#plan, index);
-    const pass = await this.#gates.pass(step.gates, this.#gateContext(progress, index), { checks });
+    // The analysis's own waits re-read the release: another process's abort or step cuts it short.
+    const watched = await this.#watching(progress, (clock, signal) =>
+      this.#gates.pass(step.gates, { ...this.#gateContext(progress, index), clock, signal }, { checks }),
+    );
+    if ('seen' in watched) return undefined;
+    const pass = watched.answer;
     const gates = pass.results.map(evidenceOf);
     const at = this.#clock.now().toISOString();
     if (pass.verdict === 'wait') {
@@ -449,7 +647,11 @@ export class ReleaseEngine {
         until: until.toISOString(),
       });
       if (once) return this.#done('waiting', `step ${index} waits for its confirmation webhooks`, progress);
-      await sleepUntil(this.#clock, until, this.#signal);
+      while (this.#clock.now() < until) {
+        await this.#sleepTowards(until);
+        const seen = await this.#reread(progress);
+        if (seen.kind === 'stop' || seen.moved) return undefined;
+      }
       return 'again';
     }
     const { verdict } = pass;
@@ -756,13 +958,19 @@ export class ReleaseEngine {
   }
 
   /** After promotion: a last commit if targets restore anything (e.g. the Rollout's own steps). */
-  async #finish(progress: ReleaseProgress): Promise<ReleaseResult> {
-    return this.#done('promoted', `${progress.image} promoted`, await this.#finishCommit(progress));
+  async #finish(
+    progress: ReleaseProgress,
+    targets?: readonly BoundTarget[],
+    note = '',
+  ): Promise<ReleaseResult> {
+    const finished = await this.#finishCommit(progress, targets);
+    return this.#done('promoted', `${progress.image} promoted${note}`, finished);
   }
 
   /** The finish commit, when the targets have anything to restore; else `progress` unchanged. */
-  async #finishCommit(progress: ReleaseProgress): Promise<ReleaseProgress> {
+  async #finishCommit(progress: ReleaseProgress, targets?: readonly BoundTarget[]): Promise<ReleaseProgress> {
     return this.#writer.commit(progress, {
+      ...(targets ? { targets } : {}),
       index: this.total,
       state: finishedState(imagesOf(progress)),
       action: 'finish',
@@ -778,7 +986,12 @@ export class ReleaseEngine {
    * before pre-rollout hooks, no gate sees the candidate before it runs.
    */
   async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
-    const synced = await this.#waitForSync(progress, index);
+    const watched = await this.#watching(progress, (clock, signal) =>
+      this.#waitForSync(progress, index, clock, signal),
+    );
+    // Another process ended the release while it synced: stop; moved it on: the caller reads again.
+    if ('seen' in watched) return watched.seen.kind === 'stop' ? this.#stopped(watched.seen) : undefined;
+    const synced = watched.answer;
     if (synced.verdict === 'pass') return undefined;
     const next = await this.#rollback({ progress, passes: [] }, 'rollback', [evidenceOf(synced)]);
     await this.#afterRollback(next);
@@ -789,7 +1002,12 @@ export class ReleaseEngine {
     );
   }
 
-  async #waitForSync(progress: ReleaseProgress, index: number): Promise<GateResult> {
+  async #waitForSync(
+    progress: ReleaseProgress,
+    index: number,
+    clock: Clock,
+    signal: AbortSignal,
+  ): Promise<GateResult> {
     const sync = this.#plan.sync;
     const pass: GateResult = {
       gate: 'sync',
@@ -801,13 +1019,13 @@ export class ReleaseEngine {
     if (sync === undefined) return pass;
     if ('delayMs' in sync) {
       this.#deps.reporter.event({ type: 'wait', reason: `reconciler delay ${sync.delayMs}ms` });
-      await this.#clock.sleep(sync.delayMs, this.#signal);
+      await clock.sleep(sync.delayMs, signal);
       return { ...pass, message: `waited ${sync.delayMs}ms` };
     }
     const result = await this.#deps
       .createGate('sync', sync.gate)
-      .evaluate(this.#gateContext(progress, index, 'Progressing'));
-    throwIfInterrupted(this.#signal);
+      .evaluate({ ...this.#gateContext(progress, index, 'Progressing'), clock, signal });
+    throwIfInterrupted(signal);
     this.#deps.reporter.event({ type: 'gate', result });
     return result;
   }
@@ -841,6 +1059,7 @@ export class ReleaseEngine {
     action: 'rollback' | 'abort',
     gates: readonly GateEvidence[],
     failedCheck = false,
+    targets?: readonly BoundTarget[],
   ): Promise<ReleaseProgress> {
     const { progress } = position;
     const images = imagesOf(progress);
@@ -854,6 +1073,7 @@ export class ReleaseEngine {
       gates: [...position.passes.flatMap((pass) => pass.gates), ...gates],
       allowEmpty: true,
       failedChecks: failedChecks(position) + (failedCheck ? 1 : 0),
+      ...(targets ? { targets } : {}),
     };
     return this.#writer.commit(progress, request);
   }
@@ -915,3 +1135,14 @@ function imagesOf(progress: ReleaseProgress): ReleaseImages {
 }
 
 export type { HistoryCommit };
+
+/** Rounds of "another process committed first, read again" before giving up (each is real progress). */
+const MAX_REREADS = 20;
+
+function isTipMoved(error: unknown): boolean {
+  return isGitcanaryError(error) && error.code === 'GIT_TIP_MOVED';
+}
+
+function drivenOf(progress: ReleaseProgress): Driven {
+  return { releaseId: progress.releaseId, image: progress.image, newest: progress.lastCommit.sha };
+}

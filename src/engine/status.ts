@@ -1,6 +1,6 @@
 import { type GateEvidence, parseGateEvidence } from '../report/commit-evidence.js';
 import type { Observation } from '../targets/types.js';
-import { loadTargetTree, observeAll } from './apply.js';
+import { observeEach } from './apply.js';
 import { failedChecks, type Next, nextAction } from './next.js';
 import { type HistoryCommit, isFinished, readOwnProgress, TRAILER, targetsFingerprint } from './progress.js';
 import { readPasses } from './records.js';
@@ -83,7 +83,8 @@ export interface ReleaseStatus {
   commits: StatusCommit[];
   /** Check passes recorded after the newest commit (analyses that ran since), oldest first. */
   passes: StatusPass[];
-  manifests: { target: string; role: string; observed: Observation }[];
+  /** What each target reads in the manifests now; `missing` names what keeps it from reading them. */
+  manifests: { target: string; role: string; observed: Observation; missing?: string }[];
   /** Routers whose manifests carry different canary weights (one edited by hand, say), all named. */
   disagreement?: string | undefined;
 }
@@ -118,11 +119,12 @@ export async function releaseStatus(
   await repo.fetch?.();
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
-  const tree = await loadTargetTree(input.targets, repo.root);
-  const manifests = observeAll(input.targets, tree).map(({ key, role, observed }) => ({
+  // Each target on its own: a file deleted by hand mid-release is named, and the rest still read.
+  const manifests = (await observeEach(input.targets, repo.root)).map(({ key, role, observed, missing }) => ({
     target: key,
     role,
     observed,
+    ...(missing === undefined ? {} : { missing }),
   }));
   const total = input.steps.length;
   // observeAll keeps the order of input.targets: the traffic routers are the ones to compare.

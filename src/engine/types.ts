@@ -1,4 +1,5 @@
 import type { Gate } from '../gates/types.js';
+import type { Lease } from '../git/lease.js';
 import type { Outcome, Reporter } from '../report/events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Target, TargetRole } from '../targets/types.js';
@@ -14,6 +15,8 @@ export const EXIT_CODES = {
   noop: 0,
   rolledBack: 1,
   aborted: 1,
+  // The image this process drove will not be promoted: a newer one replaced it (not a bad input).
+  superseded: 1,
   waiting: 3,
   paused: 3,
 } as const;
@@ -74,7 +77,15 @@ export interface ReleaseRepository {
   head(): Promise<{ sha: string; time: string }>;
   commitStep(
     intent: (root: string) => Promise<StepCommit | null>,
-    options?: { maxAttempts?: number; allowEmpty?: boolean; pushTo?: string; force?: boolean },
+    options?: {
+      maxAttempts?: number;
+      allowEmpty?: boolean;
+      /** Push to this branch instead of the release's (a pull request's head); `force` overwrites it. */
+      pushTo?: string;
+      force?: boolean;
+      /** Commit only while the release's newest commit on the remote is `newest` (GIT_TIP_MOVED else). */
+      expectedRelease?: { name: string; newest: string | undefined };
+    },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
   /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
@@ -95,6 +106,12 @@ export interface ReleaseRepository {
   checkoutBranch?(
     branch: string,
   ): Promise<{ root: string; sha: string; dispose(): Promise<void> } | undefined>;
+  /** The release's lease on the remote (refs/gitcanary/lease/<release>), or undefined. */
+  readLease?(release: string): Promise<Lease | undefined>;
+  /** Writes the lease while the remote's is still `expected` (undefined: none); throws LeaseMoved else. */
+  writeLease?(release: string, holder: string, expires: Date, expected: string | undefined): Promise<Lease>;
+  /** Removes the lease while it is still `expected`; throws LeaseMoved else. */
+  removeLease?(release: string, expected: string): Promise<void>;
 }
 
 /** A manual step's commit, proposed as a pull or merge request (src/promotion carries it out). */
@@ -161,6 +178,19 @@ export interface EngineDeps {
   signal?: AbortSignal;
   /** Pull-request promotion (`spec.promotion.pullRequest`): manual steps become change requests. */
   approval?: StepApproval | undefined;
+  /**
+   * How often a waiting driver re-reads the release from the remote (pauses, analysis intervals,
+   * sync polls) to notice an abort, a promotion or a newer image from another process; 30s.
+   */
+  watchIntervalMs?: number;
+  /**
+   * Who drives (the CI job's web page, else host:pid): `run` holds the release's lease in Git under
+   * this name while it drives, and a `run` or `step` of another holder exits 2 while it is live.
+   * Undefined: no lease (the commits' compare-and-swap still keeps the history right).
+   */
+  holder?: string | undefined;
+  /** How long a lease lasts unless renewed (every watch interval while the holder runs); 5 minutes. */
+  leaseMs?: number;
 }
 
 export interface RunOptions {

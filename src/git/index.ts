@@ -1,3 +1,4 @@
+export { LEASE_PREFIX, type Lease, LeaseMoved } from './lease.js';
 export {
   liveTempDirs,
   type OpenRepositoryOptions,

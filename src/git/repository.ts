@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
+import { type Lease, ReleaseLeases } from './lease.js';
 import { NOTES_REF, ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
@@ -41,6 +42,13 @@ export interface CommitStepOptions {
    * the caller re-reads what the other writer committed instead.
    */
   expectedTip?: string;
+  /**
+   * Compare-and-swap on one release: commit only while the newest commit of release `name` on the
+   * remote branch is still `newest` (undefined: the release has no commit yet). Commits of other
+   * apps on the branch do not count: a push they beat is replayed on the new head as usual, and the
+   * check runs again there. A commit of the release itself throws GIT_TIP_MOVED, never replayed.
+   */
+  expectedRelease?: { name: string; newest: string | undefined };
 }
 
 export interface CommitOutcome {
@@ -150,6 +158,7 @@ export class Repository {
     assertNotOption('branch', target);
     const expectedTip = options.expectedTip;
     if (expectedTip !== undefined) assertNotOption('revision', expectedTip);
+    const expectedRelease = options.expectedRelease;
     let attempts = 0;
 
     const attempt = async (): Promise<CommitOutcome> => {
@@ -160,6 +169,10 @@ export class Repository {
       if (expectedTip !== undefined) {
         const tip = (await this.git.run(['rev-parse', this.remoteRef])).trim();
         if (tip !== expectedTip) throw new TipMoved(tip);
+      }
+      if (expectedRelease !== undefined) {
+        const newest = (await this.releaseHistory(expectedRelease.name, { limit: 1 }))[0]?.sha;
+        if (newest !== expectedRelease.newest) throw new TipMoved(newest ?? '');
       }
       let step: StepCommit | null;
       try {
@@ -199,6 +212,15 @@ export class Repository {
         shouldRetry: (error) => error instanceof PushRejected && expectedTip === undefined,
       });
     } catch (error) {
+      if (error instanceof TipMoved && expectedRelease !== undefined && expectedTip === undefined) {
+        await this.resetToRemote().catch(() => undefined);
+        const from = expectedRelease.newest?.slice(0, 7) ?? 'no commit';
+        throw new GitcanaryError(
+          'GIT_TIP_MOVED',
+          `release ${expectedRelease.name} moved on from ${from} to ${error.message.slice(0, 7) || 'no commit'}: another process committed for it first; nothing was pushed`,
+          { hint: 're-read the release from the branch before committing again' },
+        );
+      }
       if (error instanceof TipMoved || (error instanceof PushRejected && expectedTip !== undefined)) {
         await this.resetToRemote().catch(() => undefined);
         throw new GitcanaryError(
@@ -295,6 +317,26 @@ export class Repository {
   /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
   async updateNote(sha: string, update: (current: string | undefined) => string): Promise<void> {
     await new ReleaseNotes(this.git).update(sha, update);
+  }
+
+  /** The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined. */
+  async readLease(release: string): Promise<Lease | undefined> {
+    return new ReleaseLeases(this.git).read(release);
+  }
+
+  /** Writes the lease while the remote's is still `expected` (undefined: none); LeaseMoved else. */
+  async writeLease(
+    release: string,
+    holder: string,
+    expires: Date,
+    expected: string | undefined,
+  ): Promise<Lease> {
+    return new ReleaseLeases(this.git).write(release, holder, expires, expected);
+  }
+
+  /** Removes the lease while it is still `expected`; LeaseMoved else. */
+  async removeLease(release: string, expected: string): Promise<void> {
+    await new ReleaseLeases(this.git).remove(release, expected);
   }
 
   /** The sha the remote branch points at now (`git ls-remote`), without fetching; undefined when absent. */

@@ -321,7 +321,7 @@ export function formatEvent(event: ReleaseEvent, options: FormatOptions = {}): s
     }
     case 'done': {
       const paint =
-        event.outcome === 'rolledBack' || event.outcome === 'aborted'
+        event.outcome === 'rolledBack' || event.outcome === 'aborted' || event.outcome === 'superseded'
           ? c.red
           : event.outcome === 'paused' || event.outcome === 'waiting'
             ? c.yellow

@@ -74,7 +74,16 @@ export const JSON_LINE_TYPES = [
   'validation',
 ] as const satisfies readonly (ReleaseEvent['type'] | 'status' | 'plan' | 'validation')[];
 
-export type Outcome = 'promoted' | 'stepped' | 'waiting' | 'paused' | 'rolledBack' | 'aborted' | 'noop';
+export type Outcome =
+  | 'promoted'
+  | 'stepped'
+  | 'waiting'
+  | 'paused'
+  | 'rolledBack'
+  | 'aborted'
+  /** A newer image (another process's `run`/`step --image`) replaced the release this process drove. */
+  | 'superseded'
+  | 'noop';
 
 export interface Reporter {
   event(event: ReleaseEvent): void;

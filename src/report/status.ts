@@ -65,6 +65,13 @@ function disagreement(status: ReleaseStatus, c: ReturnType<typeof colors>): stri
     : [field('  Routers:', `${c.red('disagree')}: ${status.disagreement}`)];
 }
 
+/** Targets that cannot read their manifests (a file deleted by hand mid-release): each named. */
+function missing(status: ReleaseStatus, c: ReturnType<typeof colors>): string[] {
+  return status.manifests.flatMap((m) =>
+    m.missing === undefined ? [] : [field('  Missing:', `${c.red(`${m.target} (${m.role})`)}: ${m.missing}`)],
+  );
+}
+
 /** The status as text for people (colour when asked), secrets masked. */
 export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions): string {
   const c = colors(options.color ?? false);
@@ -76,6 +83,7 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
         field('Status:', `${c.dim(ICON.neutral)} None`),
         field('Message:', 'no release found in the history of the branch'),
         ...disagreement(status, c),
+        ...missing(status, c),
         '',
       ].join('\n'),
     );
@@ -93,6 +101,7 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
     field('  SetWeight:', String(status.weight)),
     ...(observed === undefined ? [] : [field('  ActualWeight:', `${observed} (the manifests now)`)]),
     ...disagreement(status, c),
+    ...missing(status, c),
     ...images(status, c),
   ];
   if (status.lastCommit) {
