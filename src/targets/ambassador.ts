@@ -57,6 +57,10 @@ export const ambassadorRouter: TrafficRouter<AmbassadorConfig> = {
   key: 'ambassador',
   configSchema: ambassadorConfigSchema,
   kinds: ['Mapping'],
+  // Argo Rollouts clones each base Mapping into `<mapping>-canary`, updates its weight and deletes it
+  // at weight 0 (rollout/trafficrouting/ambassador/ambassador.go, handleCanaryMapping).
+  generatedByController:
+    'Argo Rollouts creates, reweights and deletes the <mapping>-canary Mapping (rollout/trafficrouting/ambassador/ambassador.go, handleCanaryMapping)',
   capabilities: {
     headerRoutes: 0,
     headerMatches: 0,

@@ -76,6 +76,11 @@ export const nginxRouter: TrafficRouter<NginxConfig> = {
   key: 'nginx',
   configSchema: nginxConfigSchema,
   kinds: ['Ingress'],
+  // Argo Rollouts creates the canary Ingress `<rollout>-<stable ingress>-canary` itself and refuses
+  // one it does not control (rollout/trafficrouting/nginx/nginx.go, SetWeightPerIngress: "canary
+  // ingress controlled by different object").
+  generatedByController:
+    'Argo Rollouts creates and owns the canary Ingress (rollout/trafficrouting/nginx/nginx.go, SetWeightPerIngress)',
   capabilities: {
     headerRoutes: 1,
     headerMatches: 1,

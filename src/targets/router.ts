@@ -58,6 +58,12 @@ export interface TrafficRouter<C> {
   readonly kinds: readonly string[];
   /** What it can express; a step it cannot is refused when the config is loaded. */
   readonly capabilities: RouterCapabilities;
+  /**
+   * The canary object is one that Argo Rollouts generates itself when a Rollout's trafficRouting
+   * names this router (NGINX's canary Ingress, SMI's TrafficSplit, Ambassador's canary Mapping):
+   * gitcanary writing it too would fight the controller, so the combination is refused.
+   */
+  readonly generatedByController?: string;
   /** Built-in metric templates in `templates/metrics/<key>/<name>.hbs` (Flagger's observers). */
   readonly metricTemplates: readonly string[];
   /**

@@ -57,6 +57,10 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
   key: 'smi',
   configSchema: smiConfigSchema,
   kinds: ['TrafficSplit'],
+  // Argo Rollouts creates the TrafficSplit with itself as controller and refuses one it does not
+  // own (rollout/trafficrouting/smi/smi.go, SetWeight: "Rollout does not own TrafficSplit").
+  generatedByController:
+    'Argo Rollouts creates and owns the TrafficSplit (rollout/trafficrouting/smi/smi.go, SetWeight)',
   capabilities: {
     headerRoutes: 0,
     headerMatches: 0,

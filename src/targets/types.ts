@@ -128,6 +128,12 @@ export interface Target<C = unknown> {
   gateVariables?(config: C): Record<string, string>;
   /** Argo CD health besides Healthy that means "at the step" (a Rollout paused at its step is Suspended). */
   readonly acceptHealth?: readonly AcceptedHealth[];
+  /**
+   * Routers whose objects this workload's controller writes itself, by router key (an Argo Rollout's
+   * `spec.strategy.canary.trafficRouting` keys): a router that declares `generatedByController`
+   * is refused next to them.
+   */
+  controllerRouters?(tree: ManifestTree, config: C): string[];
   /** The object Argo analysis args' `valueFrom.fieldRef` read (a Rollout reads its own fields). */
   fieldRefObject?(config: C): { file: string; kind: string; name: string; namespace?: string };
 }
