@@ -197,20 +197,36 @@ export class JudgeGate implements Gate {
       groups: score.groups,
       criticalFailures: score.criticalFailures,
       metrics: judged,
-      baselineNote: baselineNote(context.baselineWorkload, baselineGroup),
+      ...baselineOf(context.baselineWorkload, context.baselineTraffic, baselineGroup),
     };
   }
 }
 
 /**
- * What the baseline group stands for. Without a `spec.baseline` workload the queries' baseline is
- * whatever they select, in practice the stable pods: comparing a fresh canary with long-running
- * pods is biased (caches, age, load), which the evidence says.
+ * What the baseline group stands for. The judge compares with a baseline only when a spec.baseline
+ * workload runs *and* a router sends it the canary's share; otherwise the queries' baseline is
+ * whatever they select, in practice the stable pods: comparing a fresh canary with long-running pods
+ * is biased (caches, age, load), which the evidence says.
  */
-function baselineNote(workload: string | undefined, group: string): string {
-  if (workload !== undefined)
-    return `the spec.baseline workload (${workload}), stable image at the canary's scale`;
-  return `no spec.baseline workload: "${group}" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)`;
+export function baselineOf(
+  workload: string | undefined,
+  traffic: readonly string[] | undefined,
+  group: string,
+): Pick<Judgment, 'comparedWith' | 'baselineNote'> {
+  if (workload !== undefined && traffic !== undefined && traffic.length > 0) {
+    return {
+      comparedWith: 'baseline',
+      baselineNote: `the spec.baseline workload (${workload}), stable image at the canary's scale, with the canary's share of traffic through ${traffic.join(', ')}`,
+    };
+  }
+  const why =
+    workload === undefined
+      ? 'no spec.baseline workload'
+      : `the spec.baseline workload (${workload}) gets no traffic: no router names a baselineService`;
+  return {
+    comparedWith: 'stable',
+    baselineNote: `compared the canary with the stable pods (${why}): "${group}" is what the queries select, pods that ran longer than the canary (warm caches, more traffic)`,
+  };
 }
 
 function measurementOf(judgment: Judgment): Measurement {

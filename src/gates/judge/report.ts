@@ -53,6 +53,11 @@ export interface Judgment {
   /** Critical metrics that did not pass. */
   criticalFailures: string[];
   metrics: MetricJudgment[];
+  /**
+   * `baseline`: a spec.baseline workload given the canary's share of traffic by a router;
+   * `stable`: the stable pods stood in for it (no baseline workload, or no router carries one).
+   */
+  comparedWith?: 'baseline' | 'stable' | undefined;
   /** What the baseline group is, said in the evidence (e.g. that it is the stable pods). */
   baselineNote?: string | undefined;
 }
