@@ -148,58 +148,87 @@ export class JudgeGate implements Gate {
       }
     };
     const { canary: canaryGroup, baseline: baselineGroup } = this.config.groups;
-    const judged = await Promise.all(
-      metrics.map(async ({ config, canary, baseline }): Promise<MetricJudgment> => {
+    const series = await Promise.all(
+      metrics.map(async ({ config, canary, baseline }) => {
         const [canarySamples, baselineSamples] = await Promise.all([
           queryFor(canary, config.name, canaryGroup),
           queryFor(baseline, config.name, baselineGroup),
         ]);
-        const result = classifyMetric(
-          canarySamples.map(([, value]) => value),
-          baselineSamples.map(([, value]) => value),
-          {
-            direction: config.direction,
-            confidence: this.config.confidence,
-            effectSize: config.effectSize ?? this.config.effectSize,
-            nanStrategy: config.nanStrategy,
-            outlierFactor: config.outliers?.strategy === 'remove' ? config.outliers.outlierFactor : undefined,
-          },
-        );
-        return {
-          name: config.name,
-          group: config.group ?? DEFAULT_GROUP,
-          weight: config.weight,
-          critical: config.critical,
-          direction: config.direction,
-          classification: result.classification,
-          reason: result.reason,
-          canary: { group: canaryGroup, samples: canarySamples, summary: result.canary },
-          baseline: { group: baselineGroup, samples: baselineSamples, summary: result.baseline },
-          pValue: result.test?.pValue,
-          pMethod: result.test?.method,
-          shift: result.test?.shift,
-          relativeChange: result.relativeChange,
-        };
+        return { config, canary: canarySamples, baseline: baselineSamples };
       }),
     );
-    const score = scoreMetrics(judged, this.config.groupWeights);
-    return {
-      verdict: scoreVerdict(score, this.config.thresholds),
-      score: score.score,
-      thresholds: this.config.thresholds,
-      confidence: this.config.confidence,
-      effectSize: this.config.effectSize,
-      window: {
+    return judgeSeries(
+      this.config,
+      series,
+      {
         start: new Date(range.start * 1000).toISOString(),
         end: new Date(endMs).toISOString(),
         stepSeconds: range.step,
       },
-      groups: score.groups,
-      criticalFailures: score.criticalFailures,
-      metrics: judged,
-      ...baselineOf(context.baselineWorkload, context.baselineTraffic, baselineGroup),
-    };
+      baselineOf(context.baselineWorkload, context.baselineTraffic, baselineGroup),
+    );
   }
+}
+
+/** One metric's samples per group, `[unix seconds, value]` as Prometheus returns them. */
+export interface MetricSeries {
+  config: JudgeMetricConfig;
+  canary: [number, number][];
+  baseline: [number, number][];
+}
+
+/**
+ * The judgment of sampled series (pure): each metric classified by the Mann-Whitney classifier,
+ * the classifications scored by group, the score held against the thresholds.
+ */
+export function judgeSeries(
+  config: JudgeConfig,
+  series: readonly MetricSeries[],
+  window: Judgment['window'],
+  baseline: Pick<Judgment, 'comparedWith' | 'baselineNote'>,
+): Judgment {
+  const { canary: canaryGroup, baseline: baselineGroup } = config.groups;
+  const judged = series.map(({ config: metric, canary, baseline: base }): MetricJudgment => {
+    const result = classifyMetric(
+      canary.map(([, value]) => value),
+      base.map(([, value]) => value),
+      {
+        direction: metric.direction,
+        confidence: config.confidence,
+        effectSize: metric.effectSize ?? config.effectSize,
+        nanStrategy: metric.nanStrategy,
+        outlierFactor: metric.outliers?.strategy === 'remove' ? metric.outliers.outlierFactor : undefined,
+      },
+    );
+    return {
+      name: metric.name,
+      group: metric.group ?? DEFAULT_GROUP,
+      weight: metric.weight,
+      critical: metric.critical,
+      direction: metric.direction,
+      classification: result.classification,
+      reason: result.reason,
+      canary: { group: canaryGroup, samples: canary, summary: result.canary },
+      baseline: { group: baselineGroup, samples: base, summary: result.baseline },
+      pValue: result.test?.pValue,
+      pMethod: result.test?.method,
+      shift: result.test?.shift,
+      relativeChange: result.relativeChange,
+    };
+  });
+  const score = scoreMetrics(judged, config.groupWeights);
+  return {
+    verdict: scoreVerdict(score, config.thresholds),
+    score: score.score,
+    thresholds: config.thresholds,
+    confidence: config.confidence,
+    effectSize: config.effectSize,
+    window,
+    groups: score.groups,
+    criticalFailures: score.criticalFailures,
+    metrics: judged,
+    ...baseline,
+  };
 }
 
 /**
