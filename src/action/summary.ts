@@ -301,7 +301,11 @@ function judgmentCharts({ gate, judgment }: { gate: string; judgment: Judgment }
     const points = paired.filter((_, index) => index % every === 0);
     return [
       {
-        title: `Judge ${gate}: ${metric.name} ${metric.classification}, ${metric.canary.group} (first line) vs ${metric.baseline.group} (second)`.replace(/"/g, "'"),
+        title:
+          `Judge ${gate}: ${metric.name} ${metric.classification}, ${metric.canary.group} (first line) vs ${metric.baseline.group} (second)`.replace(
+            /"/g,
+            "'",
+          ),
         xTitle: 'since window start',
         categories: unique(points.map((point) => `+${formatDuration((point.at - start) * 1000, '')}`))
           .map(label)
