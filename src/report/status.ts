@@ -82,6 +82,7 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
   }
   const [icon, word] = overall(status);
   const observed = status.manifests.map((m) => m.observed.canaryWeight).find((w) => w !== undefined);
+  const baseline = status.manifests.map((m) => m.observed.baselineWeight).find((w) => w !== undefined);
   const lines = [
     field('Name:', status.release),
     field('Namespace:', status.namespace),
@@ -92,6 +93,9 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
     field('  Step:', `${status.step}/${status.total}`),
     field('  SetWeight:', String(status.weight)),
     ...(observed === undefined ? [] : [field('  ActualWeight:', `${observed} (the manifests now)`)]),
+    ...(baseline === undefined
+      ? []
+      : [field('  Baseline:', `${baseline} (the manifests now, to the baseline backend)`)]),
     ...disagreement(status, c),
     ...images(status, c),
   ];

@@ -218,7 +218,9 @@ export function readWeights(
     else if (first.canaryWeight !== canaryWeight || first.baselineWeight !== shares.baseline) {
       throw new GitcanaryError(
         'FIELD_INVALID',
-        `managed rules disagree: rule "${first.rule.name}" sends ${first.canaryWeight}% to the canary, rule "${rule.name}" ${canaryWeight}%`,
+        first.canaryWeight !== canaryWeight
+          ? `managed rules disagree: rule "${first.rule.name}" sends ${first.canaryWeight}% to the canary, rule "${rule.name}" ${canaryWeight}%`
+          : `managed rules disagree: rule "${first.rule.name}" sends ${first.baselineWeight}% to the baseline, rule "${rule.name}" ${shares.baseline}%`,
         {
           ...place(tree, route, ['spec', 'http', rule.index, 'backends']),
           hint: 'set the weight again to make the rules agree',

@@ -88,7 +88,10 @@ export type Observation = Partial<
     CanaryState,
     'stableImage' | 'canaryImage' | 'canaryWeight' | 'headerRoutes' | 'mirrorRoutes' | 'baselineScale'
   >
->;
+> & {
+  /** Percent a router sends the judge's baseline backend (routers configured with one). */
+  baselineWeight?: number | undefined;
+};
 
 /** What a traffic router can express; a step it cannot is refused when the config is loaded. */
 export interface RouterCapabilities {

@@ -344,6 +344,18 @@ describe('gitcanary status of a judged release', () => {
     );
   });
 
+  it('shows the weight the manifests give the baseline backend next to the canary weight', () => {
+    const text = renderStatus(
+      status({
+        manifests: [{ target: 'apisix', role: 'canary', observed: { canaryWeight: 30, baselineWeight: 30 } }],
+      }),
+      { now: NOW, timeZone: TZ },
+    );
+    expect(text).toContain(
+      '  ActualWeight:  30 (the manifests now)\n  Baseline:      30 (the manifests now, to the baseline backend)',
+    );
+  });
+
   it('prints no judge block when no commit recorded a judgment', () => {
     expect(judgmentsOf(UNDER_WAY)).toEqual([]);
     expect(renderStatus(waiting, { now: NOW, timeZone: TZ })).not.toContain('Judge ');
