@@ -1,5 +1,6 @@
 import type { ReleaseStatus } from '../engine/status.js';
 import { GitcanaryError } from '../errors.js';
+import { type Judgment, type JudgmentRow, parseJudgment } from '../gates/judge/index.js';
 import type { GateResult } from '../gates/types.js';
 import type { ReleaseEvent } from '../report/events.js';
 import { maskSecrets } from '../report/secrets.js';
@@ -41,9 +42,22 @@ interface Chart {
   categories: string;
   yTitle: string;
   range: string;
-  kind: 'line' | 'bar';
-  values: string;
+  /** One or more series over the same categories (a judged metric: canary, then baseline). */
+  series: { kind: 'line' | 'bar'; values: string }[];
 }
+
+/** A judge gate's per-metric table, from this run's result or the commit that recorded it. */
+interface JudgmentView {
+  gate: string;
+  icon: string;
+  headline: string;
+  confidence: string;
+  baseline: string;
+  rows: (Omit<JudgmentRow, 'metric'> & { metric: string })[];
+}
+
+/** Points a judged metric's chart draws at most (every k-th sample beyond). */
+const MAX_CHART_POINTS = 60;
 
 const VERDICT_ICON: Record<string, string> = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
 
@@ -116,7 +130,12 @@ export function summaryView(input: SummaryInput) {
     exitCode: input.exitCode,
     facts,
     rows,
-    charts: [weightChart(commits), ...gateCharts(commits, fold)].filter((chart) => chart !== undefined),
+    judgments: judgments(commits, input.events),
+    charts: [
+      weightChart(commits),
+      ...gateCharts(commits, fold),
+      ...latestJudgments(input.events).flatMap(judgmentCharts),
+    ].filter((chart) => chart !== undefined),
   };
 }
 
@@ -191,8 +210,7 @@ function weightChart(commits: readonly RecordedCommit[]): Chart | undefined {
       .join(', '),
     yTitle: 'weight %',
     range: ' 0 --> 100',
-    kind: 'line',
-    values: commits.map((commit) => chartNumber(commit.weight)).join(', '),
+    series: [{ kind: 'line', values: commits.map((commit) => chartNumber(commit.weight)).join(', ') }],
   };
 }
 
@@ -222,9 +240,86 @@ function gateCharts(commits: readonly RecordedCommit[], fold: EventFold): Chart[
       .join(', '),
     yTitle: 'value',
     range: '',
-    kind: 'bar',
-    values: points.map((point) => chartNumber(point.value)).join(', '),
+    series: [{ kind: 'bar', values: points.map((point) => chartNumber(point.value)).join(', ') }],
   }));
+}
+
+/** This run's newest result of each judge gate that judged (it carries both series). */
+function latestJudgments(events: readonly ReleaseEvent[]): { gate: string; judgment: Judgment }[] {
+  const latest = new Map<string, Judgment>();
+  for (const event of events) {
+    if (event.type === 'gate' && event.result.judgment !== undefined)
+      latest.set(event.result.gate, event.result.judgment);
+  }
+  return [...latest].map(([gate, judgment]) => ({ gate, judgment }));
+}
+
+/**
+ * Each judge gate's newest per-metric table: from this run's result when it judged, else from the
+ * newest commit whose gate evidence records one (a job that made one step of the release).
+ */
+function judgments(commits: readonly RecordedCommit[], events: readonly ReleaseEvent[]): JudgmentView[] {
+  const views = new Map<string, JudgmentView>();
+  const add = (gate: GateEvidence) => {
+    if (gate.kind !== 'judge') return;
+    const table = parseJudgment(gate.message);
+    if (table === undefined || table.rows.length === 0) return;
+    views.set(gate.gate, {
+      gate: gate.gate,
+      icon: VERDICT_ICON[gate.verdict] ?? '',
+      headline: cell(table.headline),
+      confidence: table.confidence,
+      baseline: cell(
+        table.baseline === undefined
+          ? ''
+          : `${table.comparedWith === 'stable' ? '⚠️ ' : ''}Baseline: ${table.baseline}`,
+      ),
+      rows: table.rows.map((row) => ({
+        ...row,
+        metric: cell(`${row.metric}${row.critical ? ' (critical)' : ''}`),
+        shift: cell(row.shift),
+      })),
+    });
+  };
+  for (const commit of commits) for (const gate of commit.gates) add(gate);
+  for (const event of events) if (event.type === 'gate') add(evidenceOf(event.result));
+  return [...views.values()];
+}
+
+/** Per judged metric, both series over the judgment's window: canary first, baseline second. */
+function judgmentCharts({ gate, judgment }: { gate: string; judgment: Judgment }): Chart[] {
+  const start = Date.parse(judgment.window.start) / 1000;
+  return judgment.metrics.flatMap((metric) => {
+    const baseline = new Map(metric.baseline.samples);
+    // Both groups' samples at the same instants (a range query's steps), thinned to a readable chart.
+    const paired = metric.canary.samples
+      .filter(
+        ([at, value]) => baseline.has(at) && Number.isFinite(value) && Number.isFinite(baseline.get(at)),
+      )
+      .map(([at, value]) => ({ at, canary: value, baseline: baseline.get(at)! }));
+    if (paired.length === 0) return [];
+    const every = Math.ceil(paired.length / MAX_CHART_POINTS);
+    const points = paired.filter((_, index) => index % every === 0);
+    return [
+      {
+        title:
+          `Judge ${gate}: ${metric.name} ${metric.classification}, ${metric.canary.group} (first line) vs ${metric.baseline.group} (second)`.replace(
+            /"/g,
+            "'",
+          ),
+        xTitle: 'since window start',
+        categories: unique(points.map((point) => `+${formatDuration((point.at - start) * 1000, '')}`))
+          .map(label)
+          .join(', '),
+        yTitle: metric.name,
+        range: '',
+        series: [
+          { kind: 'line', values: points.map((point) => chartNumber(point.canary)).join(', ') },
+          { kind: 'line', values: points.map((point) => chartNumber(point.baseline)).join(', ') },
+        ],
+      },
+    ];
+  });
 }
 
 /** Band labels must differ, or mermaid draws two bars in one place: repeats get ` (2)`, ` (3)`… */

@@ -1,5 +1,5 @@
 import type { GateConfig } from '../gates/schemas.js';
-import { capabilityIssue, type TrafficRouter } from '../targets/router.js';
+import { capabilityIssue, MAX_WEIGHT_WITH_BASELINE, type TrafficRouter } from '../targets/router.js';
 import type { Target } from '../targets/types.js';
 import type { FlaggerContext } from './flagger.js';
 import type { ConfigStep } from './steps.js';
@@ -101,5 +101,45 @@ export function metricTemplateIssues(
       });
     }
   }
+  return issues;
+}
+
+/**
+ * The judge's baseline as a router backend: `baselineService` (a router's `baselineBackend`) needs
+ * the `spec.baseline` workload that serves it, and a plan whose canary weight stays within 50 —
+ * the baseline gets the canary's share, stable the rest (src/targets/router.ts, baselineShare).
+ */
+export function baselineIssues(
+  traffic: readonly Record<string, unknown>[],
+  targets: readonly Target[],
+  hasBaselineWorkload: boolean,
+  steps: readonly ConfigStep[] | undefined,
+  at: (index: number) => (string | number)[],
+): ConfigIssueAt[] {
+  const issues: ConfigIssueAt[] = [];
+  const carrying: string[] = [];
+  traffic.forEach((block, index) => {
+    for (const [key, config] of Object.entries(block)) {
+      const router = targets.find((target) => target.key === key)?.router;
+      const backend = config === undefined ? undefined : router?.baselineBackend?.(config);
+      if (backend === undefined) continue;
+      carrying.push(key);
+      if (!hasBaselineWorkload) {
+        issues.push({
+          path: ['spec', 'traffic', index, key, 'baselineService'],
+          message: `router \`${key}\` sends traffic to the baseline backend "${backend}", but no spec.baseline workload serves it; add spec.baseline or remove the baseline backend`,
+        });
+      }
+    }
+  });
+  if (carrying.length === 0) return issues;
+  steps?.forEach((step, index) => {
+    if (!('setWeight' in step) || step.setWeight === undefined) return;
+    if (step.setWeight <= MAX_WEIGHT_WITH_BASELINE) return;
+    issues.push({
+      path: [...at(index), 'setWeight'],
+      message: `with a baseline backend (${carrying.join(', ')}) the canary weight is at most ${MAX_WEIGHT_WITH_BASELINE}: the baseline gets the same share and stable the rest, so ${step.setWeight} would leave stable ${100 - 2 * step.setWeight}%; the promote step sends all traffic to the new version`,
+    });
+  });
   return issues;
 }

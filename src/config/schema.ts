@@ -17,7 +17,13 @@ import {
 } from './flagger.js';
 import { type NotificationsConfig, notificationIssues, notificationsSchema } from './notifications.js';
 import { forgeSchema, promotionSchema } from './promotion.js';
-import { flaggerContext, metricTemplateIssues, routerStepIssues, trafficRouters } from './routers.js';
+import {
+  baselineIssues,
+  flaggerContext,
+  metricTemplateIssues,
+  routerStepIssues,
+  trafficRouters,
+} from './routers.js';
 import { type ConfigStep, isTemplatesAnalysis, routesTraffic, stepSchema } from './steps.js';
 import { dns1123Label, envVarName, gitBranchName, gitRepository, singleLine } from './validators.js';
 
@@ -189,6 +195,7 @@ export type TargetBlock = ReleaseSpec['workload'];
 interface SpecForChecks {
   traffic: Record<string, unknown>[];
   stable?: Record<string, unknown> | undefined;
+  baseline?: Record<string, unknown> | undefined;
   steps?: ConfigStep[] | undefined;
   backgroundAnalysis?: unknown;
   analysis?: FlaggerAnalysis | undefined;
@@ -213,6 +220,10 @@ function crossFieldIssues(
   if (spec.steps !== undefined) {
     issues.push(...routerStepIssues(spec.steps, routers, (index) => ['spec', 'steps', index]));
   }
+  const hasBaseline = spec.baseline !== undefined;
+  issues.push(
+    ...baselineIssues(spec.traffic, targets, hasBaseline, spec.steps, (index) => ['spec', 'steps', index]),
+  );
   if (spec.steps !== undefined && spec.analysis !== undefined) {
     issues.push({ path: ['spec', 'analysis'], message: 'set either steps or analysis, not both' });
   }
@@ -263,6 +274,12 @@ function crossFieldIssues(
       for (const issue of routerStepIssues(steps, routers, () => [])) {
         const field = issue.path[0] === 'setMirrorRoute' ? 'mirror' : 'match';
         issues.push({ path: ['spec', 'analysis', field], message: issue.message });
+      }
+      // The weights Flagger's block steps through stay within what a baseline backend allows.
+      const [overweight] = baselineIssues(spec.traffic, targets, true, steps, () => []);
+      if (overweight !== undefined) {
+        const field = spec.analysis.stepWeights !== undefined ? 'stepWeights' : 'maxWeight';
+        issues.push({ path: ['spec', 'analysis', field], message: overweight.message });
       }
     }
     const generated = [

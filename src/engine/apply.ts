@@ -1,4 +1,4 @@
-import { type GitcanaryError, isGitcanaryError } from '../errors.js';
+import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import { loadTree, type ManifestTree } from '../manifests/index.js';
 import type { CanaryState, Observation } from '../targets/types.js';
 import type { BoundTarget } from './types.js';
@@ -18,9 +18,36 @@ export function applyState(
   tree: ManifestTree,
   state: CanaryState,
 ): ManifestTree {
+  refuseControllerRouters(targets, tree);
   let next = tree;
   for (const bound of targets) next = bound.target.apply(next, bound.config, state, bound.role);
   return next;
+}
+
+/**
+ * A router whose canary object the workload's controller generates (a Rollout with its own
+ * trafficRouting.nginx/smi/ambassador) is refused: both would write that object and fight.
+ */
+export function refuseControllerRouters(targets: readonly BoundTarget[], tree: ManifestTree): void {
+  const owned = targets.flatMap((bound) =>
+    (bound.target.controllerRouters?.(tree, bound.config) ?? []).map((key) => ({
+      key,
+      by: bound.target.key,
+    })),
+  );
+  for (const bound of targets) {
+    const why = bound.target.router?.generatedByController;
+    const clash = owned.find((entry) => entry.key === bound.target.key);
+    if (why === undefined || clash === undefined) continue;
+    throw new GitcanaryError(
+      'CONFIG_INVALID',
+      `the ${clash.by} workload routes traffic through ${clash.key} itself: ${why}; gitcanary writing it too would fight the controller`,
+      {
+        field: `spec.traffic.${bound.target.key}`,
+        hint: `remove spec.traffic's ${bound.target.key} block (the controller follows the weights gitcanary commits into the Rollout's steps), or remove trafficRouting.${clash.key} from the Rollout`,
+      },
+    );
+  }
 }
 
 /** What the manifests say now: the canary workload's image and the stable image. */

@@ -1044,6 +1044,7 @@ export class ReleaseEngine {
       stableService: this.#plan.stableService,
       route: this.#plan.route,
       baselineWorkload: this.#plan.baselineWorkload,
+      baselineTraffic: this.#plan.baselineTraffic,
       phase,
       variables: this.#plan.variables,
       cwd: this.#plan.configDir,

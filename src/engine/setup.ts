@@ -52,6 +52,10 @@ export function releaseInput(
     stableService: routerVariables.stableService,
     route: routerVariables.route,
     baselineWorkload: describeTargets(spec.baseline),
+    baselineTraffic: targets.flatMap((bound) => {
+      const backend = bound.target.router?.baselineBackend?.(bound.config);
+      return backend === undefined ? [] : [`${bound.target.key} → ${backend}`];
+    }),
     jobUrl: ciJob(options.env)?.url,
   };
 }

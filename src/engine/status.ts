@@ -1,3 +1,4 @@
+import { type JudgmentTable, parseJudgment } from '../gates/judge/index.js';
 import { type GateEvidence, parseGateEvidence } from '../report/commit-evidence.js';
 import type { Observation } from '../targets/types.js';
 import { observeEach } from './apply.js';
@@ -87,6 +88,37 @@ export interface ReleaseStatus {
   manifests: { target: string; role: string; observed: Observation; missing?: string }[];
   /** Routers whose manifests carry different canary weights (one edited by hand, say), all named. */
   disagreement?: string | undefined;
+  /** Each judge gate's newest per-metric table the commits record (absent when none judged). */
+  judgments?: StatusJudgment[] | undefined;
+}
+
+/** A judge gate's verdict with its per-metric table, as the commit that recorded it says. */
+export interface StatusJudgment {
+  gate: string;
+  verdict: GateEvidence['verdict'];
+  /** The commit whose gate evidence holds it. */
+  commit: string;
+  step: number;
+  table: JudgmentTable;
+}
+
+/** The newest judgment per judge gate among the commits' evidence, in order of first appearance. */
+export function judgmentsOf(commits: readonly StatusCommit[]): StatusJudgment[] {
+  const newest = new Map<string, StatusJudgment>();
+  for (const commit of commits) {
+    for (const gate of commit.gates) {
+      const table = gate.kind === 'judge' ? parseJudgment(gate.message) : undefined;
+      if (table === undefined || table.rows.length === 0) continue;
+      newest.set(gate.gate, {
+        gate: gate.gate,
+        verdict: gate.verdict,
+        commit: commit.sha,
+        step: commit.step,
+        table,
+      });
+    }
+  }
+  return [...newest.values()];
 }
 
 /** One line naming every router's canary weight when they do not all agree; undefined when they do. */
@@ -155,6 +187,7 @@ export async function releaseStatus(
   // One git call per commit when asked for evidence: one after the other, not a process per commit at once.
   for (const commit of history.filter((c) => c.trailers[TRAILER.releaseId] === progress.releaseId).reverse())
     commits.push(await statusCommit(commit, message));
+  const judgments = judgmentsOf(commits);
   return {
     ...base,
     state,
@@ -178,6 +211,7 @@ export async function releaseStatus(
     },
     commits,
     passes,
+    ...(judgments.length === 0 ? {} : { judgments }),
   };
 }
 

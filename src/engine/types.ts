@@ -54,6 +54,8 @@ export interface ReleaseInput {
   route?: string | undefined;
   /** The `spec.baseline` workload, described for gate evidence; undefined without one. */
   baselineWorkload?: string | undefined;
+  /** Routers that send the baseline the canary's share (`apisix → podinfo-baseline`); empty when none does. */
+  baselineTraffic?: string[] | undefined;
   /** Web page of the CI job running the release (src/forges/ci.ts), for the Gitcanary-Job trailer. */
   jobUrl?: string | undefined;
 }

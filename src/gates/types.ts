@@ -44,6 +44,8 @@ export interface GateContext {
   route?: string | undefined;
   /** The release's `spec.baseline` workload (e.g. `kustomization apps/podinfo/baseline`), if any. */
   baselineWorkload?: string | undefined;
+  /** Routers sending the baseline backend the canary's share (`apisix → podinfo-baseline`); none: empty or undefined. */
+  baselineTraffic?: readonly string[] | undefined;
   /** Phase in Flagger's words for webhooks (`Progressing`, `Promoting`, `Failed`, …). */
   phase: string;
   /** User variables from the config. */

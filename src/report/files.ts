@@ -4,7 +4,7 @@ import type { ReleaseStatus } from '../engine/status.js';
 import { GitcanaryError } from '../errors.js';
 import { dotenvText, type ReleaseFacts } from './dotenv.js';
 import type { ReleaseEvent, Reporter } from './events.js';
-import { gateCase, type JunitCase, junitXml } from './junit.js';
+import { gateCases, type JunitCase, junitXml } from './junit.js';
 import { recordedVerdicts } from './status.js';
 
 // `--dotenv` and `--junit` on every release command: a Reporter that folds the command's events
@@ -79,7 +79,7 @@ export class ReportFiles implements Reporter {
         const place = this.#place ?? { suite: this.#suite('gates'), since: this.#now() };
         const time = (this.#now().getTime() - place.since.getTime()) / 1000;
         this.#cases.push(
-          gateCase(event.result, {
+          ...gateCases(event.result, {
             suite: place.suite,
             classname: this.#classname(),
             time,
@@ -133,7 +133,7 @@ export class ReportFiles implements Reporter {
       const index = step?.index ?? commit.step;
       const summary = step?.summary ?? commit.action;
       this.#cases.push(
-        gateCase(gate, {
+        ...gateCases(gate, {
           suite: this.#suite(`[${index}/${status.total}] ${summary}`),
           classname: this.#classname(),
           timestamp: commit.time,

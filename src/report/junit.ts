@@ -1,3 +1,4 @@
+import { parseJudgment } from '../gates/judge/index.js';
 import type { GateResult } from '../gates/types.js';
 import type { GateEvidence } from './commit-evidence.js';
 import { maskSecrets } from './secrets.js';
@@ -51,6 +52,50 @@ export function gateCase(
     result,
     ...(gate.verdict === 'pass' ? { output: evidence } : {}),
   };
+}
+
+/**
+ * A gate's test cases: its verdict, and for a judge gate one case per judged metric (read from the
+ * judgment table in its evidence, so `status --junit` has them from Git too), named
+ * `<gate> › <metric>` and carrying its medians, shift with interval, p-value and classification.
+ * A metric classified High or Low is a failure when the judgment failed, skipped otherwise (the
+ * score allowed it); NoData is skipped.
+ */
+export function gateCases(
+  gate: GateResult | GateEvidence,
+  where: { suite: string; classname: string; time?: number | undefined; timestamp?: string | undefined },
+): JunitCase[] {
+  const cases = [gateCase(gate, where)];
+  const table = gate.kind === 'judge' ? parseJudgment(gate.message) : undefined;
+  for (const row of table?.rows ?? []) {
+    const lines = [
+      `${row.metric}${row.critical ? ' (critical)' : ''}: ${row.classification}`,
+      `canary median: ${row.canaryMedian}`,
+      `baseline median: ${row.baselineMedian}`,
+      `shift [${table!.confidence} interval]: ${row.shift}`,
+      `p-value: ${row.pValue}`,
+      `change: ${row.change}`,
+      `samples (canary/baseline): ${row.samples}`,
+      ...table!.notes.filter((note) => note.startsWith(`${row.metric}: `)),
+      ...(table!.baseline === undefined ? [] : [`baseline: ${table!.baseline}`]),
+    ];
+    const text = lines.join('\n');
+    const headline = `${row.metric}: ${row.classification}, shift ${row.shift}, p-value ${row.pValue}`;
+    const result: CaseResult =
+      row.classification === 'Pass'
+        ? { kind: 'passed' }
+        : row.classification !== 'NoData' && gate.verdict === 'fail'
+          ? { kind: 'failure', message: headline, text }
+          : { kind: 'skipped', message: `${headline} (judgment ${gate.verdict})`, text };
+    cases.push({
+      ...where,
+      time: undefined,
+      name: `${gate.gate} › ${row.metric}`,
+      result,
+      ...(result.kind === 'passed' ? { output: text } : {}),
+    });
+  }
+  return cases;
 }
 
 /** Everything a gate measured, as lines: the verdict, the message, each measurement. */

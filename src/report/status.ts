@@ -1,4 +1,4 @@
-import type { ReleaseStatus, StatusCommit, StatusStep } from '../engine/status.js';
+import type { ReleaseStatus, StatusCommit, StatusJudgment, StatusStep } from '../engine/status.js';
 import type { GateEvidence } from './commit-evidence.js';
 import {
   type Colors,
@@ -90,6 +90,7 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
   }
   const [icon, word] = overall(status);
   const observed = status.manifests.map((m) => m.observed.canaryWeight).find((w) => w !== undefined);
+  const baseline = status.manifests.map((m) => m.observed.baselineWeight).find((w) => w !== undefined);
   const lines = [
     field('Name:', status.release),
     field('Namespace:', status.namespace),
@@ -100,6 +101,9 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
     field('  Step:', `${status.step}/${status.total}`),
     field('  SetWeight:', String(status.weight)),
     ...(observed === undefined ? [] : [field('  ActualWeight:', `${observed} (the manifests now)`)]),
+    ...(baseline === undefined
+      ? []
+      : [field('  Baseline:', `${baseline} (the manifests now, to the baseline backend)`)]),
     ...disagreement(status, c),
     ...missing(status, c),
     ...images(status, c),
@@ -110,6 +114,7 @@ export function renderStatus(status: ReleaseStatus, options: StatusRenderOptions
     lines.push(field('Commit:', `${c.yellow(sha.slice(0, 7))} ${subject} (${when})`));
   }
   lines.push('', ...table(statusRows(status, options), options, c), '');
+  for (const judgment of status.judgments ?? []) lines.push(...judgmentLines(judgment, c), '');
   return maskSecrets(lines.join('\n'));
 }
 
@@ -455,4 +460,53 @@ function field(label: string, value: string): string {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A judge gate's per-metric table below the tree: the score line, what the canary was compared
+ * with (flagged when the stable pods stood in for a baseline), then one row per metric.
+ */
+function judgmentLines(judgment: StatusJudgment, c: Colors): string[] {
+  const { table } = judgment;
+  const icon = judgment.verdict === 'pass' ? ICON.ok : judgment.verdict === 'fail' ? ICON.bad : ICON.warning;
+  const header = [
+    'METRIC',
+    'RESULT',
+    'CANARY MEDIAN',
+    'BASELINE MEDIAN',
+    `SHIFT [${table.confidence} INTERVAL]`,
+    'P-VALUE',
+    'CHANGE',
+    'SAMPLES',
+  ];
+  const rows = table.rows.map((row) => [
+    `${row.metric}${row.critical ? ' (critical)' : ''}`,
+    row.classification,
+    row.canaryMedian,
+    row.baselineMedian,
+    row.shift,
+    row.pValue,
+    row.change,
+    row.samples,
+  ]);
+  const cells = [header, ...rows].map((row) => row.map((cell) => terminalSafe(cell)));
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
+  const render = (row: string[]) =>
+    `  ${row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}`;
+  const baseline =
+    table.baseline === undefined
+      ? []
+      : [
+          `  ${table.comparedWith === 'stable' ? `${paint(c, ICON.warning)} ` : ''}Baseline: ${terminalSafe(table.baseline)}`,
+        ];
+  return [
+    `Judge ${terminalSafe(judgment.gate)} ${paint(c, icon)} ${terminalSafe(table.headline)} (commit ${c.yellow(judgment.commit.slice(0, 7))}, step ${judgment.step})`,
+    ...baseline,
+    c.dim(render(cells[0]!)),
+    ...cells.slice(1).map(render),
+    ...table.notes.map((note) => `  ${terminalSafe(note)}`),
+  ];
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import { type ManifestTree, type ResourceDoc, setIn, valueAt } from '../manifests/index.js';
 import {
-  assertWeight,
-  canaryShare,
+  baselineServiceSchema,
+  DISTINCT_BASELINE,
   DISTINCT_SERVICES,
+  distinctBackends,
   distinctServices,
   findResource,
   isMap,
@@ -14,6 +15,8 @@ import {
   resourceNameSchema,
   resourceNames,
   serviceNameSchema,
+  sharesOf,
+  splitWeights,
 } from './kit.js';
 import { isAlbIngress } from './nginx.js';
 import { onlyName, routerTarget, type TrafficRouter } from './router.js';
@@ -45,8 +48,10 @@ export const albConfigSchema = z
     servicePort: z.number().int().min(1).max(65535).describe('Port of the stable and canary Services.'),
     stableService: serviceNameSchema,
     canaryService: serviceNameSchema,
+    baselineService: baselineServiceSchema,
   })
-  .refine(distinctServices, DISTINCT_SERVICES);
+  .refine(distinctServices, DISTINCT_SERVICES)
+  .refine(distinctBackends, DISTINCT_BASELINE);
 
 export type AlbConfig = z.infer<typeof albConfigSchema>;
 
@@ -69,11 +74,16 @@ export const albRouter: TrafficRouter<AlbConfig> = {
       ingress: config.ingress,
       stableService: config.stableService,
       canaryService: config.canaryService,
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files: (config) => [config.file],
-  setWeight(tree, config, canaryWeight) {
-    assertWeight(canaryWeight);
+  baselineBackend: (config) => config.baselineService,
+  setWeight(tree, config, canaryWeight, context) {
+    const weights = splitWeights(
+      canaryWeight,
+      config.baselineService === undefined ? 0 : context?.baselineWeight,
+    );
     const doc = findIngress(tree, config);
     checkRootRule(tree, doc, config);
     const key = annotationKey(config);
@@ -91,8 +101,17 @@ export const albRouter: TrafficRouter<AlbConfig> = {
             {
               ServiceName: config.stableService,
               ServicePort: String(config.servicePort),
-              Weight: 100 - canaryWeight,
+              Weight: weights.stable,
             },
+            ...(config.baselineService === undefined
+              ? []
+              : [
+                  {
+                    ServiceName: config.baselineService,
+                    ServicePort: String(config.servicePort),
+                    Weight: weights.baseline,
+                  },
+                ]),
           ],
         },
       };
@@ -100,8 +119,9 @@ export const albRouter: TrafficRouter<AlbConfig> = {
     }
     const groups = targetGroups(tree, doc, config, String(text));
     const edits = [
-      { group: groups.canary, weight: canaryWeight },
-      { group: groups.stable, weight: 100 - canaryWeight },
+      { group: groups.canary, weight: weights.canary },
+      { group: groups.stable, weight: weights.stable },
+      ...(groups.baseline === undefined ? [] : [{ group: groups.baseline, weight: weights.baseline }]),
     ].sort((a, b) => b.group.insertAt - a.group.insertAt);
     let json = String(text);
     for (const { group, weight } of edits) {
@@ -115,10 +135,13 @@ export const albRouter: TrafficRouter<AlbConfig> = {
   observe(tree, config) {
     const doc = findIngress(tree, config);
     const text = valueAt(doc, ['metadata', 'annotations', annotationKey(config)]);
-    if (text === undefined) return { canaryWeight: 0, headerRoutes: [], mirrorRoutes: [] };
+    const baseline = config.baselineService === undefined ? {} : { baselineWeight: 0 };
+    if (text === undefined) return { canaryWeight: 0, ...baseline, headerRoutes: [], mirrorRoutes: [] };
     const groups = targetGroups(tree, doc, config, String(text));
+    const shares = sharesOf(groups.canary.value ?? 0, groups.stable.value ?? 0, groups.baseline?.value ?? 0);
     return {
-      canaryWeight: canaryShare(groups.canary.value ?? 0, groups.stable.value ?? 0),
+      canaryWeight: shares.canary,
+      ...(config.baselineService === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };
@@ -232,7 +255,7 @@ function targetGroups(
   doc: ResourceDoc,
   config: AlbConfig,
   text: string,
-): { canary: Group; stable: Group } {
+): { canary: Group; stable: Group; baseline?: Group } {
   const field = ['metadata', 'annotations', annotationKey(config)];
   let root: JsonNode;
   try {
@@ -249,12 +272,12 @@ function targetGroups(
   const member = (node: JsonNode | undefined, key: string) =>
     node?.members?.find((m) => m.key.toLowerCase() === key.toLowerCase())?.node;
   const groups = member(member(root, 'ForwardConfig'), 'TargetGroups')?.items ?? [];
-  const find = (service: string): Group => {
+  const find = (service: string, role: string): Group => {
     const group = groups.find((node) => member(node, 'ServiceName')?.value === service);
     if (group === undefined) {
       throw new GitcanaryError(
         'BACKEND_MISSING',
-        `the ALB forward action has no target group for service ${service}`,
+        `the ALB forward action has no target group for ${role} service ${service}`,
         {
           ...place(tree, doc, field),
           hint: `target groups: ${groups.map((node) => String(member(node, 'ServiceName')?.value)).join(', ') || '(none)'}`,
@@ -272,7 +295,11 @@ function targetGroups(
       spaced: /:\s/.test(text.slice(group.start, group.end)),
     };
   };
-  return { canary: find(config.canaryService), stable: find(config.stableService) };
+  return {
+    canary: find(config.canaryService, 'canary'),
+    stable: find(config.stableService, 'stable'),
+    ...(config.baselineService === undefined ? {} : { baseline: find(config.baselineService, 'baseline') }),
+  };
 }
 
 /** A small JSON scanner that keeps offsets (JSON.parse gives none). */

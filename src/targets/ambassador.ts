@@ -11,6 +11,7 @@ import {
   isOwnedDocument,
   manifestPathSchema,
   namespaceSchema,
+  noBaselineBackend,
   ownedDocument,
   type PlainMap,
   place,
@@ -38,13 +39,16 @@ export const AMBASSADOR_API_VERSIONS = [
 ] as const;
 
 export const ambassadorConfigSchema = z
-  .strictObject({
-    file: manifestPathSchema.describe('File (or folder) holding the Mappings.'),
-    namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
-    mappings: z.array(resourceNameSchema).min(1).describe('Names of the base (stable) Mappings.'),
-    stableService: serviceNameSchema.describe('Service of the base Mappings.'),
-    canaryService: serviceNameSchema.describe('Service the canary Mappings send to.'),
-  })
+  .strictObject(
+    {
+      file: manifestPathSchema.describe('File (or folder) holding the Mappings.'),
+      namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
+      mappings: z.array(resourceNameSchema).min(1).describe('Names of the base (stable) Mappings.'),
+      stableService: serviceNameSchema.describe('Service of the base Mappings.'),
+      canaryService: serviceNameSchema.describe('Service the canary Mappings send to.'),
+    },
+    noBaselineBackend('ambassador'),
+  )
   .refine(distinctServices, DISTINCT_SERVICES);
 
 export type AmbassadorConfig = z.infer<typeof ambassadorConfigSchema>;
@@ -53,6 +57,10 @@ export const ambassadorRouter: TrafficRouter<AmbassadorConfig> = {
   key: 'ambassador',
   configSchema: ambassadorConfigSchema,
   kinds: ['Mapping'],
+  // Argo Rollouts clones each base Mapping into `<mapping>-canary`, updates its weight and deletes it
+  // at weight 0 (rollout/trafficrouting/ambassador/ambassador.go, handleCanaryMapping).
+  generatedByController:
+    'Argo Rollouts creates, reweights and deletes the <mapping>-canary Mapping (rollout/trafficrouting/ambassador/ambassador.go, handleCanaryMapping)',
   capabilities: {
     headerRoutes: 0,
     headerMatches: 0,

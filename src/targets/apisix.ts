@@ -14,7 +14,10 @@ import {
 } from '../manifests/index.js';
 import {
   assertWeight,
+  baselineServiceSchema,
+  DISTINCT_BASELINE,
   DISTINCT_SERVICES,
+  distinctBackends,
   distinctServices,
   escapeRegex,
   filesUnder,
@@ -32,6 +35,8 @@ import {
   ruleNameSchema,
   safeJson,
   serviceNameSchema,
+  sharesOf,
+  splitWeights,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
 import type { HeaderMatch, HeaderRoute } from './types.js';
@@ -67,11 +72,13 @@ export const apisixConfigSchema = z
       ),
     stableService: serviceNameSchema.describe('serviceName of the stable backend.'),
     canaryService: serviceNameSchema.describe('serviceName of the canary backend.'),
+    baselineService: baselineServiceSchema,
     headerRouteFile: manifestPathSchema
       .optional()
       .describe('File gitcanary owns for header routes. Default: <route dir>/<route>-gitcanary-routes.yaml.'),
   })
-  .refine(distinctServices, DISTINCT_SERVICES);
+  .refine(distinctServices, DISTINCT_SERVICES)
+  .refine(distinctBackends, DISTINCT_BASELINE);
 
 export type ApisixConfig = z.infer<typeof apisixConfigSchema>;
 
@@ -106,6 +113,7 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
       stableService: config.stableService,
       canaryService: config.canaryService,
       apisixRoute: config.route,
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files(config) {
@@ -117,11 +125,15 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
       config.headerRouteFile ?? (isManifestFile(config.file) ? defaultOwnedFile(config) : undefined);
     return owned !== undefined && owned !== config.file ? [owned] : [];
   },
-  setWeight: (tree, config, canaryWeight) => setCanaryWeight(tree, config, canaryWeight),
+  baselineBackend: (config) => config.baselineService,
+  setWeight: (tree, config, canaryWeight, context) =>
+    setCanaryWeight(tree, config, canaryWeight, context?.baselineWeight),
   setHeaderRoutes: (tree, config, routes) => setHeaderRoutes(tree, config, routes),
   observe(tree, config) {
+    const { canary, baseline } = readWeights(tree, config);
     return {
-      canaryWeight: readCanaryWeight(tree, config),
+      canaryWeight: canary,
+      ...(config.baselineService === undefined ? {} : { baselineWeight: baseline }),
       headerRoutes: readHeaderRoutes(tree, config),
       mirrorRoutes: [],
     };
@@ -146,20 +158,26 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
 
 export const apisixTarget = routerTarget(apisixRouter);
 
-/** Set canary weight W and stable weight 100-W on every managed rule; unchanged weights stay untouched. */
+/**
+ * Set canary weight W and stable weight 100-W on every managed rule (100-W-B, and B to the baseline
+ * backend, with a baselineService); unchanged weights stay untouched.
+ */
 export function setCanaryWeight(
   tree: ManifestTree,
   config: ApisixConfig,
   canaryWeight: number,
+  baselineWeight = 0,
 ): ManifestTree {
-  assertWeight(canaryWeight);
+  const weights = splitWeights(canaryWeight, config.baselineService === undefined ? 0 : baselineWeight);
   const route = findApisixRoute(tree, config);
   const edits: { path: YamlPath; weight: number }[] = [];
   for (const rule of managedRules(tree, route, config)) {
-    const { stable, canary } = ruleBackends(tree, route, rule, config);
+    const { stable, canary, baseline } = ruleBackends(tree, route, rule, config);
     const backends = ['spec', 'http', rule.index, 'backends'];
-    edits.push({ path: [...backends, canary, 'weight'], weight: canaryWeight });
-    edits.push({ path: [...backends, stable, 'weight'], weight: 100 - canaryWeight });
+    edits.push({ path: [...backends, canary, 'weight'], weight: weights.canary });
+    edits.push({ path: [...backends, stable, 'weight'], weight: weights.stable });
+    if (baseline !== undefined)
+      edits.push({ path: [...backends, baseline, 'weight'], weight: weights.baseline });
   }
   let next = tree;
   for (const edit of edits) {
@@ -176,21 +194,33 @@ export function setCanaryWeight(
  */
 export function readCanaryWeight(
   tree: ManifestTree,
-  config: ApisixRouteSelector & Pick<ApisixConfig, 'stableService' | 'canaryService'>,
+  config: ApisixRouteSelector & Pick<ApisixConfig, 'stableService' | 'canaryService' | 'baselineService'>,
 ): number {
+  return readWeights(tree, config).canary;
+}
+
+/** Percent to the canary and to the baseline backend (0 without one), read as readCanaryWeight reads. */
+export function readWeights(
+  tree: ManifestTree,
+  config: ApisixRouteSelector & Pick<ApisixConfig, 'stableService' | 'canaryService' | 'baselineService'>,
+): { canary: number; baseline: number } {
   const route = findApisixRoute(tree, config);
-  let first: { rule: ManagedRule; canaryWeight: number } | undefined;
+  let first: { rule: ManagedRule; canaryWeight: number; baselineWeight: number } | undefined;
   for (const rule of managedRules(tree, route, config)) {
-    const { stable, canary, backends } = ruleBackends(tree, route, rule, config);
-    const canaryShare = backendWeight(tree, route, rule, canary, backends[canary]);
-    const stableShare = backendWeight(tree, route, rule, stable, backends[stable]);
-    const total = canaryShare + stableShare;
-    const canaryWeight = total === 0 ? 0 : Math.round((100 * canaryShare) / total);
-    if (first === undefined) first = { rule, canaryWeight };
-    else if (first.canaryWeight !== canaryWeight) {
+    const { stable, canary, baseline, backends } = ruleBackends(tree, route, rule, config);
+    const shares = sharesOf(
+      backendWeight(tree, route, rule, canary, backends[canary]),
+      backendWeight(tree, route, rule, stable, backends[stable]),
+      baseline === undefined ? 0 : backendWeight(tree, route, rule, baseline, backends[baseline]),
+    );
+    const canaryWeight = shares.canary;
+    if (first === undefined) first = { rule, canaryWeight, baselineWeight: shares.baseline };
+    else if (first.canaryWeight !== canaryWeight || first.baselineWeight !== shares.baseline) {
       throw new GitcanaryError(
         'FIELD_INVALID',
-        `managed rules disagree: rule "${first.rule.name}" sends ${first.canaryWeight}% to the canary, rule "${rule.name}" ${canaryWeight}%`,
+        first.canaryWeight !== canaryWeight
+          ? `managed rules disagree: rule "${first.rule.name}" sends ${first.canaryWeight}% to the canary, rule "${rule.name}" ${canaryWeight}%`
+          : `managed rules disagree: rule "${first.rule.name}" sends ${first.baselineWeight}% to the baseline, rule "${rule.name}" ${shares.baseline}%`,
         {
           ...place(tree, route, ['spec', 'http', rule.index, 'backends']),
           hint: 'set the weight again to make the rules agree',
@@ -198,7 +228,7 @@ export function readCanaryWeight(
       );
     }
   }
-  return first?.canaryWeight ?? 0;
+  return { canary: first?.canaryWeight ?? 0, baseline: first?.baselineWeight ?? 0 };
 }
 
 /** Write the header routes into the file gitcanary owns; no header routes deletes that file. */
@@ -321,13 +351,13 @@ export function ruleBackends(
   tree: ManifestTree,
   route: ResourceDoc,
   rule: ManagedRule,
-  services: Pick<ApisixConfig, 'stableService' | 'canaryService'>,
-): { stable: number; canary: number; backends: PlainMap[] } {
+  services: Pick<ApisixConfig, 'stableService' | 'canaryService' | 'baselineService'>,
+): { stable: number; canary: number; baseline?: number; backends: PlainMap[] } {
   const field: YamlPath = ['spec', 'http', rule.index, 'backends'];
   const value = valueAt(route, field);
   const backends = Array.isArray(value) ? value.filter(isMap) : [];
   const names = backends.map((backend) => String(backend.serviceName));
-  const find = (role: 'stable' | 'canary', serviceName: string): number => {
+  const find = (role: 'stable' | 'canary' | 'baseline', serviceName: string): number => {
     const index = names.indexOf(serviceName);
     if (index < 0) {
       throw new GitcanaryError(
@@ -348,6 +378,9 @@ export function ruleBackends(
   return {
     stable: find('stable', services.stableService),
     canary: find('canary', services.canaryService),
+    ...(services.baselineService === undefined
+      ? {}
+      : { baseline: find('baseline', services.baselineService) }),
     backends,
   };
 }

@@ -4,9 +4,10 @@ import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index
 import {
   agreeingWeight,
   annotationJson,
-  assertWeight,
-  canaryShare,
+  baselineServiceSchema,
+  DISTINCT_BASELINE,
   DISTINCT_SERVICES,
+  distinctBackends,
   distinctServices,
   escapeRegex,
   findResource,
@@ -22,6 +23,8 @@ import {
   ruleNameSchema,
   serviceNameSchema,
   setAnnotationJson,
+  sharesOf,
+  splitWeights,
   syncOwnedItems,
   writeWeight,
 } from './kit.js';
@@ -62,8 +65,10 @@ export const gatewayApiConfigSchema = z
       .describe('Names of the spec.rules[] to manage. Default: every rule with both backends.'),
     stableService: serviceNameSchema.describe('backendRefs[].name of the stable Service.'),
     canaryService: serviceNameSchema.describe('backendRefs[].name of the canary Service.'),
+    baselineService: baselineServiceSchema,
   })
-  .refine(distinctServices, DISTINCT_SERVICES);
+  .refine(distinctServices, DISTINCT_SERVICES)
+  .refine(distinctBackends, DISTINCT_BASELINE);
 
 export type GatewayApiConfig = z.infer<typeof gatewayApiConfigSchema>;
 
@@ -79,6 +84,8 @@ interface ManagedRule {
   rule: PlainMap;
   stable: number;
   canary: number;
+  /** Index of the baseline backendRef, with a baselineService. */
+  baseline?: number | undefined;
 }
 
 const RULES: readonly string[] = ['spec', 'rules'];
@@ -101,11 +108,13 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
       httpRoute: config.httpRoute,
       stableService: config.stableService,
       canaryService: config.canaryService,
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files: (config) => [config.file],
-  setWeight(tree, config, canaryWeight) {
-    assertWeight(canaryWeight);
+  baselineBackend: (config) => config.baselineService,
+  setWeight(tree, config, canaryWeight, context) {
+    const weights = splitWeights(canaryWeight, context?.baselineWeight);
     let next = tree;
     for (const managed of managedRules(tree, config)) {
       const refs = [...RULES, managed.index, 'backendRefs'];
@@ -113,14 +122,22 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
         next,
         findHttpRoute(next, config),
         [...refs, managed.canary, 'weight'],
-        canaryWeight,
+        weights.canary,
       );
       next = writeWeight(
         next,
         findHttpRoute(next, config),
         [...refs, managed.stable, 'weight'],
-        100 - canaryWeight,
+        weights.stable,
       );
+      if (managed.baseline !== undefined) {
+        next = writeWeight(
+          next,
+          findHttpRoute(next, config),
+          [...refs, managed.baseline, 'weight'],
+          weights.baseline,
+        );
+      }
     }
     // Mirror rules carry the weighted backends too: they follow the new weight.
     const current = readManaged(findHttpRoute(next, config));
@@ -140,20 +157,27 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
   },
   observe(tree, config) {
     const doc = findHttpRoute(tree, config);
-    const canaryWeight = agreeingWeight(
-      managedRules(tree, config).map((managed) => {
-        const refs = [...RULES, managed.index, 'backendRefs'];
-        const canary = readWeight(tree, doc, [...refs, managed.canary, 'weight'], DEFAULT_WEIGHT);
-        const stable = readWeight(tree, doc, [...refs, managed.stable, 'weight'], DEFAULT_WEIGHT);
-        return {
-          where: `rule ${ruleLabel(managed)}`,
-          weight: canaryShare(canary, stable),
-          details: place(tree, doc, refs),
-        };
-      }),
-    );
+    const readings = managedRules(tree, config).map((managed) => {
+      const refs = [...RULES, managed.index, 'backendRefs'];
+      const weightOf = (index: number) => readWeight(tree, doc, [...refs, index, 'weight'], DEFAULT_WEIGHT);
+      const shares = sharesOf(
+        weightOf(managed.canary),
+        weightOf(managed.stable),
+        managed.baseline === undefined ? 0 : weightOf(managed.baseline),
+      );
+      const where = `rule ${ruleLabel(managed)}`;
+      return { where, shares, details: place(tree, doc, refs) };
+    });
+    const canaryWeight = agreeingWeight(readings.map((r) => ({ ...r, weight: r.shares.canary })));
     const managed = readManaged(doc);
-    return { canaryWeight, headerRoutes: managed.headerRoutes, mirrorRoutes: managed.mirrorRoutes };
+    return {
+      canaryWeight,
+      ...(config.baselineService === undefined
+        ? {}
+        : { baselineWeight: agreeingWeight(readings.map((r) => ({ ...r, weight: r.shares.baseline }))) }),
+      headerRoutes: managed.headerRoutes,
+      mirrorRoutes: managed.mirrorRoutes,
+    };
   },
   detects: (tree, files) => tree.resources(files, { kind: 'HTTPRoute' }).length > 0,
   configFromCli(tree, options) {
@@ -212,6 +236,25 @@ function managedRules(tree: ManifestTree, config: GatewayApiConfig): ManagedRule
       names,
     };
   };
+  // A managed rule must list the baseline's Service too (at weight 0 outside a release).
+  const withBaseline = (managed: ManagedRule): ManagedRule => {
+    if (config.baselineService === undefined) return managed;
+    const refs = Array.isArray(managed.rule.backendRefs) ? managed.rule.backendRefs : [];
+    const baseline = refs.findIndex(
+      (ref) => isMap(ref) && (ref.kind ?? 'Service') === 'Service' && ref.name === config.baselineService,
+    );
+    if (baseline < 0) {
+      throw new GitcanaryError(
+        'BACKEND_MISSING',
+        `rule ${ruleLabel(managed)} has no baseline backend "${config.baselineService}"`,
+        {
+          ...place(tree, doc, [...RULES, managed.index, 'backendRefs']),
+          hint: `add a backendRef for ${config.baselineService} with weight 0`,
+        },
+      );
+    }
+    return { ...managed, baseline };
+  };
   if (config.rules !== undefined) {
     return config.rules.map((name) => {
       const index = rules.findIndex((rule) => rule.name === name);
@@ -234,7 +277,7 @@ function managedRules(tree: ManifestTree, config: GatewayApiConfig): ManagedRule
           { ...place(tree, doc, [...RULES, index, 'backendRefs']), hint: `backendRefs: ${names.join(', ')}` },
         );
       }
-      return { index, rule: rules[index]!, stable, canary };
+      return withBaseline({ index, rule: rules[index]!, stable, canary });
     });
   }
   const managed = rules.flatMap((rule, index) => {
@@ -249,7 +292,7 @@ function managedRules(tree: ManifestTree, config: GatewayApiConfig): ManagedRule
       { ...place(tree, doc, RULES), hint: 'add both Services to the backendRefs of the rules to split' },
     );
   }
-  return managed;
+  return managed.map(withBaseline);
 }
 
 function ruleLabel(managed: ManagedRule): string {

@@ -4,8 +4,8 @@ import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index
 import {
   agreeingWeight,
   annotationJson,
-  assertWeight,
-  canaryShare,
+  DISTINCT_BASELINE,
+  distinctBackends,
   findResource,
   hostSchema,
   isMap,
@@ -19,6 +19,8 @@ import {
   resourceNames,
   ruleNameSchema,
   setAnnotationJson,
+  sharesOf,
+  splitWeights,
   syncOwnedItems,
   writeWeight,
 } from './kit.js';
@@ -59,11 +61,21 @@ export const istioConfigSchema = z
         name: resourceNameSchema.describe('metadata.name of the DestinationRule.'),
         canarySubsetName: ruleNameSchema,
         stableSubsetName: ruleNameSchema,
+        baselineSubsetName: ruleNameSchema
+          .optional()
+          .describe(
+            "Subset of the spec.baseline workload's pods: gets the canary's weight while a release runs (listed in each managed route, at weight 0).",
+          ),
       })
       .optional()
       .describe('Subset-level split: the destinations are subsets of one host.'),
     stableService: hostSchema.optional().describe('Host-level split: destination host of the stable.'),
     canaryService: hostSchema.optional().describe('Host-level split: destination host of the canary.'),
+    baselineService: hostSchema
+      .optional()
+      .describe(
+        "Host-level split: destination host of the spec.baseline workload; gets the canary's weight while a release runs (listed in each managed route, at weight 0).",
+      ),
   })
   .refine(
     (config) =>
@@ -72,6 +84,22 @@ export const istioConfigSchema = z
         config.canaryService !== undefined &&
         config.stableService !== config.canaryService),
     { message: 'set destinationRule (subset split) or two different stableService and canaryService hosts' },
+  )
+  .refine((config) => config.baselineService === undefined || config.destinationRule === undefined, {
+    message: 'a subset split names the baseline as destinationRule.baselineSubsetName, not baselineService',
+    path: ['baselineService'],
+  })
+  .refine(distinctBackends, DISTINCT_BASELINE)
+  .refine(
+    (config) =>
+      config.destinationRule?.baselineSubsetName === undefined ||
+      ![config.destinationRule.stableSubsetName, config.destinationRule.canarySubsetName].includes(
+        config.destinationRule.baselineSubsetName,
+      ),
+    {
+      message: 'baselineSubsetName must differ from stableSubsetName and canarySubsetName',
+      path: ['destinationRule', 'baselineSubsetName'],
+    },
   );
 
 export type IstioConfig = z.infer<typeof istioConfigSchema>;
@@ -87,6 +115,13 @@ interface ManagedRoute {
   route: PlainMap;
   stable: number;
   canary: number;
+  /** Index of the baseline destination, when the config names one. */
+  baseline?: number | undefined;
+}
+
+/** The baseline destination the config names: a host (host split) or a subset (subset split). */
+function baselineOf(config: IstioConfig): string | undefined {
+  return config.baselineService ?? config.destinationRule?.baselineSubsetName;
 }
 
 export const istioRouter: TrafficRouter<IstioConfig> = {
@@ -107,27 +142,26 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
       virtualService: config.virtualService.name,
       ...(config.stableService === undefined ? {} : { stableService: config.stableService }),
       ...(config.canaryService === undefined ? {} : { canaryService: config.canaryService }),
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files: (config) => [config.file],
-  setWeight(tree, config, canaryWeight) {
-    assertWeight(canaryWeight);
+  baselineBackend: baselineOf,
+  setWeight(tree, config, canaryWeight, context) {
+    const weights = splitWeights(canaryWeight, context?.baselineWeight);
     checkDestinationRule(tree, config);
     let next = tree;
     for (const managed of managedRoutes(tree, config)) {
       const route = [...HTTP, managed.index, 'route'];
-      next = writeWeight(
-        next,
-        findVirtualService(next, config),
-        [...route, managed.canary, 'weight'],
-        canaryWeight,
-      );
-      next = writeWeight(
-        next,
-        findVirtualService(next, config),
-        [...route, managed.stable, 'weight'],
-        100 - canaryWeight,
-      );
+      const edits: [number | undefined, number][] = [
+        [managed.canary, weights.canary],
+        [managed.stable, weights.stable],
+        [managed.baseline, weights.baseline],
+      ];
+      for (const [index, weight] of edits) {
+        if (index === undefined) continue;
+        next = writeWeight(next, findVirtualService(next, config), [...route, index, 'weight'], weight);
+      }
     }
     // Mirror routes carry the weighted destinations too: they follow the new weight.
     const current = readManaged(findVirtualService(next, config));
@@ -147,21 +181,31 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
   },
   observe(tree, config) {
     const doc = findVirtualService(tree, config);
-    const canaryWeight = agreeingWeight(
-      managedRoutes(tree, config).map((managed) => {
-        const route = [...HTTP, managed.index, 'route'];
-        const single = (managed.route.route as unknown[]).length === 1 ? 100 : 0;
-        const canary = readWeight(tree, doc, [...route, managed.canary, 'weight'], single);
-        const stable = readWeight(tree, doc, [...route, managed.stable, 'weight'], single);
-        return {
-          where: `route ${typeof managed.route.name === 'string' ? `"${managed.route.name}"` : `#${managed.index + 1}`}`,
-          weight: canaryShare(canary, stable),
-          details: place(tree, doc, route),
-        };
-      }),
-    );
+    const readings = managedRoutes(tree, config).map((managed) => {
+      const route = [...HTTP, managed.index, 'route'];
+      const single = (managed.route.route as unknown[]).length === 1 ? 100 : 0;
+      const weightOf = (index: number) => readWeight(tree, doc, [...route, index, 'weight'], single);
+      const shares = sharesOf(
+        weightOf(managed.canary),
+        weightOf(managed.stable),
+        managed.baseline === undefined ? 0 : weightOf(managed.baseline),
+      );
+      return {
+        where: `route ${typeof managed.route.name === 'string' ? `"${managed.route.name}"` : `#${managed.index + 1}`}`,
+        shares,
+        details: place(tree, doc, route),
+      };
+    });
+    const canaryWeight = agreeingWeight(readings.map((r) => ({ ...r, weight: r.shares.canary })));
     const managed = readManaged(doc);
-    return { canaryWeight, headerRoutes: managed.headerRoutes, mirrorRoutes: managed.mirrorRoutes };
+    return {
+      canaryWeight,
+      ...(baselineOf(config) === undefined
+        ? {}
+        : { baselineWeight: agreeingWeight(readings.map((r) => ({ ...r, weight: r.shares.baseline }))) }),
+      headerRoutes: managed.headerRoutes,
+      mirrorRoutes: managed.mirrorRoutes,
+    };
   },
   detects: (tree, files) => tree.resources(files, { kind: 'VirtualService' }).length > 0,
   configFromCli(tree, options) {
@@ -240,7 +284,8 @@ function checkDestinationRule(tree: ManifestTree, config: IstioConfig): void {
   });
   const subsets = (valueAt(doc, ['spec', 'subsets']) as unknown[] | undefined) ?? [];
   const names = subsets.map((subset) => (isMap(subset) ? subset.name : undefined));
-  for (const subset of [rule.stableSubsetName, rule.canarySubsetName]) {
+  for (const subset of [rule.stableSubsetName, rule.canarySubsetName, rule.baselineSubsetName]) {
+    if (subset === undefined) continue;
     if (!names.includes(subset)) {
       throw new GitcanaryError('FIELD_MISSING', `the DestinationRule has no subset "${subset}"`, {
         ...place(tree, doc, ['spec', 'subsets']),
@@ -251,16 +296,19 @@ function checkDestinationRule(tree: ManifestTree, config: IstioConfig): void {
 }
 
 /** Whether a destination is the stable or canary one, by host (host split) or subset (subset split). */
-function roleOf(destination: unknown, config: IstioConfig): 'stable' | 'canary' | undefined {
+function roleOf(destination: unknown, config: IstioConfig): 'stable' | 'canary' | 'baseline' | undefined {
   if (!isMap(destination)) return undefined;
   const rule = config.destinationRule;
   if (rule !== undefined) {
     if (destination.subset === rule.stableSubsetName) return 'stable';
     if (destination.subset === rule.canarySubsetName) return 'canary';
+    if (rule.baselineSubsetName !== undefined && destination.subset === rule.baselineSubsetName)
+      return 'baseline';
     return undefined;
   }
   if (destination.host === config.stableService) return 'stable';
   if (destination.host === config.canaryService) return 'canary';
+  if (config.baselineService !== undefined && destination.host === config.baselineService) return 'baseline';
   return undefined;
 }
 
@@ -272,6 +320,26 @@ function managedRoutes(tree: ManifestTree, config: IstioConfig): ManagedRoute[] 
     const list = Array.isArray(route.route) ? route.route : [];
     const roles = list.map((item) => roleOf(isMap(item) ? item.destination : undefined, config));
     return { stable: roles.indexOf('stable'), canary: roles.indexOf('canary') };
+  };
+  // A managed route must list the baseline destination too (at weight 0 outside a release).
+  const withBaseline = (managed: ManagedRoute): ManagedRoute => {
+    const name = baselineOf(config);
+    if (name === undefined) return managed;
+    const list = Array.isArray(managed.route.route) ? managed.route.route : [];
+    const baseline = list.findIndex(
+      (item) => roleOf(isMap(item) ? item.destination : undefined, config) === 'baseline',
+    );
+    if (baseline < 0) {
+      throw new GitcanaryError(
+        'BACKEND_MISSING',
+        `HTTP route ${typeof managed.route.name === 'string' ? `"${managed.route.name}"` : `#${managed.index + 1}`} has no baseline destination "${name}"`,
+        {
+          ...place(tree, doc, [...HTTP, managed.index, 'route']),
+          hint: `add a destination for ${name} with weight 0`,
+        },
+      );
+    }
+    return { ...managed, baseline };
   };
   const wanted = config.virtualService.routes;
   if (wanted !== undefined) {
@@ -299,7 +367,7 @@ function managedRoutes(tree: ManifestTree, config: IstioConfig): ManagedRoute[] 
           },
         );
       }
-      return { index, route: http[index]!, stable, canary };
+      return withBaseline({ index, route: http[index]!, stable, canary });
     });
   }
   const managed = http.flatMap((route, index) => {
@@ -313,7 +381,7 @@ function managedRoutes(tree: ManifestTree, config: IstioConfig): ManagedRoute[] 
       hint: describeDestinations(config),
     });
   }
-  return managed;
+  return managed.map(withBaseline);
 }
 
 function describeDestinations(config: IstioConfig): string {

@@ -439,3 +439,76 @@ export function refuseBaselineRole(key: string, why: string): never {
     hint: 'use a kustomization overlay with a replicas entry as spec.baseline',
   });
 }
+
+// --- the judge's baseline as a third backend (routers that declare extraBackends) ---------------------
+
+/** `baselineService` in a router's config: the Service of the `spec.baseline` workload. */
+export const baselineServiceSchema = serviceNameSchema
+  .optional()
+  .describe(
+    "Service of the spec.baseline workload: while a release runs it gets the canary's weight and stable 100 − 2 × canary (the backend must already be listed, at weight 0).",
+  );
+
+/** stable, canary and baseline services all differ. */
+export function distinctBackends(config: {
+  stableService?: string | undefined;
+  canaryService?: string | undefined;
+  baselineService?: string | undefined;
+}): boolean {
+  const { baselineService } = config;
+  return (
+    baselineService === undefined ||
+    (baselineService !== config.stableService && baselineService !== config.canaryService)
+  );
+}
+
+export const DISTINCT_BASELINE = {
+  message: 'baselineService must differ from stableService and canaryService',
+  path: ['baselineService'],
+};
+
+/** Weights of the three backends for canary weight W and the context's baseline weight (default 0). */
+export function splitWeights(
+  canaryWeight: number,
+  baselineWeight = 0,
+): { canary: number; baseline: number; stable: number } {
+  assertWeight(canaryWeight);
+  if (!Number.isInteger(baselineWeight) || baselineWeight < 0 || canaryWeight + baselineWeight > 100) {
+    throw new GitcanaryError(
+      'WEIGHT_INVALID',
+      `canary ${canaryWeight}% and baseline ${baselineWeight}% leave no valid stable weight`,
+    );
+  }
+  return { canary: canaryWeight, baseline: baselineWeight, stable: 100 - canaryWeight - baselineWeight };
+}
+
+/** Percent shares of canary and baseline among three backend weights (0 when all are 0). */
+export function sharesOf(
+  canary: number,
+  stable: number,
+  baseline: number,
+): { canary: number; baseline: number } {
+  const total = canary + stable + baseline;
+  if (total === 0) return { canary: 0, baseline: 0 };
+  return { canary: Math.round((100 * canary) / total), baseline: Math.round((100 * baseline) / total) };
+}
+
+/**
+ * The zod error option of a router config without a third backend: `baselineService` there gets a
+ * message saying so instead of "unrecognized key".
+ */
+export function noBaselineBackend(key: string) {
+  return {
+    error: (issue: { code: string; keys?: string[] }) =>
+      issue.code === 'unrecognized_keys' && issue.keys?.includes('baselineService')
+        ? `router \`${key}\` cannot carry a baseline's traffic (it splits between two backends only); routers that can: ${BASELINE_ROUTERS.join(', ') || 'none'}`
+        : undefined,
+  };
+}
+
+/** Keys of routers that declare extraBackends, for messages (filled by the registry). */
+const BASELINE_ROUTERS: string[] = [];
+
+export function noteBaselineRouters(keys: readonly string[]): void {
+  BASELINE_ROUTERS.splice(0, BASELINE_ROUTERS.length, ...keys);
+}

@@ -11,6 +11,7 @@ import {
   isMap,
   manifestPathSchema,
   namespaceSchema,
+  noBaselineBackend,
   ownedDocument,
   type PlainMap,
   place,
@@ -43,22 +44,25 @@ const DEFAULT_PREFIX = 'nginx.ingress.kubernetes.io';
 export const HEADER_ROUTE_ANNOTATION = 'gitcanary.dev/header-route';
 
 export const nginxConfigSchema = z
-  .strictObject({
-    file: manifestPathSchema.describe('File (or folder) holding the stable Ingress.'),
-    namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
-    stableIngress: resourceNameSchema.describe('metadata.name of the stable Ingress (never edited).'),
-    stableService: serviceNameSchema.describe('Service the stable Ingress routes to.'),
-    canaryService: serviceNameSchema.describe('Service the canary Ingress routes to.'),
-    annotationPrefix: z
-      .string()
-      .regex(/^[a-z0-9.-]+$/)
-      .optional()
-      .describe(`Annotation prefix of the ingress-nginx install (default ${DEFAULT_PREFIX}).`),
-    additionalIngressAnnotations: z
-      .record(z.string().regex(/^[A-Za-z0-9./-]+$/, 'an annotation key'), headerValueSchema)
-      .optional()
-      .describe('Extra canary annotations, e.g. canary-by-cookie (the prefix is added when absent).'),
-  })
+  .strictObject(
+    {
+      file: manifestPathSchema.describe('File (or folder) holding the stable Ingress.'),
+      namespace: namespaceSchema.optional().describe('metadata.namespace, when several share the name.'),
+      stableIngress: resourceNameSchema.describe('metadata.name of the stable Ingress (never edited).'),
+      stableService: serviceNameSchema.describe('Service the stable Ingress routes to.'),
+      canaryService: serviceNameSchema.describe('Service the canary Ingress routes to.'),
+      annotationPrefix: z
+        .string()
+        .regex(/^[a-z0-9.-]+$/)
+        .optional()
+        .describe(`Annotation prefix of the ingress-nginx install (default ${DEFAULT_PREFIX}).`),
+      additionalIngressAnnotations: z
+        .record(z.string().regex(/^[A-Za-z0-9./-]+$/, 'an annotation key'), headerValueSchema)
+        .optional()
+        .describe('Extra canary annotations, e.g. canary-by-cookie (the prefix is added when absent).'),
+    },
+    noBaselineBackend('nginx'),
+  )
   .refine(distinctServices, DISTINCT_SERVICES);
 
 export type NginxConfig = z.infer<typeof nginxConfigSchema>;
@@ -72,6 +76,11 @@ export const nginxRouter: TrafficRouter<NginxConfig> = {
   key: 'nginx',
   configSchema: nginxConfigSchema,
   kinds: ['Ingress'],
+  // Argo Rollouts creates the canary Ingress `<rollout>-<stable ingress>-canary` itself and refuses
+  // one it does not control (rollout/trafficrouting/nginx/nginx.go, SetWeightPerIngress: "canary
+  // ingress controlled by different object").
+  generatedByController:
+    'Argo Rollouts creates and owns the canary Ingress (rollout/trafficrouting/nginx/nginx.go, SetWeightPerIngress)',
   capabilities: {
     headerRoutes: 1,
     headerMatches: 1,

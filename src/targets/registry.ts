@@ -5,6 +5,7 @@ import { deploymentTarget } from './deployment.js';
 import { gatewayApiTarget } from './gatewayapi.js';
 import { helmTarget } from './helm.js';
 import { istioTarget } from './istio.js';
+import { noteBaselineRouters } from './kit.js';
 import { kustomizationTarget } from './kustomization.js';
 import { nginxTarget } from './nginx.js';
 import { rolloutTarget } from './rollout.js';
@@ -33,6 +34,12 @@ const targets: readonly Target<any>[] = [
 noteMirroringRouters(
   routers()
     .filter((router) => router.capabilities.mirrorRoutes)
+    .map((router) => router.key),
+);
+
+noteBaselineRouters(
+  routers()
+    .filter((router) => router.capabilities.extraBackends)
     .map((router) => router.key),
 );
 

@@ -87,6 +87,11 @@ export const rolloutTarget: Target<RolloutConfig> = {
     return setContainerImage(withSteps, config, state.canaryImage);
   },
 
+  controllerRouters(tree, config) {
+    const routing = valueAt(findRollout(tree, config), ['spec', 'strategy', 'canary', 'trafficRouting']);
+    return routing !== null && typeof routing === 'object' ? Object.keys(routing) : [];
+  },
+
   observe(tree, config, role) {
     if (role === 'baseline') return {};
     const doc = findRollout(tree, config);

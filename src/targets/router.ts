@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import type { ManifestTree } from '../manifests/index.js';
 import { headerNameSchema, headerValueSchema, isValidRegex, usage } from './kit.js';
-import type {
-  CanaryState,
-  HeaderRoute,
-  MirrorRoute,
-  Observation,
-  RouterCapabilities,
-  Target,
+import {
+  type CanaryState,
+  type HeaderRoute,
+  type MirrorRoute,
+  type Observation,
+  type RouterCapabilities,
+  releaseRunning,
+  type Target,
 } from './types.js';
 
 // The TrafficRouter contract: what every router file implements (Argo Rollouts'
@@ -20,6 +21,8 @@ import type {
 /** What a router reads back from its manifests. */
 export interface RouterObservation {
   canaryWeight: number;
+  /** Percent of traffic the baseline backend gets; only routers configured with one report it. */
+  baselineWeight?: number;
   headerRoutes: HeaderRoute[];
   mirrorRoutes: MirrorRoute[];
 }
@@ -39,6 +42,11 @@ export interface RouterCliOptions {
 
 export interface WeightContext {
   inRelease: boolean;
+  /**
+   * Percent to the baseline backend (routers that declare `extraBackends` and are configured with
+   * one); stable gets 100 − canary − baseline. Absent: 0.
+   */
+  baselineWeight?: number;
 }
 
 export interface TrafficRouter<C> {
@@ -50,8 +58,19 @@ export interface TrafficRouter<C> {
   readonly kinds: readonly string[];
   /** What it can express; a step it cannot is refused when the config is loaded. */
   readonly capabilities: RouterCapabilities;
+  /**
+   * The canary object is one that Argo Rollouts generates itself when a Rollout's trafficRouting
+   * names this router (NGINX's canary Ingress, SMI's TrafficSplit, Ambassador's canary Mapping):
+   * gitcanary writing it too would fight the controller, so the combination is refused.
+   */
+  readonly generatedByController?: string;
   /** Built-in metric templates in `templates/metrics/<key>/<name>.hbs` (Flagger's observers). */
   readonly metricTemplates: readonly string[];
+  /**
+   * The baseline's backend when the config names one (`baselineService`): routers that declare
+   * `extraBackends` send it the canary's share while a release runs (issue 15).
+   */
+  baselineBackend?(config: C): string | undefined;
   /** Variables gates and templates see: canaryService, stableService, route, … */
   gateVariables(config: C): Record<string, string>;
   /** Repository-relative files or folders it reads and may write. */
@@ -156,7 +175,8 @@ export function routerTarget<C>(router: TrafficRouter<C>): Target<C> {
     gateVariables: (config) => router.gateVariables(config),
     apply(tree, config, state: CanaryState) {
       const inRelease = state.phase === 'Progressing' || state.phase === 'Paused';
-      let next = router.setWeight(tree, config, state.canaryWeight, { inRelease });
+      const baselineWeight = baselineShare(router, config, state);
+      let next = router.setWeight(tree, config, state.canaryWeight, { inRelease, baselineWeight });
       next = setHeaderRoutes(router, next, config, state.headerRoutes, { inRelease });
       return setMirrorRoutes(router, next, config, state.mirrorRoutes);
     },
@@ -164,6 +184,32 @@ export function routerTarget<C>(router: TrafficRouter<C>): Target<C> {
       return router.observe(tree, config);
     },
   };
+}
+
+/** Largest canary weight a plan may set when a router carries a baseline: baseline = canary, stable the rest. */
+export const MAX_WEIGHT_WITH_BASELINE = 50;
+
+/**
+ * The baseline backend's weight in `state`: the canary's while the release runs and is being judged,
+ * 0 before and after (promotion, rollback, the Flagger-shape primary that already runs the
+ * candidate). Equal shares keep the two samples comparable, as Kayenta's canary analysis asks of a
+ * baseline and a canary of equal size; stable keeps 100 − 2 × canary, as Argo Rollouts gives stable
+ * what the canary and the experiment's extra destinations leave (rollout/trafficrouting.go,
+ * calculateWeightStatus: `stableWeight := 100 - desiredWeight` minus every additional weight).
+ */
+export function baselineShare<C>(router: TrafficRouter<C>, config: C, state: CanaryState): number {
+  if (router.baselineBackend?.(config) === undefined || !releaseRunning(state)) return 0;
+  if (state.canaryWeight > MAX_WEIGHT_WITH_BASELINE) {
+    throw new GitcanaryError(
+      'WEIGHT_INVALID',
+      `router \`${router.key}\` sends the baseline the canary's share: a canary weight of ${state.canaryWeight}% leaves stable ${100 - 2 * state.canaryWeight}%`,
+      {
+        field: 'setWeight',
+        hint: `with a baselineService the canary weight is at most ${MAX_WEIGHT_WITH_BASELINE}; the promote step sends all traffic to the new version`,
+      },
+    );
+  }
+  return state.canaryWeight;
 }
 
 /** Header routes through the router, refusing what it cannot hold (nothing to refuse when empty). */

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index.js';
 import {
-  assertWeight,
-  canaryShare,
+  baselineServiceSchema,
+  DISTINCT_BASELINE,
   DISTINCT_SERVICES,
+  distinctBackends,
   distinctServices,
   findResource,
   isMap,
@@ -16,6 +17,8 @@ import {
   resourceNameSchema,
   resourceNames,
   serviceNameSchema,
+  sharesOf,
+  splitWeights,
   writeWeight,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
@@ -41,8 +44,10 @@ export const smiConfigSchema = z
     rootService: serviceNameSchema.optional().describe('spec.service it must split (checked when given).'),
     stableService: serviceNameSchema,
     canaryService: serviceNameSchema,
+    baselineService: baselineServiceSchema,
   })
-  .refine(distinctServices, DISTINCT_SERVICES);
+  .refine(distinctServices, DISTINCT_SERVICES)
+  .refine(distinctBackends, DISTINCT_BASELINE);
 
 export type SmiConfig = z.infer<typeof smiConfigSchema>;
 
@@ -52,6 +57,10 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
   key: 'smi',
   configSchema: smiConfigSchema,
   kinds: ['TrafficSplit'],
+  // Argo Rollouts creates the TrafficSplit with itself as controller and refuses one it does not
+  // own (rollout/trafficrouting/smi/smi.go, SetWeight: "Rollout does not own TrafficSplit").
+  generatedByController:
+    'Argo Rollouts creates and owns the TrafficSplit (rollout/trafficrouting/smi/smi.go, SetWeight)',
   capabilities: {
     headerRoutes: 0,
     headerMatches: 0,
@@ -67,24 +76,41 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
       trafficSplit: config.trafficSplitName,
       stableService: config.stableService,
       canaryService: config.canaryService,
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files: (config) => [config.file],
-  setWeight(tree, config, canaryWeight) {
-    assertWeight(canaryWeight);
-    const { stable, canary } = backends(tree, config);
-    let next = writeWeight(tree, findSplit(tree, config), [...BACKENDS, canary, 'weight'], canaryWeight);
-    next = writeWeight(next, findSplit(next, config), [...BACKENDS, stable, 'weight'], 100 - canaryWeight);
+  baselineBackend: (config) => config.baselineService,
+  setWeight(tree, config, canaryWeight, context) {
+    const weights = splitWeights(canaryWeight, context?.baselineWeight);
+    const { stable, canary, baseline } = backends(tree, config);
+    const edits: [number | undefined, number][] = [
+      [canary, weights.canary],
+      [stable, weights.stable],
+      [baseline, weights.baseline],
+    ];
+    let next = tree;
+    for (const [index, weight] of edits) {
+      if (index !== undefined)
+        next = writeWeight(next, findSplit(next, config), [...BACKENDS, index, 'weight'], weight);
+    }
     return next;
   },
   observe(tree, config) {
     const doc = findSplit(tree, config);
-    const { stable, canary } = backends(tree, config);
-    const canaryWeight = canaryShare(
-      readWeight(tree, doc, [...BACKENDS, canary, 'weight'], 0),
-      readWeight(tree, doc, [...BACKENDS, stable, 'weight'], 0),
+    const { stable, canary, baseline } = backends(tree, config);
+    const weightOf = (index: number) => readWeight(tree, doc, [...BACKENDS, index, 'weight'], 0);
+    const shares = sharesOf(
+      weightOf(canary),
+      weightOf(stable),
+      baseline === undefined ? 0 : weightOf(baseline),
     );
-    return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
+    return {
+      canaryWeight: shares.canary,
+      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
+      headerRoutes: [],
+      mirrorRoutes: [],
+    };
   },
   detects: (tree, files) => tree.resources(files, { kind: 'TrafficSplit' }).length > 0,
   configFromCli(tree, options) {
@@ -117,7 +143,10 @@ function findSplit(tree: ManifestTree, config: SmiConfig): ResourceDoc {
   });
 }
 
-function backends(tree: ManifestTree, config: SmiConfig): { stable: number; canary: number } {
+function backends(
+  tree: ManifestTree,
+  config: SmiConfig,
+): { stable: number; canary: number; baseline?: number } {
   const doc = findSplit(tree, config);
   if (config.rootService !== undefined && valueAt(doc, ['spec', 'service']) !== config.rootService) {
     throw new GitcanaryError(
@@ -141,5 +170,9 @@ function backends(tree: ManifestTree, config: SmiConfig): { stable: number; cana
     }
     return at;
   };
-  return { stable: index(config.stableService, 'stable'), canary: index(config.canaryService, 'canary') };
+  return {
+    stable: index(config.stableService, 'stable'),
+    canary: index(config.canaryService, 'canary'),
+    ...(config.baselineService === undefined ? {} : { baseline: index(config.baselineService, 'baseline') }),
+  };
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import type { ManifestTree, ResourceDoc } from '../manifests/index.js';
 import {
-  assertWeight,
-  canaryShare,
+  baselineServiceSchema,
+  DISTINCT_BASELINE,
   DISTINCT_SERVICES,
+  distinctBackends,
   distinctServices,
   findResource,
   listAt,
@@ -15,6 +16,8 @@ import {
   resourceNameSchema,
   resourceNames,
   serviceNameSchema,
+  sharesOf,
+  splitWeights,
   writeWeight,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
@@ -36,8 +39,10 @@ export const traefikConfigSchema = z
     weightedTraefikServiceName: resourceNameSchema.describe('metadata.name of the weighted TraefikService.'),
     stableService: serviceNameSchema,
     canaryService: serviceNameSchema,
+    baselineService: baselineServiceSchema,
   })
-  .refine(distinctServices, DISTINCT_SERVICES);
+  .refine(distinctServices, DISTINCT_SERVICES)
+  .refine(distinctBackends, DISTINCT_BASELINE);
 
 export type TraefikConfig = z.infer<typeof traefikConfigSchema>;
 
@@ -59,24 +64,38 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
       traefikService: config.weightedTraefikServiceName,
       stableService: config.stableService,
       canaryService: config.canaryService,
+      ...(config.baselineService === undefined ? {} : { baselineService: config.baselineService }),
     };
   },
   files: (config) => [config.file],
-  setWeight(tree, config, canaryWeight) {
-    assertWeight(canaryWeight);
-    const { stable, canary } = services(tree, config);
-    let next = writeWeight(tree, findService(tree, config), [...SERVICES, canary, 'weight'], canaryWeight);
-    next = writeWeight(next, findService(next, config), [...SERVICES, stable, 'weight'], 100 - canaryWeight);
+  baselineBackend: (config) => config.baselineService,
+  setWeight(tree, config, canaryWeight, context) {
+    const weights = splitWeights(canaryWeight, context?.baselineWeight);
+    const { stable, canary, baseline } = services(tree, config);
+    const edits: [number | undefined, number][] = [
+      [canary, weights.canary],
+      [stable, weights.stable],
+      [baseline, weights.baseline],
+    ];
+    let next = tree;
+    for (const [index, weight] of edits) {
+      if (index !== undefined)
+        next = writeWeight(next, findService(next, config), [...SERVICES, index, 'weight'], weight);
+    }
     return next;
   },
   observe(tree, config) {
     const doc = findService(tree, config);
-    const { stable, canary } = services(tree, config);
+    const { stable, canary, baseline } = services(tree, config);
+    const weightOf = (index: number) => readWeight(tree, doc, [...SERVICES, index, 'weight'], DEFAULT_WEIGHT);
+    const shares = sharesOf(
+      weightOf(canary),
+      weightOf(stable),
+      baseline === undefined ? 0 : weightOf(baseline),
+    );
     return {
-      canaryWeight: canaryShare(
-        readWeight(tree, doc, [...SERVICES, canary, 'weight'], DEFAULT_WEIGHT),
-        readWeight(tree, doc, [...SERVICES, stable, 'weight'], DEFAULT_WEIGHT),
-      ),
+      canaryWeight: shares.canary,
+      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };
@@ -119,7 +138,10 @@ function findService(tree: ManifestTree, config: TraefikConfig): ResourceDoc {
   });
 }
 
-function services(tree: ManifestTree, config: TraefikConfig): { stable: number; canary: number } {
+function services(
+  tree: ManifestTree,
+  config: TraefikConfig,
+): { stable: number; canary: number; baseline?: number } {
   const doc = findService(tree, config);
   const names = listAt(tree, doc, SERVICES, 'spec.weighted.services').map((service) => service.name);
   const index = (service: string, role: string): number => {
@@ -132,5 +154,9 @@ function services(tree: ManifestTree, config: TraefikConfig): { stable: number; 
     }
     return at;
   };
-  return { stable: index(config.stableService, 'stable'), canary: index(config.canaryService, 'canary') };
+  return {
+    stable: index(config.stableService, 'stable'),
+    canary: index(config.canaryService, 'canary'),
+    ...(config.baselineService === undefined ? {} : { baseline: index(config.baselineService, 'baseline') }),
+  };
 }

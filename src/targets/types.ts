@@ -88,7 +88,10 @@ export type Observation = Partial<
     CanaryState,
     'stableImage' | 'canaryImage' | 'canaryWeight' | 'headerRoutes' | 'mirrorRoutes' | 'baselineScale'
   >
->;
+> & {
+  /** Percent a router sends the judge's baseline backend (routers configured with one). */
+  baselineWeight?: number | undefined;
+};
 
 /** What a traffic router can express; a step it cannot is refused when the config is loaded. */
 export interface RouterCapabilities {
@@ -128,6 +131,12 @@ export interface Target<C = unknown> {
   gateVariables?(config: C): Record<string, string>;
   /** Argo CD health besides Healthy that means "at the step" (a Rollout paused at its step is Suspended). */
   readonly acceptHealth?: readonly AcceptedHealth[];
+  /**
+   * Routers whose objects this workload's controller writes itself, by router key (an Argo Rollout's
+   * `spec.strategy.canary.trafficRouting` keys): a router that declares `generatedByController`
+   * is refused next to them.
+   */
+  controllerRouters?(tree: ManifestTree, config: C): string[];
   /** The object Argo analysis args' `valueFrom.fieldRef` read (a Rollout reads its own fields). */
   fieldRefObject?(config: C): { file: string; kind: string; name: string; namespace?: string };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { GitcanaryError } from '../../src/errors.js';
 import { loadTree } from '../../src/manifests/index.js';
 import { rolloutTarget } from '../../src/targets/rollout.js';
@@ -15,6 +16,7 @@ import {
   PODINFO,
 } from '../support/gitops.js';
 import { runRelease } from '../support/gitops-gates.js';
+import { assertValidManifests } from '../support/k8s.js';
 import { deploymentImages, FIXTURES, kustomizeBuild } from '../support/kubectl.js';
 
 // The `spec.baseline` workload (issue 15): a third overlay of podinfo that runs the stable image
@@ -192,5 +194,78 @@ describe('the spec.baseline workload', () => {
       'a rollout target cannot be the baseline workload: Argo Rollouts runs a baseline as an Experiment',
     );
     expect(rolloutTarget.observe(tree, rollout, 'baseline')).toEqual({});
+  });
+});
+
+describe('the baseline backend of a router (baselineService)', () => {
+  /** The ApisixRoute's backends at a commit: service → weight. */
+  function backendsAt(ref: string): Record<string, number> {
+    const text = ops!.show(FILES.route, ref)!;
+    assertValidManifests(text);
+    const route = parse(text) as {
+      spec: { http: { backends: { serviceName: string; weight: number }[] }[] };
+    };
+    return Object.fromEntries(route.spec.http[0]!.backends.map((b) => [b.serviceName, b.weight]));
+  }
+
+  it("sends the baseline the canary's share while the release is judged, then none; weights sum to 100 at every commit", async () => {
+    ops = repoWithBaseline();
+    const clone = ops.clone('baseline-backend');
+    const route = ops.show(FILES.route)!;
+    const withBaseline = `${route}        - serviceName: podinfo-baseline\n          servicePort: 80\n          weight: 0\n`;
+    ops.pushFrom(clone, { [FILES.route]: withBaseline }, 'route: list the baseline backend');
+    ops.writeConfig(
+      config({ steps: STEPS }).replace(
+        '        canaryService: podinfo-canary\n',
+        '        canaryService: podinfo-canary\n        baselineService: podinfo-baseline\n',
+      ),
+    );
+
+    const run = await runRelease(ops.config, { image: CANARY_IMAGE });
+
+    expect(run.result.outcome).toBe('promoted');
+    const [start, weight10, weight30, primary, promote] = run.commits as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const weights = [start, weight10, weight30, primary, promote].map(backendsAt);
+    expect(weights).toEqual([
+      { 'podinfo-primary': 100, 'podinfo-canary': 0, 'podinfo-baseline': 0 },
+      { 'podinfo-primary': 80, 'podinfo-canary': 10, 'podinfo-baseline': 10 },
+      { 'podinfo-primary': 40, 'podinfo-canary': 30, 'podinfo-baseline': 30 },
+      // Flagger's shape: the primary runs the candidate, nothing is judged, the baseline is scaled to 0.
+      { 'podinfo-primary': 70, 'podinfo-canary': 30, 'podinfo-baseline': 0 },
+      { 'podinfo-primary': 100, 'podinfo-canary': 0, 'podinfo-baseline': 0 },
+    ]);
+    for (const at of weights) expect(Object.values(at).reduce((a, b) => a + b, 0)).toBe(100);
+    // The baseline pods run exactly while their backend takes traffic.
+    expect([start, weight10, weight30, primary].map((ref) => baselineAt(ref).replicas)).toEqual([
+      '3',
+      '3',
+      '3',
+      '0',
+    ]);
+    // Byte-restorable: the route ends as the user wrote it.
+    expect(ops.show(FILES.route)).toBe(withBaseline);
+
+    // The backend names a Service the baseline overlay renders.
+    const dir = path.join(ops.dir, 'rendered-backend');
+    for (const file of [
+      BASELINE,
+      'apps/podinfo/base/kustomization.yaml',
+      'apps/podinfo/base/deployment.yaml',
+      'apps/podinfo/base/service.yaml',
+    ]) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), ops.show(file, weight10)!);
+    }
+    const resources = await kustomizeBuild(path.join(dir, 'apps/podinfo/baseline'));
+    expect(resources.filter((r) => r.kind === 'Service').map((r) => r.metadata?.name)).toEqual([
+      'podinfo-baseline',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -75,15 +75,22 @@ async function release(scenario: string, metrics = ERROR_RATE, options: { baseli
       .show(FILES.canary)!
       .replace('-canary', '-baseline')
       .replace('podinfo-canary', 'podinfo-baseline');
+    // The route lists the baseline's Service too, at weight 0: the router sends it the canary's share.
+    const route = `${ops.show(FILES.route)!}        - serviceName: podinfo-baseline\n          servicePort: 80\n          weight: 0\n`;
     ops.pushFrom(
       clone,
-      { [BASELINE]: `${overlay}replicas:\n  - name: podinfo\n    count: 0\n` },
-      'add a baseline overlay',
+      { [BASELINE]: `${overlay}replicas:\n  - name: podinfo\n    count: 0\n`, [FILES.route]: route },
+      'add a baseline overlay and its backend',
     );
-    config = config.replace(
-      '  traffic:\n',
-      `  baseline:\n    kustomization: { path: apps/podinfo/baseline, image: ${PODINFO}, replicas: { name: podinfo, total: 2 } }\n  traffic:\n`,
-    );
+    config = config
+      .replace(
+        '  traffic:\n',
+        `  baseline:\n    kustomization: { path: apps/podinfo/baseline, image: ${PODINFO}, replicas: { name: podinfo, total: 2 } }\n  traffic:\n`,
+      )
+      .replace(
+        '        canaryService: podinfo-canary\n',
+        '        canaryService: podinfo-canary\n        baselineService: podinfo-baseline\n',
+      );
   }
   ops.writeConfig(config);
   return runRelease(ops.config, { image: CANARY_IMAGE });
@@ -179,14 +186,20 @@ describe.runIf(withPrometheus)('a release judged against its baseline on a real 
     expect(ops!.log().at(-1)!.subject).toBe('gitcanary(podinfo): setWeight 10 [1/6]');
   });
 
-  it('says in the rollback commit that it compared with the spec.baseline workload, scaled to 0 again', async () => {
+  it('says in the rollback commit that it compared with the spec.baseline workload the router sent traffic, scaled to 0 again', async () => {
     const run = await release('worse', ERROR_RATE, { baseline: true });
 
     expect(run.result.outcome).toBe('rolledBack');
     const evidence = ops!.log().at(-1)!.body.split('\n');
     expect(evidence.at(-1)).toBe(
-      "  baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
+      "  baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale, with the canary's share of traffic through apisix → podinfo-baseline",
     );
+    expect(judgments(run.events).at(-1)!.judgment!.comparedWith).toBe('baseline');
+    // The 10% step sent the baseline 10% too; the rollback sends it nothing.
+    expect(ops!.show(FILES.route, run.commits[1])).toMatch(
+      /podinfo-baseline\n\s+servicePort: 80\n\s+weight: 10\n/,
+    );
+    expect(ops!.show(FILES.route)).toMatch(/podinfo-baseline\n\s+servicePort: 80\n\s+weight: 0\n/);
     expect(ops!.show(BASELINE)).toContain('count: 0');
     expect(ops!.show(BASELINE, run.commits[0])).toContain('count: 2');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitcanaryError } from '../../src/errors.js';
 import { createGate, type GateConfig, gateConfigSchema } from '../../src/gates/index.js';
+import { baselineOf } from '../../src/gates/judge/gate.js';
 import { type JudgeConfigInput, JudgeGate } from '../../src/gates/judge/index.js';
 import { gateContext } from '../support/gate-context.js';
 import { freePort, startHttpServer } from '../support/http-server.js';
@@ -89,8 +90,9 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
       '  metric                 result  canary median  baseline median  shift [98% interval]      p-value  change  samples',
       '  error-rate (critical)  High    0.0506         0.0101           +0.0401 [+0.039, +0.041]  5.9e-15  +400%   41/41',
       '  error-rate: canary higher: 98% interval of the shift [+0.039, +0.041] is above 0, mean +400% (allowed +25%)',
-      '  baseline: no spec.baseline workload: "baseline" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)',
+      '  baseline: compared the canary with the stable pods (no spec.baseline workload): "baseline" is what the queries select, pods that ran longer than the canary (warm caches, more traffic)',
     ]);
+    expect(result.judgment!.comparedWith).toBe('stable');
   });
 
   it('scores a slower canary as marginal (inconclusive) when latency weighs a quarter', async () => {
@@ -107,15 +109,27 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
     );
   });
 
-  it('names the spec.baseline workload it compares with, when the release has one', async () => {
+  it('names the spec.baseline workload and the routers that send it traffic, when the release has both', async () => {
     const result = await judge('equal-1').evaluate(
-      gateContext({ baselineWorkload: 'kustomization apps/podinfo/baseline' }),
+      gateContext({
+        baselineWorkload: 'kustomization apps/podinfo/baseline',
+        baselineTraffic: ['apisix → podinfo-baseline'],
+      }),
     );
+    expect(result.judgment!.comparedWith).toBe('baseline');
     expect(result.judgment!.baselineNote).toBe(
-      "the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
+      "the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale, with the canary's share of traffic through apisix → podinfo-baseline",
     );
+    expect(result.message.split('\n').at(-1)).toBe(`  baseline: ${result.judgment!.baselineNote}`);
+  });
+
+  it('says it compared with the stable pods when the spec.baseline workload gets no traffic', async () => {
+    const result = await judge('equal-1').evaluate(
+      gateContext({ baselineWorkload: 'kustomization apps/podinfo/baseline', baselineTraffic: [] }),
+    );
+    expect(result.judgment!.comparedWith).toBe('stable');
     expect(result.message.split('\n').at(-1)).toBe(
-      "  baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale",
+      '  baseline: compared the canary with the stable pods (the spec.baseline workload (kustomization apps/podinfo/baseline) gets no traffic: no router names a baselineService): "baseline" is what the queries select, pods that ran longer than the canary (warm caches, more traffic)',
     );
   });
 
@@ -238,6 +252,24 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
       },
     }) as GateConfig;
     expect(createGate('judge', config).kind).toBe('judge');
+  });
+});
+
+describe('what the judge compares with', () => {
+  it('compares with the baseline only when a spec.baseline workload gets traffic from a router', () => {
+    expect(baselineOf('kustomization apps/b', ['istio → b'], 'baseline').comparedWith).toBe('baseline');
+    for (const [workload, traffic] of [
+      [undefined, undefined],
+      [undefined, ['istio → b']],
+      ['kustomization apps/b', undefined],
+      ['kustomization apps/b', []],
+    ] as const) {
+      const seen = baselineOf(workload, traffic, 'primary');
+      expect(seen.comparedWith, `${workload} ${traffic}`).toBe('stable');
+      expect(seen.baselineNote).toMatch(
+        /^compared the canary with the stable pods \(.+\): "primary" is what/,
+      );
+    }
   });
 });
 

@@ -2,9 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
+import { formatJudgment, type Judgment } from '../../src/gates/judge/index.js';
 import type { GateResult } from '../../src/gates/types.js';
+import { parseGateEvidence } from '../../src/report/commit-evidence.js';
+import { sanitizeGateResult } from '../../src/report/evidence.js';
 import { type ReleaseEvent, ReportFiles } from '../../src/report/index.js';
-import { gateCase, junitXml } from '../../src/report/junit.js';
+import { gateCase, gateCases, junitXml } from '../../src/report/junit.js';
+import { renderTemplate } from '../../src/report/templates.js';
+import { judgmentOf } from '../support/judgment.js';
 import { parseDotenvLikeGitLab, validateJunit } from '../support/report-formats.js';
 
 // `--junit`: each gate evaluation a test case, valid against the JUnit schema Jenkins uses, with
@@ -200,5 +205,68 @@ describe('the JUnit report', () => {
     ]);
     expect(xml).toContain('<error message="CONFIG_INVALID: weight must be between 0 and 100; got 150">');
     expect(() => readFileSync(path.join(dir, 'gitcanary.env'))).toThrow(/ENOENT/);
+  });
+});
+
+describe('the JUnit report of a judge gate', () => {
+  function judged(judgment: Judgment): GateResult {
+    return sanitizeGateResult({
+      gate: 'kayenta',
+      kind: 'judge',
+      verdict: judgment.verdict,
+      value: Number(judgment.score.toFixed(1)),
+      threshold: 'pass >= 95, marginal >= 75',
+      message: formatJudgment(judgment),
+      measurements: [],
+      judgment,
+    });
+  }
+
+  it('adds a case per judged metric: its medians, shift with interval, p-value and classification', async () => {
+    const judgment = judgmentOf(0.05, 0.01, {
+      workload: 'kustomization apps/podinfo/baseline',
+      traffic: ['apisix → podinfo-baseline'],
+    });
+    const xml = junitXml('gitcanary podinfo', gateCases(judged(judgment), where));
+    expect(await validateJunit(xml)).toEqual({ valid: true, errors: [] });
+    expect(xml).toContain('tests="3" failures="2"');
+    expect(xml).toContain('<testcase name="kayenta › error-rate" classname="gitcanary.podinfo">');
+    const errors = judgment.metrics[0]!;
+    const [gateFailure, metricFailure] = resultTexts(xml);
+    expect(gateFailure!.text).toContain('error-rate (critical)  High');
+    expect(metricFailure!.element).toBe('failure');
+    expect(metricFailure!.text.split('\n')).toEqual([
+      'error-rate (critical): High',
+      `canary median: ${Number(errors.canary.summary.median.toPrecision(3))}`,
+      `baseline median: ${Number(errors.baseline.summary.median.toPrecision(3))}`,
+      'shift [98% interval]: +0.0398 [+0.0391, +0.0406]',
+      'p-value: 5.9e-15',
+      'change: +400%',
+      'samples (canary/baseline): 41/41',
+      'error-rate: canary higher: 98% interval of the shift [+0.0391, +0.0406] is above 0, mean +400% (allowed +25%)',
+      "baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale, with the canary's share of traffic through apisix → podinfo-baseline",
+    ]);
+    expect(xml).toMatch(
+      /<testcase name="kayenta › latency" classname="gitcanary.podinfo">\n\s+<system-out>latency: Pass\n/,
+    );
+  });
+
+  it('skips a High metric the score still allowed, and reads the same cases from a commit message', async () => {
+    const judgment = judgmentOf(0.05, 0.01);
+    const lenient = { ...judged(judgment), verdict: 'inconclusive' as const };
+    const message = renderTemplate('commit-message', { subject: 's', body: '', gates: [lenient] });
+    const [evidence] = parseGateEvidence(message);
+    for (const gate of [lenient, evidence!]) {
+      const xml = junitXml('gitcanary podinfo', gateCases(gate, where));
+      expect(await validateJunit(xml)).toEqual({ valid: true, errors: [] });
+      expect(xml).toContain('tests="3" failures="0"');
+      expect(xml).toContain(
+        '<skipped message="error-rate: High, shift +0.0398 [+0.0391, +0.0406], p-value 5.9e-15 (judgment inconclusive)">',
+      );
+    }
+  });
+
+  it('adds no metric cases for other gates', () => {
+    expect(gateCases(result('fail', 'exit 1'), where)).toHaveLength(1);
   });
 });

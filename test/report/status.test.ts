@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ReleaseStatus, StatusCommit, StatusStep } from '../../src/engine/status.js';
+import {
+  judgmentsOf,
+  type ReleaseStatus,
+  type StatusCommit,
+  type StatusStep,
+} from '../../src/engine/status.js';
+import { formatJudgment, type Judgment } from '../../src/gates/judge/index.js';
+import { parseGateEvidence } from '../../src/report/commit-evidence.js';
+import { sanitizeGateResult } from '../../src/report/evidence.js';
 import { recordedVerdicts, renderStatus } from '../../src/report/index.js';
+import { renderTemplate } from '../../src/report/templates.js';
+import { judgmentOf } from '../support/judgment.js';
 
 // `gitcanary status` drawn from a status model with a fixed clock and a fixed zone: golden text for
 // a terminal (colour) and for a log (none). The model is what releaseStatus reads from Git (the CLI
@@ -267,5 +277,87 @@ describe('gitcanary status', () => {
   it('shows times in the zone asked for', () => {
     const tokyo = renderStatus(waiting, { now: NOW, timeZone: 'Asia/Tokyo' });
     expect(tokyo).toContain('until 21:06:00 GMT+9 (in 4m 10s)');
+  });
+});
+
+describe('gitcanary status of a judged release', () => {
+  /** A commit whose message records a judge gate's verdict, parsed back as releaseStatus does. */
+  function judgedCommit(judgment: Judgment): StatusCommit {
+    const message = renderTemplate('commit-message', {
+      subject: 'gitcanary(podinfo): rollback [7/10]',
+      body: '',
+      gates: [
+        sanitizeGateResult({
+          gate: 'kayenta',
+          kind: 'judge',
+          verdict: judgment.verdict,
+          value: Number(judgment.score.toFixed(1)),
+          threshold: 'pass >= 95, marginal >= 75',
+          message: formatJudgment(judgment),
+          measurements: [],
+        }),
+      ],
+    });
+    return commit(5, '12:06:40', {
+      action: 'rollback',
+      phase: 'RolledBack',
+      weight: 0,
+      gates: parseGateEvidence(message),
+    });
+  }
+
+  it("prints the judge's per-metric table below the tree: medians, shift and interval, p-value, result", async () => {
+    const judgment = judgmentOf(0.05, 0.01, {
+      workload: 'kustomization apps/podinfo/baseline',
+      traffic: ['apisix → podinfo-baseline'],
+    });
+    const commits = [...UNDER_WAY, judgedCommit(judgment)];
+    const text = renderStatus(status({ state: 'finished', commits, judgments: judgmentsOf(commits) }), {
+      now: NOW,
+      timeZone: TZ,
+    });
+    await expect(text).toMatchFileSnapshot('golden/status-judged.txt');
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('Judge kayenta'));
+    expect(lines[at]).toContain('score 0 (pass >= 95, marginal >= 75): fail');
+    expect(lines[at]).toContain('(commit a555555, step 5)');
+    expect(lines[at + 1]).toBe(
+      "  Baseline: the spec.baseline workload (kustomization apps/podinfo/baseline), stable image at the canary's scale, with the canary's share of traffic through apisix → podinfo-baseline",
+    );
+    expect(lines[at + 2]).toMatch(
+      /^ {2}METRIC +RESULT +CANARY MEDIAN +BASELINE MEDIAN +SHIFT \[98% INTERVAL\] +P-VALUE +CHANGE +SAMPLES$/,
+    );
+    expect(lines[at + 3]).toMatch(
+      /^ {2}error-rate \(critical\) +High +0\.05\d* +0\.01\d* +\+0\.0398 \[\+0\.0391, \+0\.0406\] +\S+ +\+\d+% +41\/41$/,
+    );
+    expect(lines[at + 4]).toMatch(/^ {2}latency +Pass /);
+  });
+
+  it('flags a comparison with the stable pods', () => {
+    const commits = [...UNDER_WAY, judgedCommit(judgmentOf(0.01, 0.01))];
+    const text = renderStatus(status({ commits, judgments: judgmentsOf(commits) }), {
+      now: NOW,
+      timeZone: TZ,
+    });
+    expect(text).toContain(
+      '  ⚠ Baseline: compared the canary with the stable pods (no spec.baseline workload)',
+    );
+  });
+
+  it('shows the weight the manifests give the baseline backend next to the canary weight', () => {
+    const text = renderStatus(
+      status({
+        manifests: [{ target: 'apisix', role: 'canary', observed: { canaryWeight: 30, baselineWeight: 30 } }],
+      }),
+      { now: NOW, timeZone: TZ },
+    );
+    expect(text).toContain(
+      '  ActualWeight:  30 (the manifests now)\n  Baseline:      30 (the manifests now, to the baseline backend)',
+    );
+  });
+
+  it('prints no judge block when no commit recorded a judgment', () => {
+    expect(judgmentsOf(UNDER_WAY)).toEqual([]);
+    expect(renderStatus(waiting, { now: NOW, timeZone: TZ })).not.toContain('Judge ');
   });
 });

@@ -31,6 +31,25 @@ routerContract('apisix', {
     stableService: 'rollout-apisix-canary-stable',
     canaryService: 'nope',
   },
+  baseline: {
+    fixture: 'baseline',
+    files: ['apisix.yaml'],
+    config: {
+      file: 'apisix.yaml',
+      route: 'rollouts-apisix-route',
+      stableService: 'rollout-apisix-canary-stable',
+      canaryService: 'rollout-apisix-canary-canary',
+      baselineService: 'rollout-apisix-canary-baseline',
+    },
+    startsAtZero: true,
+    missingBaseline: {
+      file: 'apisix.yaml',
+      route: 'rollouts-apisix-route',
+      stableService: 'rollout-apisix-canary-stable',
+      canaryService: 'rollout-apisix-canary-canary',
+      baselineService: 'nope',
+    },
+  },
 });
 
 const gatewayApi = {
@@ -47,6 +66,13 @@ routerContract('gatewayAPI', {
   weightLine: /^\s+weight: \d+$/,
   startsAtZero: false,
   missingBackend: { ...gatewayApi, canaryService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['gatewayapi.yaml'],
+    config: { ...gatewayApi, file: 'gatewayapi.yaml', baselineService: 'foo-baseline' },
+    startsAtZero: true,
+    missingBaseline: { ...gatewayApi, file: 'gatewayapi.yaml', baselineService: 'nope' },
+  },
 });
 
 const istioSubset = {
@@ -69,6 +95,21 @@ routerContract('istio-subset-split', {
     ...istioSubset,
     destinationRule: { ...istioSubset.destinationRule, canarySubsetName: 'nope' },
   },
+  baseline: {
+    fixture: 'baseline',
+    files: ['istio-subset-split.yaml'],
+    config: {
+      ...istioSubset,
+      file: 'istio-subset-split.yaml',
+      destinationRule: { ...istioSubset.destinationRule, baselineSubsetName: 'baseline' },
+    },
+    startsAtZero: true,
+    missingBaseline: {
+      ...istioSubset,
+      file: 'istio-subset-split.yaml',
+      destinationRule: { ...istioSubset.destinationRule, baselineSubsetName: 'nope' },
+    },
+  },
 });
 
 const istioHost = {
@@ -85,6 +126,13 @@ routerContract('istio-host-split', {
   weightLine: /^\s+weight: \d+$/,
   startsAtZero: true,
   missingBackend: { ...istioHost, canaryService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['istio-host-split.yaml'],
+    config: { ...istioHost, file: 'istio-host-split.yaml', baselineService: 'rollouts-demo-baseline' },
+    startsAtZero: true,
+    missingBaseline: { ...istioHost, file: 'istio-host-split.yaml', baselineService: 'nope' },
+  },
 });
 
 const nginx = {
@@ -117,6 +165,13 @@ routerContract('smi', {
   weightLine: /^\s+weight: \d+$/,
   startsAtZero: false,
   missingBackend: { ...smi, canaryService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['smi.yaml'],
+    config: { ...smi, file: 'smi.yaml', baselineService: 'website-baseline' },
+    startsAtZero: true,
+    missingBaseline: { ...smi, file: 'smi.yaml', baselineService: 'nope' },
+  },
 });
 
 const smiQuantities = {
@@ -133,6 +188,13 @@ routerContract('smi-v1alpha1', {
   weightLine: /^\s+weight: "\d+"$/,
   startsAtZero: false,
   missingBackend: { ...smiQuantities, canaryService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['smi-v1alpha1.yaml'],
+    config: { ...smiQuantities, file: 'smi-v1alpha1.yaml', baselineService: 'foobar-baseline' },
+    startsAtZero: true,
+    missingBaseline: { ...smiQuantities, file: 'smi-v1alpha1.yaml', baselineService: 'nope' },
+  },
 });
 
 const traefik = {
@@ -149,6 +211,13 @@ routerContract('traefik', {
   weightLine: /^\s+weight: \d+$/,
   startsAtZero: false,
   missingBackend: { ...traefik, canaryService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['traefik.yaml'],
+    config: { ...traefik, file: 'traefik.yaml', baselineService: 'baseline-rollout' },
+    startsAtZero: true,
+    missingBaseline: { ...traefik, file: 'traefik.yaml', baselineService: 'nope' },
+  },
 });
 
 const alb = {
@@ -167,6 +236,13 @@ routerContract('alb', {
   weightLine: /alb\.ingress\.kubernetes\.io\/actions\.rollouts-demo-root: /,
   startsAtZero: false,
   missingBackend: { ...alb, rootService: 'nope' },
+  baseline: {
+    fixture: 'baseline',
+    files: ['alb.yaml'],
+    config: { ...alb, file: 'alb.yaml', baselineService: 'rollouts-demo-baseline' },
+    startsAtZero: true,
+    missingBaseline: { ...alb, file: 'alb.yaml', baselineService: 'nope' },
+  },
 });
 
 const ambassador = {

@@ -148,69 +148,114 @@ export class JudgeGate implements Gate {
       }
     };
     const { canary: canaryGroup, baseline: baselineGroup } = this.config.groups;
-    const judged = await Promise.all(
-      metrics.map(async ({ config, canary, baseline }): Promise<MetricJudgment> => {
+    const series = await Promise.all(
+      metrics.map(async ({ config, canary, baseline }) => {
         const [canarySamples, baselineSamples] = await Promise.all([
           queryFor(canary, config.name, canaryGroup),
           queryFor(baseline, config.name, baselineGroup),
         ]);
-        const result = classifyMetric(
-          canarySamples.map(([, value]) => value),
-          baselineSamples.map(([, value]) => value),
-          {
-            direction: config.direction,
-            confidence: this.config.confidence,
-            effectSize: config.effectSize ?? this.config.effectSize,
-            nanStrategy: config.nanStrategy,
-            outlierFactor: config.outliers?.strategy === 'remove' ? config.outliers.outlierFactor : undefined,
-          },
-        );
-        return {
-          name: config.name,
-          group: config.group ?? DEFAULT_GROUP,
-          weight: config.weight,
-          critical: config.critical,
-          direction: config.direction,
-          classification: result.classification,
-          reason: result.reason,
-          canary: { group: canaryGroup, samples: canarySamples, summary: result.canary },
-          baseline: { group: baselineGroup, samples: baselineSamples, summary: result.baseline },
-          pValue: result.test?.pValue,
-          pMethod: result.test?.method,
-          shift: result.test?.shift,
-          relativeChange: result.relativeChange,
-        };
+        return { config, canary: canarySamples, baseline: baselineSamples };
       }),
     );
-    const score = scoreMetrics(judged, this.config.groupWeights);
-    return {
-      verdict: scoreVerdict(score, this.config.thresholds),
-      score: score.score,
-      thresholds: this.config.thresholds,
-      confidence: this.config.confidence,
-      effectSize: this.config.effectSize,
-      window: {
+    return judgeSeries(
+      this.config,
+      series,
+      {
         start: new Date(range.start * 1000).toISOString(),
         end: new Date(endMs).toISOString(),
         stepSeconds: range.step,
       },
-      groups: score.groups,
-      criticalFailures: score.criticalFailures,
-      metrics: judged,
-      baselineNote: baselineNote(context.baselineWorkload, baselineGroup),
-    };
+      baselineOf(context.baselineWorkload, context.baselineTraffic, baselineGroup),
+    );
   }
 }
 
+/** One metric's samples per group, `[unix seconds, value]` as Prometheus returns them. */
+export interface MetricSeries {
+  config: JudgeMetricConfig;
+  canary: [number, number][];
+  baseline: [number, number][];
+}
+
 /**
- * What the baseline group stands for. Without a `spec.baseline` workload the queries' baseline is
- * whatever they select, in practice the stable pods: comparing a fresh canary with long-running
- * pods is biased (caches, age, load), which the evidence says.
+ * The judgment of sampled series (pure): each metric classified by the Mann-Whitney classifier,
+ * the classifications scored by group, the score held against the thresholds.
  */
-function baselineNote(workload: string | undefined, group: string): string {
-  if (workload !== undefined)
-    return `the spec.baseline workload (${workload}), stable image at the canary's scale`;
-  return `no spec.baseline workload: "${group}" is what the queries select, usually the stable pods, which ran longer than the canary (warm caches, more traffic)`;
+export function judgeSeries(
+  config: JudgeConfig,
+  series: readonly MetricSeries[],
+  window: Judgment['window'],
+  baseline: Pick<Judgment, 'comparedWith' | 'baselineNote'>,
+): Judgment {
+  const { canary: canaryGroup, baseline: baselineGroup } = config.groups;
+  const judged = series.map(({ config: metric, canary, baseline: base }): MetricJudgment => {
+    const result = classifyMetric(
+      canary.map(([, value]) => value),
+      base.map(([, value]) => value),
+      {
+        direction: metric.direction,
+        confidence: config.confidence,
+        effectSize: metric.effectSize ?? config.effectSize,
+        nanStrategy: metric.nanStrategy,
+        outlierFactor: metric.outliers?.strategy === 'remove' ? metric.outliers.outlierFactor : undefined,
+      },
+    );
+    return {
+      name: metric.name,
+      group: metric.group ?? DEFAULT_GROUP,
+      weight: metric.weight,
+      critical: metric.critical,
+      direction: metric.direction,
+      classification: result.classification,
+      reason: result.reason,
+      canary: { group: canaryGroup, samples: canary, summary: result.canary },
+      baseline: { group: baselineGroup, samples: base, summary: result.baseline },
+      pValue: result.test?.pValue,
+      pMethod: result.test?.method,
+      shift: result.test?.shift,
+      relativeChange: result.relativeChange,
+    };
+  });
+  const score = scoreMetrics(judged, config.groupWeights);
+  return {
+    verdict: scoreVerdict(score, config.thresholds),
+    score: score.score,
+    thresholds: config.thresholds,
+    confidence: config.confidence,
+    effectSize: config.effectSize,
+    window,
+    groups: score.groups,
+    criticalFailures: score.criticalFailures,
+    metrics: judged,
+    ...baseline,
+  };
+}
+
+/**
+ * What the baseline group stands for. The judge compares with a baseline only when a spec.baseline
+ * workload runs *and* a router sends it the canary's share; otherwise the queries' baseline is
+ * whatever they select, in practice the stable pods: comparing a fresh canary with long-running pods
+ * is biased (caches, age, load), which the evidence says.
+ */
+export function baselineOf(
+  workload: string | undefined,
+  traffic: readonly string[] | undefined,
+  group: string,
+): Pick<Judgment, 'comparedWith' | 'baselineNote'> {
+  if (workload !== undefined && traffic !== undefined && traffic.length > 0) {
+    return {
+      comparedWith: 'baseline',
+      baselineNote: `the spec.baseline workload (${workload}), stable image at the canary's scale, with the canary's share of traffic through ${traffic.join(', ')}`,
+    };
+  }
+  const why =
+    workload === undefined
+      ? 'no spec.baseline workload'
+      : `the spec.baseline workload (${workload}) gets no traffic: no router names a baselineService`;
+  return {
+    comparedWith: 'stable',
+    baselineNote: `compared the canary with the stable pods (${why}): "${group}" is what the queries select, pods that ran longer than the canary (warm caches, more traffic)`,
+  };
 }
 
 function measurementOf(judgment: Judgment): Measurement {

@@ -8,5 +8,14 @@ export {
   type SampleSummary,
 } from './classify.js';
 export { JudgeGate, type JudgeGateOptions } from './gate.js';
-export { formatJudgment, type JudgedSeries, type Judgment, type MetricJudgment } from './report.js';
+export {
+  formatJudgment,
+  type JudgedSeries,
+  type Judgment,
+  type JudgmentRow,
+  type JudgmentTable,
+  judgmentRows,
+  type MetricJudgment,
+  parseJudgment,
+} from './report.js';
 export { type JudgeConfig, type JudgeConfigInput, judgeConfigSchema } from './schema.js';

@@ -53,6 +53,11 @@ export interface Judgment {
   /** Critical metrics that did not pass. */
   criticalFailures: string[];
   metrics: MetricJudgment[];
+  /**
+   * `baseline`: a spec.baseline workload given the canary's share of traffic by a router;
+   * `stable`: the stable pods stood in for it (no baseline workload, or no router carries one).
+   */
+  comparedWith?: 'baseline' | 'stable' | undefined;
   /** What the baseline group is, said in the evidence (e.g. that it is the stable pods). */
   baselineNote?: string | undefined;
 }
@@ -130,4 +135,95 @@ function formatNumber(value: number): string {
 
 function formatPValue(p: number): string {
   return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
+}
+
+/** One row of the judgment table, as text (what a commit message keeps of a judgment). */
+export interface JudgmentRow {
+  metric: string;
+  critical: boolean;
+  classification: string;
+  canaryMedian: string;
+  baselineMedian: string;
+  /** `+0.0401 [+0.039, +0.041]`, or `-`. */
+  shift: string;
+  pValue: string;
+  change: string;
+  /** `canary/baseline` samples used. */
+  samples: string;
+}
+
+/** A judgment as its evidence text says it: what `status`, JUnit and summaries read from Git. */
+export interface JudgmentTable {
+  /** `score 0 (pass >= 95, marginal >= 75): fail; 0 of 1 metrics pass; …` */
+  headline: string;
+  /** `98%`: the confidence of the shift's interval. */
+  confidence: string;
+  rows: JudgmentRow[];
+  /** `metric: why` lines for metrics that did not pass. */
+  notes: string[];
+  /** The `baseline:` line: what the canary was compared with. */
+  baseline?: string | undefined;
+  comparedWith?: 'baseline' | 'stable' | undefined;
+}
+
+const TABLE_HEADER =
+  /^metric\s{2,}result\s{2,}canary median\s{2,}baseline median\s{2,}shift \[(.+) interval\]/;
+
+/** The rows of the judgment table as formatJudgment writes it (cells apart by two spaces or more). */
+export function judgmentRows(judgment: Judgment): JudgmentRow[] {
+  return parseJudgment(formatJudgment(judgment))?.rows ?? [];
+}
+
+/**
+ * The judgment table read back from a judge gate's message (formatJudgment's text, as the commit
+ * message or a log keeps it, indentation lost or not); undefined when the text holds no table.
+ */
+export function parseJudgment(message: string): JudgmentTable | undefined {
+  const lines = message.split(/\r?\n/).map((line) => line.trim());
+  const at = lines.findIndex((line) => TABLE_HEADER.test(line));
+  if (at < 1) return undefined;
+  const confidence = TABLE_HEADER.exec(lines[at]!)?.[1] ?? '';
+  const rows: JudgmentRow[] = [];
+  let next = at + 1;
+  for (; next < lines.length; next++) {
+    const cells = lines[next]!.split(/\s{2,}/);
+    if (cells.length !== 8) break;
+    const [
+      name = '',
+      classification = '',
+      canaryMedian = '',
+      baselineMedian = '',
+      shift = '',
+      pValue = '',
+      change = '',
+      samples = '',
+    ] = cells;
+    const critical = name.endsWith(' (critical)');
+    rows.push({
+      metric: critical ? name.slice(0, -' (critical)'.length) : name,
+      critical,
+      classification,
+      canaryMedian,
+      baselineMedian,
+      shift,
+      pValue,
+      change,
+      samples,
+    });
+  }
+  const rest = lines.slice(next).filter((line) => line !== '');
+  const baseline = rest.find((line) => line.startsWith('baseline: '))?.slice('baseline: '.length);
+  return {
+    headline: lines.slice(0, at).join('; '),
+    confidence,
+    rows,
+    notes: rest.filter((line) => !line.startsWith('baseline: ')),
+    baseline,
+    comparedWith:
+      baseline === undefined
+        ? undefined
+        : baseline.startsWith('compared the canary with the stable pods')
+          ? 'stable'
+          : 'baseline',
+  };
 }
