@@ -269,7 +269,7 @@ export function installSignalHandlers(): void {
         hint: 'run again to resume from the Git history',
       }),
     );
-    // simple-git kills the git process it runs, not the transport helper git started
+    // The git runner kills the git process it runs, not the transport helper git started
     // (git-remote-https waiting on a dead server): every process below us gets the signal.
     void signalDescendants('SIGTERM');
     setTimeout(forceExit, FORCE_EXIT_AFTER_MS).unref();
