@@ -145,8 +145,13 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
       repo,
       root,
     ]);
-    return new Repository(root, branch, new GitRunner(root, env, runnerOptions), ownedDir, () =>
-      Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+    return new Repository(
+      root,
+      branch,
+      new GitRunner(root, env, runnerOptions),
+      ownedDir,
+      () => Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+      true,
     );
   } catch (error) {
     await Promise.all(privateDirs.map(removeTempDir));
