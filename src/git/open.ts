@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
@@ -8,6 +8,7 @@ import { maskSecrets, registerSecret, registerUrlCredentials } from '../shared/s
 import { Repository } from './repository.js';
 import {
   assertNotOption,
+  CONTROL_CHARACTERS,
   type GitCredentials,
   type GitIdentity,
   GitRunner,
@@ -42,6 +43,13 @@ export interface OpenRepositoryOptions {
    * sent as a per-command header and never stored in the clone's `.git/config`.
    */
   token?: string;
+  /**
+   * Check out only these paths (files or folders, relative to the repository root: what the
+   * release reads and writes), over a partial clone (`--filter=blob:none`, when the remote is not a
+   * local path): time and memory then follow the release's files, not the repository's size.
+   * Ignored with `workdir`. Undefined: the whole tree.
+   */
+  paths?: readonly string[] | undefined;
   /** Shallow clone depth; history (and so resume) reaches no further back than this. */
   depth?: number;
   /** Sign every commit. */
@@ -134,6 +142,18 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     privateDirs.push(ownedDir);
     const root = path.join(ownedDir, 'repo');
     const depth = options.depth === undefined ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
+    const paths = options.paths === undefined ? undefined : sparsePatterns(options.paths);
+    // Blobs come on demand, the checkout's in one batch; a local path clones by hard links (git
+    // ignores --filter there), which costs nothing per file anyway. A server without filter
+    // support sends everything, as a plain clone.
+    const sparse =
+      paths === undefined
+        ? []
+        : [
+            '--no-checkout',
+            '--config=core.sparseCheckout=true',
+            ...(isLocalPath(repo) ? [] : ['--filter=blob:none']),
+          ];
     await new GitRunner(ownedDir, env, runnerOptions).runRemote([
       'clone',
       '--quiet',
@@ -141,14 +161,17 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
       '--no-tags',
       `--branch=${branch}`,
       ...depth,
+      ...sparse,
       '--',
       repo,
       root,
     ]);
+    const git = new GitRunner(root, env, runnerOptions);
+    if (paths !== undefined) await checkOutSparse(git, root, options.paths ?? [], paths);
     return new Repository(
       root,
       branch,
-      new GitRunner(root, env, runnerOptions),
+      git,
       ownedDir,
       () => Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
       true,
@@ -157,6 +180,51 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     await Promise.all(privateDirs.map(removeTempDir));
     throw error;
   }
+}
+
+/**
+ * Non-cone sparse-checkout patterns (gitignore syntax) for these paths: anchored at the root, a
+ * folder with everything below it, glob characters and trailing blanks taken literally.
+ */
+export function sparsePatterns(paths: readonly string[]): string[] {
+  const patterns = new Set<string>();
+  for (const given of paths) {
+    if (CONTROL_CHARACTERS.test(given)) continue;
+    const relative = path.posix.normalize(given.split(path.sep).join('/')).replace(/^(\.\/)+|\/+$/g, '');
+    if (relative === '' || relative === '.') return ['/*'];
+    if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) continue;
+    patterns.add(`/${relative.replace(/[\\*?[\]!#]/g, '\\$&').replace(/ $/, '\\ ')}`);
+  }
+  return [...patterns];
+}
+
+/**
+ * Writes the sparse set and checks it out (`read-tree -mu`: the working tree of HEAD restricted
+ * to the patterns; a partial clone fetches the blobs it lacks in one request). A configured path
+ * that is a symbolic link brings its target into the set, so the manifest loader can follow it.
+ */
+async function checkOutSparse(
+  git: GitRunner,
+  root: string,
+  given: readonly string[],
+  patterns: string[],
+): Promise<void> {
+  const file = path.join(root, '.git', 'info', 'sparse-checkout');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${patterns.join('\n')}\n`);
+  await git.run(['read-tree', '-mu', 'HEAD']);
+  const targets: string[] = [];
+  for (const entry of given) {
+    const at = path.resolve(root, entry);
+    const link = await lstat(at).catch(() => undefined);
+    if (!link?.isSymbolicLink()) continue;
+    const target = path.relative(root, path.resolve(path.dirname(at), await readlink(at)));
+    targets.push(target);
+  }
+  const more = sparsePatterns(targets).filter((pattern) => !patterns.includes(pattern));
+  if (more.length === 0) return;
+  await writeFile(file, `${[...patterns, ...more].join('\n')}\n`);
+  await git.run(['read-tree', '-mu', 'HEAD']);
 }
 
 /** The `git -c` settings that sign every commit; key text from a secret goes to a private file. */
