@@ -4,7 +4,15 @@
 // RSS. Every bench measures a baseline in the same run, interleaved with what it compares.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -163,7 +171,12 @@ export const RELEASE_FILES: Record<string, string> = {
 };
 
 /** A release config for the repository at `repo` with `weights` setWeight steps, no waits. */
-export function releaseConfig(repo: string, weights: readonly number[], name = 'podinfo', app = 'podinfo'): string {
+export function releaseConfig(
+  repo: string,
+  weights: readonly number[],
+  name = 'podinfo',
+  app = 'podinfo',
+): string {
   return `apiVersion: gitcanary.dev/v1alpha1
 kind: Release
 metadata:
@@ -249,7 +262,12 @@ export function generateRepo(dir: string, env: NodeJS.ProcessEnv, shape: RepoSha
     if (changed.length === 0) changed.push(['history.txt', blob(`${c}\n`)]);
     commit(`team change ${c}`, dedupe(changed), false);
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: bare, env, input: chunks.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: bare,
+    env,
+    input: chunks.join(''),
+    maxBuffer: 1 << 30,
+  });
   git(bare, env, 'gc', '--quiet', '--aggressive', '--prune=now');
   return bare;
 }

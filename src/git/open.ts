@@ -130,6 +130,10 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     const config: Record<string, string> = {
       'http.lowSpeedLimit': '1000',
       'http.lowSpeedTime': String(Math.max(1, Math.round(options.stallSeconds ?? 60))),
+      // A short-lived clone needs no housekeeping: no `git maintenance run --auto` after every
+      // fetch and commit (one process each), no auto gc.
+      'maintenance.auto': 'false',
+      'gc.auto': '0',
       ...(await signingConfig(options.signing, privateDirs)),
     };
     const env = gitEnvironment(options.author, { credentials, config });

@@ -45,15 +45,17 @@ import {
   valueAt,
   writeOwnedDocument,
   writeWeight
-} from "./chunk-TJJLAOMT.js";
+} from "./chunk-H6QUH7WP.js";
 import {
   external_exports
-} from "./chunk-2EIAUIH4.js";
+} from "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError,
-  __toESM,
   fieldPath
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
+import {
+  __toESM
+} from "./chunk-ZXCS2I6Q.js";
 
 // src/targets/router.ts
 function capabilityIssue(router, change) {

@@ -9,13 +9,13 @@ import {
   httpHeaderValue,
   httpUrl,
   singleLine
-} from "./chunk-2EIAUIH4.js";
+} from "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError,
   fieldPath,
   maskSecrets,
   systemClock
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
 
 // src/shared/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };

@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   __export
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-ZXCS2I6Q.js";
 
 // ../../main/node_modules/zod/v4/classic/external.js
 var external_exports = {};

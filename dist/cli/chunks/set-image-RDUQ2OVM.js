@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-IV6RY77U.js";
+} from "./chunk-K2IIQFJC.js";
 import {
   findKustomizationFile,
   findRollout,
@@ -12,11 +12,12 @@ import {
   setContainerImage,
   setImage,
   writeTree
-} from "./chunk-TJJLAOMT.js";
-import "./chunk-2EIAUIH4.js";
+} from "./chunk-H6QUH7WP.js";
+import "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
+import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-image.ts
 import { lstat } from "node:fs/promises";

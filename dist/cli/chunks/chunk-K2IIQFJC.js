@@ -2,16 +2,18 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   GitcanaryError,
-  __commonJS,
-  __require,
-  __toESM,
   maskSecrets,
   pRetry,
   registerSecret,
   registerUrlCredentials,
   sleep,
   withRetries
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-ZXCS2I6Q.js";
 
 // ../../main/node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
@@ -4232,6 +4234,10 @@ async function openRepository(options) {
     const config = {
       "http.lowSpeedLimit": "1000",
       "http.lowSpeedTime": String(Math.max(1, Math.round(options.stallSeconds ?? 60))),
+      // A short-lived clone needs no housekeeping: no `git maintenance run --auto` after every
+      // fetch and commit (one process each), no auto gc.
+      "maintenance.auto": "false",
+      "gc.auto": "0",
       ...await signingConfig(options.signing, privateDirs)
     };
     const env = gitEnvironment(options.author, { credentials, config });

@@ -6,14 +6,16 @@ import {
   dns1123Subdomain,
   external_exports,
   resourcePartName
-} from "./chunk-2EIAUIH4.js";
+} from "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError,
+  fieldPath
+} from "./chunk-Y3YKITXD.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  fieldPath
-} from "./chunk-4EQFUMG2.js";
+  __toESM
+} from "./chunk-ZXCS2I6Q.js";
 
 // ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -7,22 +7,24 @@ import {
   parseConfig,
   resolveRun,
   secretEnvName
-} from "./chunk-6YWKVS7F.js";
+} from "./chunk-AQVLB7P3.js";
 import {
   routerFor
-} from "./chunk-VHSWJXQD.js";
+} from "./chunk-ZBNJ2Z4G.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-TJJLAOMT.js";
-import "./chunk-GBDI3O4A.js";
-import "./chunk-2EIAUIH4.js";
+} from "./chunk-H6QUH7WP.js";
+import "./chunk-OOI65UCU.js";
+import "./chunk-IKAHFTRX.js";
 import {
-  GitcanaryError,
+  GitcanaryError
+} from "./chunk-Y3YKITXD.js";
+import {
   __toESM
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-ZXCS2I6Q.js";
 
 // src/adopt/index.ts
 import { execFileSync } from "node:child_process";

@@ -10,7 +10,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-IV6RY77U.js";
+} from "./chunk-K2IIQFJC.js";
 import {
   callWebhook,
   checkGates,
@@ -25,30 +25,32 @@ import {
   renderFile,
   require_lib,
   webhookFiresAt
-} from "./chunk-6YWKVS7F.js";
+} from "./chunk-AQVLB7P3.js";
 import {
   targetFor
-} from "./chunk-VHSWJXQD.js";
+} from "./chunk-ZBNJ2Z4G.js";
 import {
   initialState,
   loadTree,
   parseImageRef,
   writeTree
-} from "./chunk-TJJLAOMT.js";
+} from "./chunk-H6QUH7WP.js";
 import {
   gateConfigSchema,
   parseDuration
-} from "./chunk-GBDI3O4A.js";
-import "./chunk-2EIAUIH4.js";
+} from "./chunk-OOI65UCU.js";
+import "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError,
-  __toESM,
   maskSecrets,
   registerSecret,
   secretFromEnv,
   sleepUntil,
   systemClock
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
+import {
+  __toESM
+} from "./chunk-ZXCS2I6Q.js";
 
 // src/engine/actor.ts
 var SOURCES = ["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "GIT_AUTHOR_NAME", "USER", "USERNAME"];

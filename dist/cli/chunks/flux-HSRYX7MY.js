@@ -10,22 +10,24 @@ import {
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-GBDI3O4A.js";
+} from "./chunk-OOI65UCU.js";
 import {
   external_exports
-} from "./chunk-2EIAUIH4.js";
+} from "./chunk-IKAHFTRX.js";
 import {
   GitcanaryError,
-  __commonJS,
-  __require,
-  __toESM,
   isGitcanaryError,
   isTransientNetworkError,
   isTransientStatus,
   maskSecrets,
   registerSecret,
   withRetries
-} from "./chunk-4EQFUMG2.js";
+} from "./chunk-Y3YKITXD.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-ZXCS2I6Q.js";
 
 // ../../main/node_modules/webidl-conversions/lib/index.js
 var require_lib = __commonJS({
