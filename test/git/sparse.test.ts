@@ -51,10 +51,14 @@ describe('sparse, partial clone (paths)', () => {
 
     expect(readFileSync(path.join(root, WEB), 'utf8')).toBe('images: []\n');
     expect(existsSync(path.join(root, 'apps/web/route.yaml'))).toBe(true);
-    // Outside the set: not in the working tree, and its blob never came over the wire.
+    // Outside the set: not in the working tree, and its blob never came over the wire. (Files
+    // of the folders above a path, here README.md at the root, are part of a cone.)
     expect(existsSync(path.join(root, API))).toBe(false);
-    expect(existsSync(path.join(root, 'README.md'))).toBe(false);
-    expect(missingBlobs(root)).toHaveLength(2);
+    expect(existsSync(path.join(root, 'README.md'))).toBe(true);
+    expect(missingBlobs(root)).toHaveLength(1);
+    // A sparse index: the other folder is one entry, not its files.
+    expect(git(root, 'ls-files', '--sparse')).toContain('apps/api/');
+    expect(git(root, 'ls-files', '--sparse')).not.toContain(API);
 
     const outcome = await repository.commitStep(async (at) => {
       writeFileSync(path.join(at, WEB), 'images: [{name: web, newTag: "2"}]\n');
@@ -102,7 +106,8 @@ describe('sparse, partial clone (paths)', () => {
   it('checks out a local-path remote sparsely too (git clones those by hard links)', async () => {
     repository = await openRepository({ repo: remote.url, branch: 'main', author: AUTHOR, paths: [WEB] });
     expect(existsSync(path.join(repository.root, WEB))).toBe(true);
-    expect(existsSync(path.join(repository.root, 'apps/web/route.yaml'))).toBe(false);
+    // A file's folder is in the cone: the files next to it come along.
+    expect(existsSync(path.join(repository.root, 'apps/web/route.yaml'))).toBe(true);
     expect(existsSync(path.join(repository.root, API))).toBe(false);
   });
 
@@ -119,17 +124,24 @@ describe('sparse, partial clone (paths)', () => {
       author: AUTHOR,
       paths: ['apps/api/link.yaml'],
     });
+    // The link's folder alone would not hold its target: the target's folder joined the cone.
     expect(readFileSync(path.join(repository.root, 'apps/api/link.yaml'), 'utf8')).toBe('images: []\n');
-    expect(existsSync(path.join(repository.root, API))).toBe(false);
+    expect(git(repository.root, 'sparse-checkout', 'list')).toContain('apps/web');
   });
 
-  it('writes paths as literal, anchored patterns', () => {
-    expect(sparsePatterns(['apps/web/', './x/f*.yaml', 'a b ', '../up', 'we[i]rd#!'])).toEqual([
-      '/apps/web',
-      '/x/f\\*.yaml',
-      '/a b\\ ',
-      '/we\\[i\\]rd\\#\\!',
+  it('writes cone patterns: each path whole, the folders above it with their own files only', () => {
+    expect(sparsePatterns(['apps/web/', './apps/web/sub', 'x/f*.yaml', '../up', 'we[i]rd'])).toEqual([
+      '/*',
+      '!/*/',
+      '/apps/',
+      '!/apps/*/',
+      '/x/',
+      '!/x/*/',
+      '/apps/web/',
+      '/we\\[i\\]rd/',
+      '/x/f\\*.yaml/',
     ]);
     expect(sparsePatterns(['.', 'apps'])).toEqual(['/*']);
+    expect(sparsePatterns([])).toEqual(['/*', '!/*/']);
   });
 });

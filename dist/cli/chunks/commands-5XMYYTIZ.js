@@ -10,7 +10,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-K2IIQFJC.js";
+} from "./chunk-QPOES4IX.js";
 import {
   callWebhook,
   checkGates,

@@ -4249,10 +4249,11 @@ async function openRepository(options) {
     privateDirs.push(ownedDir);
     const root = path3.join(ownedDir, "repo");
     const depth = options.depth === void 0 ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
-    const paths = options.paths === void 0 ? void 0 : sparsePatterns(options.paths);
-    const sparse = paths === void 0 ? [] : [
+    const sparse = options.paths === void 0 ? [] : [
       "--no-checkout",
       "--config=core.sparseCheckout=true",
+      "--config=core.sparseCheckoutCone=true",
+      "--config=index.sparse=true",
       ...isLocalPath(repo) ? [] : ["--filter=blob:none"]
     ];
     await new GitRunner(ownedDir, env, runnerOptions).runRemote([
@@ -4268,7 +4269,7 @@ async function openRepository(options) {
       root
     ]);
     const git = new GitRunner(root, env, runnerOptions);
-    if (paths !== void 0) await checkOutSparse(git, root, options.paths ?? [], paths);
+    if (options.paths !== void 0) await checkOutSparse(git, root, options.paths);
     return new Repository(
       root,
       branch,
@@ -4283,20 +4284,34 @@ async function openRepository(options) {
   }
 }
 function sparsePatterns(paths) {
-  const patterns = /* @__PURE__ */ new Set();
+  const recursive = /* @__PURE__ */ new Set();
+  const parents = /* @__PURE__ */ new Set();
   for (const given of paths) {
     if (CONTROL_CHARACTERS.test(given)) continue;
     const relative = path3.posix.normalize(given.split(path3.sep).join("/")).replace(/^(\.\/)+|\/+$/g, "");
     if (relative === "" || relative === ".") return ["/*"];
     if (relative === ".." || relative.startsWith("../") || path3.posix.isAbsolute(relative)) continue;
-    patterns.add(`/${relative.replace(/[\\*?[\]!#]/g, "\\$&").replace(/ $/, "\\ ")}`);
+    const parts = relative.split("/");
+    recursive.add(parts.join("/"));
+    for (let depth = 1; depth < parts.length; depth++) parents.add(parts.slice(0, depth).join("/"));
   }
-  return [...patterns];
+  const escape = (dir) => dir.replace(/[\\*?[\]!#]/g, "\\$&");
+  const covered = (dir) => [...recursive].some((r) => dir === r || dir.startsWith(`${r}/`));
+  const patterns = ["/*", "!/*/"];
+  for (const dir of [...parents].sort()) {
+    if (covered(dir)) continue;
+    patterns.push(`/${escape(dir)}/`, `!/${escape(dir)}/*/`);
+  }
+  for (const dir of [...recursive].sort()) {
+    if ([...recursive].some((r) => dir !== r && dir.startsWith(`${r}/`))) continue;
+    patterns.push(`/${escape(dir)}/`);
+  }
+  return patterns;
 }
-async function checkOutSparse(git, root, given, patterns) {
+async function checkOutSparse(git, root, given) {
   const file = path3.join(root, ".git", "info", "sparse-checkout");
   await mkdir(path3.dirname(file), { recursive: true });
-  await writeFile3(file, `${patterns.join("\n")}
+  await writeFile3(file, `${sparsePatterns(given).join("\n")}
 `);
   await git.run(["read-tree", "-mu", "HEAD"]);
   const targets = [];
@@ -4304,14 +4319,12 @@ async function checkOutSparse(git, root, given, patterns) {
     const at = path3.resolve(root, entry);
     const link = await lstat(at).catch(() => void 0);
     if (!link?.isSymbolicLink()) continue;
-    const target = path3.relative(root, path3.resolve(path3.dirname(at), await readlink(at)));
-    targets.push(target);
+    targets.push(path3.relative(root, path3.resolve(path3.dirname(at), await readlink(at))));
   }
-  const more = sparsePatterns(targets).filter((pattern) => !patterns.includes(pattern));
-  if (more.length === 0) return;
-  await writeFile3(file, `${[...patterns, ...more].join("\n")}
+  if (targets.length === 0) return;
+  await writeFile3(file, `${sparsePatterns([...given, ...targets]).join("\n")}
 `);
-  await git.run(["read-tree", "-mu", "HEAD"]);
+  await git.run(["sparse-checkout", "reapply"]);
 }
 async function signingConfig(signing, privateDirs) {
   if (signing === void 0) return {};

@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-K2IIQFJC.js";
+} from "./chunk-QPOES4IX.js";
 import {
   findKustomizationFile,
   findRollout,
