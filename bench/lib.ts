@@ -176,6 +176,7 @@ export function releaseConfig(
   weights: readonly number[],
   name = 'podinfo',
   app = 'podinfo',
+  maxPushAttempts = 5,
 ): string {
   return `apiVersion: gitcanary.dev/v1alpha1
 kind: Release
@@ -187,6 +188,7 @@ spec:
     repo: ${repo}
     branch: main
     author: { name: bench, email: bench@example.com }
+  options: { maxPushAttempts: ${maxPushAttempts} }
   workload:
     kustomization: { path: apps/${app}/canary, image: ghcr.io/stefanprodan/podinfo }
   stable:
