@@ -207,16 +207,16 @@ export function sparsePatterns(paths: readonly string[]): string[] {
     recursive.add(parts.join('/'));
     for (let depth = 1; depth < parts.length; depth++) parents.add(parts.slice(0, depth).join('/'));
   }
-  const escape = (dir: string) => dir.replace(/[\\*?[\]!#]/g, '\\$&');
+  const literal = (dir: string) => dir.replace(/[\\*?[\]!#]/g, '\\$&');
   const covered = (dir: string) => [...recursive].some((r) => dir === r || dir.startsWith(`${r}/`));
   const patterns = ['/*', '!/*/'];
   for (const dir of [...parents].sort()) {
     if (covered(dir)) continue;
-    patterns.push(`/${escape(dir)}/`, `!/${escape(dir)}/*/`);
+    patterns.push(`/${literal(dir)}/`, `!/${literal(dir)}/*/`);
   }
   for (const dir of [...recursive].sort()) {
     if ([...recursive].some((r) => dir !== r && dir.startsWith(`${r}/`))) continue;
-    patterns.push(`/${escape(dir)}/`);
+    patterns.push(`/${literal(dir)}/`);
   }
   return patterns;
 }

@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-QPOES4IX.js";
+} from "./chunk-LRJJZQV6.js";
 import {
   findKustomizationFile,
   findRollout,

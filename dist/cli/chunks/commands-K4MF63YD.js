@@ -10,7 +10,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-QPOES4IX.js";
+} from "./chunk-LRJJZQV6.js";
 import {
   callWebhook,
   checkGates,
