@@ -70,19 +70,7 @@ const commands = readFileSync(trace, 'utf8')
       (JSON.parse(line) as { argv: string[] }).argv.slice(1).find((arg) => !arg.startsWith('-')) ?? '?',
   );
 rmSync(trace, { force: true });
-const top = commands.filter(
-  (c) =>
-    ![
-      'upload-pack',
-      'pack-objects',
-      'receive-pack',
-      'index-pack',
-      'unpack-objects',
-      'rev-list',
-      'remote-https',
-      'fetch-pack',
-    ].includes(c) || true,
-);
+const top = commands;
 
 const r = median(raw);
 const s = median(step);
