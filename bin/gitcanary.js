@@ -10,5 +10,9 @@ if (existsSync(source)) {
   register();
   await import(source);
 } else {
+  // Node 22.1+: V8's compiled code for the bundle is cached on disk (os.tmpdir()), so a scheduled
+  // `gitcanary step` does not compile the same chunks on every run. Node 20 has no such cache.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   await import(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)));
 }

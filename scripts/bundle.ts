@@ -28,8 +28,25 @@ const common: BuildOptions = {
   },
 };
 
-/** Bundles `entry` (relative to the repository) into `outfile` (absolute or relative to it). */
-export async function bundle(entry: string, outfile: string): Promise<void> {
+/** The Action: one file (action.yml names it). */
+export async function bundleAction(outfile: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(ROOT, outfile)), { recursive: true });
-  await build({ ...common, entryPoints: [entry], outfile });
+  await build({ ...common, entryPoints: ['src/action/main.ts'], outfile });
+}
+
+/**
+ * The CLI, split: `<outdir>/main.js` holds commander and the command definitions, and every
+ * `import()` (the release path, gates, the Kubernetes client, handlebars, YAML editing) is a chunk
+ * loaded when a command needs it, so `--version` and `--help` parse a few hundred KB instead of
+ * megabytes (docs/performance.md).
+ */
+export async function bundleCli(outdir: string): Promise<void> {
+  await mkdir(path.resolve(ROOT, outdir), { recursive: true });
+  await build({
+    ...common,
+    entryPoints: { main: 'src/cli/main.ts' },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
 }

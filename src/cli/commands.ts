@@ -341,6 +341,7 @@ async function withRepository(
     author: git.author ?? DEFAULT_AUTHOR,
     ...(token ? { token } : {}),
     ...(options.workdir ? { workdir: options.workdir } : {}),
+    paths: repositoryPaths(input),
     signing: signingOptions(git.signing),
     signal: interruptSignal,
   });
@@ -351,6 +352,31 @@ async function withRepository(
     await context.settle?.(() => releaseStatus(input, repo));
     await repo.close();
   }
+}
+
+/**
+ * Every path of the GitOps repository a release reads or writes: the targets' manifests (and the
+ * files they own, such as a header route) and what gates load from it (an AnalysisTemplate's or
+ * MetricTemplate's `path`). The temporary clone checks out only these (docs/performance.md).
+ */
+export function repositoryPaths(input: ReleaseInput): string[] {
+  const paths = input.targets.flatMap((bound) => [
+    ...bound.target.files(bound.config),
+    ...(bound.target.ownedFiles?.(bound.config) ?? []),
+  ]);
+  const gates = [
+    ...Object.values(input.gates),
+    ...(input.sync && 'gate' in input.sync ? [input.sync.gate] : []),
+  ];
+  for (const gate of gates) {
+    if (gate === null || typeof gate !== 'object') continue;
+    for (const block of Object.values(gate)) {
+      const where =
+        block !== null && typeof block === 'object' ? (block as { path?: unknown }).path : undefined;
+      if (typeof where === 'string') paths.push(where);
+    }
+  }
+  return [...new Set(paths)];
 }
 
 /** The signing key from the config or the variable it names; an ssh private key's text is passed as such. */

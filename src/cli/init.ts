@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { adoptManifest } from '../adopt/index.js';
 import { action, printErr, printOut } from './output.js';
 
 // `gitcanary init --from <manifest> --repo <url>`: a release config from an existing Argo Rollout
@@ -29,6 +28,7 @@ export function registerInitCommand(program: Command): void {
     .option('--root <dir>', 'root of the checkout (default: the git top level of --from)')
     .action(
       action(async (options: InitCliOptions) => {
+        const { adoptManifest } = await import('../adopt/index.js');
         const { text, adoption } = await adoptManifest(options);
         for (const line of adoption.dropped) printErr(`warning: not carried over: ${line}`);
         if (options.output === undefined) {

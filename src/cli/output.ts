@@ -2,19 +2,13 @@ import { execFile } from 'node:child_process';
 import { Command } from 'commander';
 import type { ReleaseStatus } from '../engine/status.js';
 import { type ErrorCode, GitcanaryError } from '../errors.js';
-import { removeOwnedTempDirs } from '../git/index.js';
+// Modules, not the index barrels: `--help` and `--version` load this file, and the barrels would
+// bring handlebars (report templates) and the git layer's dependencies with them.
+import { removeOwnedTempDirs } from '../git/open.js';
+import { ConsoleReporter, consoleOptionsFor, JsonReporter, jsonLine } from '../report/console.js';
+import { type ReleaseEvent, type Reporter, teeReporter } from '../report/events.js';
 import { sanitizeEvidence } from '../report/evidence.js';
-import {
-  ConsoleReporter,
-  checkReportPath,
-  consoleOptionsFor,
-  JsonReporter,
-  jsonLine,
-  type ReleaseEvent,
-  type Reporter,
-  ReportFiles,
-  teeReporter,
-} from '../report/index.js';
+import { checkReportPath, ReportFiles } from '../report/files.js';
 import { maskSecrets } from '../report/secrets.js';
 
 /** Exit codes, documented in README and docs/cli.md. */
@@ -269,7 +263,7 @@ export function installSignalHandlers(): void {
         hint: 'run again to resume from the Git history',
       }),
     );
-    // simple-git kills the git process it runs, not the transport helper git started
+    // The git runner kills the git process it runs, not the transport helper git started
     // (git-remote-https waiting on a dead server): every process below us gets the signal.
     void signalDescendants('SIGTERM');
     setTimeout(forceExit, FORCE_EXIT_AFTER_MS).unref();

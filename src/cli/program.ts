@@ -1,10 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { GitcanaryError } from '../errors.js';
+import { registerImageCommands, registerWeightCommands } from './edit-commands.js';
 import { registerInitCommand } from './init.js';
 import { EXIT, lastExitCode, reportError, resetExitCode } from './output.js';
 import { registerReleaseCommands } from './release.js';
-import { registerImageCommands } from './set-image.js';
-import { registerWeightCommands } from './set-weight.js';
 
 // The CLI is a thin adapter: it parses arguments, builds typed options and calls the library.
 

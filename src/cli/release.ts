@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type ReleaseCommand, type ReleaseCommandOptions, runReleaseCommand } from './commands.js';
+import type { ReleaseCommand, ReleaseCommandOptions } from './commands.js';
 import { type OutputOptions, releaseAction } from './output.js';
 
 // `run`, `step`, `plan`, `status`, `promote`, `abort`, `validate`: commander options in, the shared
@@ -13,11 +13,13 @@ export function registerReleaseCommands(program: Command): void {
       .option('--json', 'one JSON event per line')
       .option('--dotenv <file>', 'write where the release stands as KEY=value lines (GitLab dotenv report)')
       .option('--junit <file>', 'write each gate evaluation as a JUnit XML test case');
-  // The output (console or JSON, report files, errors as events) wraps the shared command path.
+  // The output (console or JSON, report files, errors as events) wraps the shared command path,
+  // loaded when a command runs: `--help` and `--version` never load the engine, gates or git.
   const act = (name: ReleaseCommand) =>
-    releaseAction(name, (options: ReleaseCommandOptions & OutputOptions, output) =>
-      runReleaseCommand(name, options, output),
-    );
+    releaseAction(name, async (options: ReleaseCommandOptions & OutputOptions, output) => {
+      const { runReleaseCommand } = await import('./commands.js');
+      return runReleaseCommand(name, options, output);
+    });
 
   // commander sets `supersede: true` unless `--no-supersede` is given: only the flag overrides the config.
   common(

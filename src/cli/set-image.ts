@@ -1,17 +1,16 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { GitcanaryError } from '../errors.js';
 import { loadTree, resolveInside, writeTree } from '../manifests/index.js';
 import { parseSetImageArg } from '../targets/image-ref.js';
 import { findKustomizationFile, setImage } from '../targets/kustomization.js';
 import { findRollout, setContainerImage } from '../targets/rollout.js';
-import { action, printOut } from './output.js';
+import { printOut } from './output.js';
 
 // `gitcanary set image`: edit a kustomization's `images:` (the arguments of `kustomize edit set
 // image`) or a Rollout's container image in place. No commit; silent unless --verbose.
 
-interface SetImageOptions {
+export interface SetImageOptions {
   file: string;
   rollout?: string;
   namespace?: string;
@@ -19,34 +18,7 @@ interface SetImageOptions {
   verbose?: boolean;
 }
 
-export function registerImageCommands(set: Command): void {
-  set
-    .command('image')
-    .description('set an image in a kustomization (images:) or an Argo Rollout (spec.template)')
-    .requiredOption(
-      '-f, --file <path>',
-      'kustomization file or its folder; with --rollout, the file or folder holding it',
-    )
-    .option('--rollout <name>', 'set the image of this Rollout instead of a kustomization')
-    .option('-n, --namespace <namespace>', 'namespace of the Rollout, when names repeat')
-    .option('-c, --container <name>', 'Rollout container (default: the first)')
-    .option('-v, --verbose', 'print the files written')
-    .argument(
-      '<images...>',
-      'kustomization: name=newName[:newTag][@digest], name:newTag, name@digest (`*` keeps a value); Rollout: one image reference',
-    )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  gitcanary set image --file overlays/canary ghcr.io/stefanprodan/podinfo=ghcr.io/stefanprodan/podinfo:6.1.0
-  gitcanary set image --file overlays/canary ghcr.io/stefanprodan/podinfo:6.1.0
-  gitcanary set image --file rollout.yaml --rollout rollouts-demo --container rollouts-demo argoproj/rollouts-demo:yellow`,
-    )
-    .action(action(runSetImage));
-}
-
-async function runSetImage(images: string[], options: SetImageOptions): Promise<number> {
+export async function runSetImage(images: string[], options: SetImageOptions): Promise<number> {
   const root = process.cwd();
   const file = await resolveInside(root, options.file);
   const isFolder = (await lstat(path.join(root, file)).catch(() => undefined))?.isDirectory() ?? false;

@@ -1,19 +1,18 @@
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { type Command, Option } from 'commander';
 import { GitcanaryError } from '../errors.js';
 import { loadTree, type ManifestTree, resolveInside, writeTree } from '../manifests/index.js';
 import { routerFor, routers } from '../targets/registry.js';
 import { type RouterCliOptions, setHeaderRoutes, type TrafficRouter } from '../targets/router.js';
 import type { HeaderRoute } from '../targets/types.js';
-import { action, printOut } from './output.js';
+import { printOut } from './output.js';
 
 // `set weight`, `get weight` and `set header-route` for every traffic router, through the router
 // contract: the kind is detected from the file (`--router` to choose), `--route` names the
 // resource, `--rule` a rule or HTTP route in it, `--stable`/`--canary` the backends as the router
 // names them. Files are edited in place, no commit. `--file` may be any path.
 
-interface RouteOptions {
+export interface RouteOptions {
   file: string;
   router?: string;
   route?: string;
@@ -23,7 +22,7 @@ interface RouteOptions {
   verbose?: boolean;
 }
 
-interface HeaderRouteOptions extends RouteOptions {
+export interface HeaderRouteOptions extends RouteOptions {
   name: string;
   header?: string;
   exact?: boolean;
@@ -32,75 +31,23 @@ interface HeaderRouteOptions extends RouteOptions {
   remove?: boolean;
 }
 
-const INFERENCE_HELP =
-  'Without --stable/--canary the managed rule must have exactly two backends: the first is the stable, ' +
-  'the second the canary (the order of the Argo Rollouts and Flagger examples); with one of them given, ' +
-  'the other is the remaining backend.';
-
-export function registerWeightCommands(set: Command, get: Command): void {
-  routeOptions(set.command('weight'))
-    .description('set the canary weight of a traffic router (stable gets 100 - weight)')
-    .option('--stable <backend>', 'stable backend: a Service, or an Istio host or subset')
-    .option('--canary <backend>', 'canary backend: a Service, or an Istio host or subset')
-    .argument('<weight>', 'canary weight, an integer from 0 to 100')
-    .addHelpText('after', `\n${INFERENCE_HELP}`)
-    .action(action(setWeight));
-
-  routeOptions(set.command('header-route'))
-    .description('add, replace or remove a header route: requests with a header go to the canary only')
-    .requiredOption('--name <name>', 'header route name')
-    .option('--header <header>', 'request header to match')
-    .addOption(
-      new Option('--exact', 'match the header value exactly').conflicts(['prefix', 'regex', 'remove']),
-    )
-    .addOption(new Option('--prefix', 'match values starting with <value>').conflicts(['regex', 'remove']))
-    .addOption(new Option('--regex', 'match values against a regular expression').conflicts(['remove']))
-    .option('--remove', 'remove the header route')
-    .option('--stable <backend>', 'stable backend')
-    .option('--canary <backend>', 'canary backend')
-    .argument('[value]', 'header value, prefix or regular expression')
-    .addHelpText('after', `\n${INFERENCE_HELP}`)
-    .action(action(setHeaderRoute));
-
-  routeOptions(get.command('weight'))
-    .description('print the canary weight of a traffic router: percent of the stable + canary traffic')
-    .option('--stable <backend>', 'stable backend')
-    .option('--canary <backend>', 'canary backend')
-    .addHelpText('after', `\n${INFERENCE_HELP}`)
-    .action(action(getWeight));
-}
-
-function routeOptions(command: Command): Command {
-  return command
-    .requiredOption('--file <path>', 'manifest file, or a folder to search (any path)')
-    .addOption(
-      new Option('--router <router>', 'router kind (default: detected from the file)').choices(
-        routers().map((router) => router.key),
-      ),
-    )
-    .option('--route <name>', 'the resource (HTTPRoute, VirtualService, Ingress, …); needed when several')
-    .option(
-      '--rule <name>',
-      'rule or HTTP route inside it to manage, repeatable',
-      (rule: string, rules: string[] | undefined) => [...(rules ?? []), rule],
-    )
-    .option('-v, --verbose', 'print the files written');
-}
-
-async function setWeight(weightArg: string, options: RouteOptions): Promise<number> {
+export async function setWeight(weightArg: string, options: RouteOptions): Promise<number> {
   const canaryWeight = parseWeight(weightArg);
   const { root, tree, router, config } = await loadRouter(options);
   await write(root, tree, router.setWeight(tree, config, canaryWeight, { inRelease: false }), options);
   return 0;
 }
 
-async function getWeight(options: RouteOptions): Promise<number> {
+export async function getWeight(options: RouteOptions): Promise<number> {
   const { tree, router, config } = await loadRouter(options);
   printOut(String(router.observe(tree, config).canaryWeight));
   return 0;
 }
 
-async function setHeaderRoute(value: string | undefined, options: HeaderRouteOptions): Promise<number> {
+export async function setHeaderRoute(
+  value: string | undefined,
+  options: HeaderRouteOptions,
+): Promise<number> {
   const change = headerRouteChange(value, options);
   const { root, tree, router, config } = await loadRouter(options);
   const others = router.observe(tree, config).headerRoutes.filter((route) => route.name !== options.name);

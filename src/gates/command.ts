@@ -1,4 +1,4 @@
-import { $, type ProcessOutput, type ProcessPromise } from 'zx';
+import type { ProcessOutput, ProcessPromise } from 'zx';
 import { GitcanaryError } from '../errors.js';
 import { maskSecrets } from '../shared/secrets.js';
 import { limitsFrom, runMeasurements } from './analysis.js';
@@ -63,6 +63,9 @@ export class CommandGate implements Gate {
   }
 
   private async run(command: string, signal: AbortSignal, cwd: string | undefined): Promise<Measurement> {
+    signal.throwIfAborted();
+    // zx (900 KB bundled) loads with the first command gate that runs, not with every CLI start.
+    const { $ } = await import('zx');
     signal.throwIfAborted();
     // The rendered command is one argument to `bash -c`: zx quotes it, bash parses it once.
     // Detached: the gate is its own process group, so a timeout or SIGINT/SIGTERM reaches every

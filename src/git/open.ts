@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
@@ -8,6 +8,7 @@ import { maskSecrets, registerSecret, registerUrlCredentials } from '../shared/s
 import { Repository } from './repository.js';
 import {
   assertNotOption,
+  CONTROL_CHARACTERS,
   type GitCredentials,
   type GitIdentity,
   GitRunner,
@@ -42,6 +43,13 @@ export interface OpenRepositoryOptions {
    * sent as a per-command header and never stored in the clone's `.git/config`.
    */
   token?: string;
+  /**
+   * Check out only these paths (files or folders, relative to the repository root: what the
+   * release reads and writes), over a partial clone (`--filter=blob:none`, when the remote is not a
+   * local path): time and memory then follow the release's files, not the repository's size.
+   * Ignored with `workdir`. Undefined: the whole tree.
+   */
+  paths?: readonly string[] | undefined;
   /** Shallow clone depth; history (and so resume) reaches no further back than this. */
   depth?: number;
   /** Sign every commit. */
@@ -122,6 +130,10 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     const config: Record<string, string> = {
       'http.lowSpeedLimit': '1000',
       'http.lowSpeedTime': String(Math.max(1, Math.round(options.stallSeconds ?? 60))),
+      // A short-lived clone needs no housekeeping: no `git maintenance run --auto` after every
+      // fetch and commit (one process each), no auto gc.
+      'maintenance.auto': 'false',
+      'gc.auto': '0',
       ...(await signingConfig(options.signing, privateDirs)),
     };
     const env = gitEnvironment(options.author, { credentials, config });
@@ -134,6 +146,19 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     privateDirs.push(ownedDir);
     const root = path.join(ownedDir, 'repo');
     const depth = options.depth === undefined ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
+    // Blobs come on demand, the checkout's in one batch; a local path clones by hard links (git
+    // ignores --filter there), which costs nothing per file anyway. A server without filter
+    // support sends everything, as a plain clone.
+    const sparse =
+      options.paths === undefined
+        ? []
+        : [
+            '--no-checkout',
+            '--config=core.sparseCheckout=true',
+            '--config=core.sparseCheckoutCone=true',
+            '--config=index.sparse=true',
+            ...(isLocalPath(repo) ? [] : ['--filter=blob:none']),
+          ];
     await new GitRunner(ownedDir, env, runnerOptions).runRemote([
       'clone',
       '--quiet',
@@ -141,17 +166,82 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
       '--no-tags',
       `--branch=${branch}`,
       ...depth,
+      ...sparse,
       '--',
       repo,
       root,
     ]);
-    return new Repository(root, branch, new GitRunner(root, env, runnerOptions), ownedDir, () =>
-      Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+    const git = new GitRunner(root, env, runnerOptions);
+    if (options.paths !== undefined) await checkOutSparse(git, root, options.paths);
+    return new Repository(
+      root,
+      branch,
+      git,
+      ownedDir,
+      () => Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+      true,
     );
   } catch (error) {
     await Promise.all(privateDirs.map(removeTempDir));
     throw error;
   }
+}
+
+/**
+ * Cone-mode sparse-checkout patterns (git-sparse-checkout(1), "INTERNALS — CONE PATTERN SET") for
+ * these paths: each path as a whole folder, and the folders above it with only their own files.
+ * Cone mode is what lets git keep a sparse index (`index.sparse`): the index then lists a few
+ * hundred entries instead of every file of the repository, which is what makes reset, commit and
+ * update-index cost the same in 1,000 and 50,000 manifests. A path naming a file is checked out
+ * with the files next to it (its folder is a parent in the cone). Glob characters are escaped.
+ */
+export function sparsePatterns(paths: readonly string[]): string[] {
+  const recursive = new Set<string>();
+  const parents = new Set<string>();
+  for (const given of paths) {
+    if (CONTROL_CHARACTERS.test(given)) continue;
+    const relative = path.posix.normalize(given.split(path.sep).join('/')).replace(/^(\.\/)+|\/+$/g, '');
+    if (relative === '' || relative === '.') return ['/*'];
+    if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) continue;
+    const parts = relative.split('/');
+    recursive.add(parts.join('/'));
+    for (let depth = 1; depth < parts.length; depth++) parents.add(parts.slice(0, depth).join('/'));
+  }
+  const literal = (dir: string) => dir.replace(/[\\*?[\]!#]/g, '\\$&');
+  const covered = (dir: string) => [...recursive].some((r) => dir === r || dir.startsWith(`${r}/`));
+  const patterns = ['/*', '!/*/'];
+  for (const dir of [...parents].sort()) {
+    if (covered(dir)) continue;
+    patterns.push(`/${literal(dir)}/`, `!/${literal(dir)}/*/`);
+  }
+  for (const dir of [...recursive].sort()) {
+    if ([...recursive].some((r) => dir !== r && dir.startsWith(`${r}/`))) continue;
+    patterns.push(`/${literal(dir)}/`);
+  }
+  return patterns;
+}
+
+/**
+ * Writes the sparse set and checks it out (`read-tree -mu`: the working tree of HEAD restricted
+ * to the patterns; a partial clone fetches the blobs it lacks in one request). A configured path
+ * that is a symbolic link brings its target into the set, so the manifest loader can follow it.
+ */
+async function checkOutSparse(git: GitRunner, root: string, given: readonly string[]): Promise<void> {
+  const file = path.join(root, '.git', 'info', 'sparse-checkout');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${sparsePatterns(given).join('\n')}\n`);
+  await git.run(['read-tree', '-mu', 'HEAD']);
+  const targets: string[] = [];
+  for (const entry of given) {
+    const at = path.resolve(root, entry);
+    const link = await lstat(at).catch(() => undefined);
+    if (!link?.isSymbolicLink()) continue;
+    targets.push(path.relative(root, path.resolve(path.dirname(at), await readlink(at))));
+  }
+  if (targets.length === 0) return;
+  await writeFile(file, `${sparsePatterns([...given, ...targets]).join('\n')}\n`);
+  // read-tree cannot merge into a sparse index; reapply is git's own way to widen the checkout.
+  await git.run(['sparse-checkout', 'reapply']);
 }
 
 /** The `git -c` settings that sign every commit; key text from a secret goes to a private file. */

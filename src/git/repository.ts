@@ -81,6 +81,9 @@ const PUSH_RACE =
 
 class PushRejected extends Error {}
 
+/** commit() found the index equal to HEAD. */
+const NOTHING = Symbol('nothing to commit');
+
 /** A compare-and-swap push found another tip: never replayed. */
 class TipMoved extends Error {}
 
@@ -108,7 +111,19 @@ export class Repository {
     private readonly ownedDir: string | undefined,
     /** Removes the other private temp dirs (signing key files) on close. */
     private readonly releasePrivate: () => Promise<void> = async () => undefined,
-  ) {}
+    /** True when origin/<branch> was just cloned: the first commitStep need not fetch again. */
+    tipKnown = false,
+  ) {
+    this.tipKnown = tipKnown;
+  }
+
+  /**
+   * origin/<branch> is what this object last saw on the remote (its clone, fetch or push), not a
+   * workdir's leftover. commitStep then builds its first attempt there without fetching: the push
+   * is a fast-forward the server checks, so a branch that moved meanwhile rejects it and the next
+   * attempt fetches and replays the intent, as for any lost race.
+   */
+  private tipKnown: boolean;
 
   #gitDir: string | undefined;
 
@@ -126,6 +141,11 @@ export class Repository {
    * when the remote has none yet, without failing).
    */
   async fetch(): Promise<void> {
+    await this.fetchBranch();
+    this.tipKnown = true;
+  }
+
+  private async fetchBranch(): Promise<void> {
     await this.git.runRemote([
       'fetch',
       '--verbose',
@@ -164,7 +184,16 @@ export class Repository {
     const attempt = async (): Promise<CommitOutcome> => {
       attempts += 1;
       const replayed = attempts > 1;
-      await this.fetch();
+      // One fetch less per step: only a push the server checks (a fast-forward of the tracked
+      // branch) may build on the tip as last seen; a force push to another branch may not, and a
+      // compare-and-swap promises to refuse before running the intent when the branch moved.
+      const optimistic =
+        attempts === 1 &&
+        this.tipKnown &&
+        target === this.branch &&
+        options.force !== true &&
+        expectedTip === undefined;
+      if (!optimistic) await this.fetch();
       await this.resetToRemote();
       if (expectedTip !== undefined) {
         const tip = (await this.git.run(['rev-parse', this.remoteRef])).trim();
@@ -192,12 +221,12 @@ export class Repository {
       if (step === null) return unchanged();
       const message = formatCommitMessage(step.message, step.trailers);
       const files = step.files.map((file) => this.relativePath(file));
-      const staged = files.length > 0 && (await this.stage(files));
-      if (!staged && options.allowEmpty !== true) return unchanged();
-      await this.commit(message, !staged);
-      const sha = (await this.git.run(['rev-parse', 'HEAD'])).trim();
+      if (files.length > 0) await this.stage(files);
+      const sha = await this.commit(message, options.allowEmpty === true);
+      if (sha === undefined) return unchanged();
       if (options.push === false) return { committed: true, sha, attempts, replayed };
       await this.push(target, options.force === true, expectedTip);
+      if (target === this.branch) this.tipKnown = true;
       return { committed: true, sha, attempts, replayed };
     };
 
@@ -383,19 +412,33 @@ export class Repository {
    * `git commit -F <file>`: the message never goes through argv, so its size (a gate's 140 KB
    * line; argv is limited, E2BIG) and content (a leading `-`) cannot break the command. Hooks
    * belong to people's commits; verbatim because we formatted the message (and `#` is text).
+   * Returns the new commit's sha, read from git's own summary line (`core.abbrev=no` makes it
+   * whole), or undefined when the index equals HEAD and `allowEmpty` is false: one process where
+   * `diff --cached` + `commit` + `rev-parse HEAD` were three.
    */
-  private async commit(message: string, allowEmpty: boolean): Promise<void> {
+  private async commit(message: string, allowEmpty: boolean): Promise<string | undefined> {
     this.#gitDir ??= (await this.git.run(['rev-parse', '--absolute-git-dir'])).trim();
     const file = path.join(this.#gitDir, 'GITCANARY_COMMIT_MSG');
     await writeFile(file, message.replace(NUL, '\u2400'));
     try {
-      await this.git.run([
-        'commit',
-        '--no-verify',
-        '--cleanup=verbatim',
-        ...(allowEmpty ? ['--allow-empty'] : []),
-        `--file=${file}`,
-      ]);
+      const out = await this.git.runOr(
+        [
+          '-c',
+          'core.abbrev=no',
+          'commit',
+          '--no-verify',
+          '--no-status',
+          '--cleanup=verbatim',
+          ...(allowEmpty ? ['--allow-empty'] : []),
+          `--file=${file}`,
+        ],
+        // LC_ALL=C (gitEnvironment): an index equal to HEAD is reported so, on stdout, exit 1.
+        (text) =>
+          /^nothing (added )?to commit|^no changes added to commit/m.test(text) ? NOTHING : undefined,
+      );
+      if (out === NOTHING) return undefined;
+      const sha = /^\[[^\]\n]*? ([0-9a-f]{40}|[0-9a-f]{64})\]/.exec(out)?.[1];
+      return sha ?? (await this.git.run(['rev-parse', 'HEAD'])).trim();
     } finally {
       await rm(file, { force: true });
     }
@@ -424,12 +467,10 @@ export class Repository {
     return commits;
   }
 
-  /** Stages exactly these paths (additions, changes, deletions); true when the index now differs from HEAD. */
-  private async stage(files: readonly string[]): Promise<boolean> {
+  /** Stages exactly these paths (additions, changes, deletions); commit() tells whether anything changed. */
+  private async stage(files: readonly string[]): Promise<void> {
     // update-index takes literal paths (no pathspec magic, no .gitignore) and skips absent untracked ones.
-    await this.git.run(['update-index', '--verbose', '--add', '--remove', '--', ...files]);
-    const staged = await this.git.run(['diff', '--cached', '--name-only', '-z']);
-    return staged !== '';
+    await this.git.run(['update-index', '--add', '--remove', '--', ...files]);
   }
 
   private async push(target: string, force: boolean, expectedTip?: string): Promise<void> {

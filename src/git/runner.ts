@@ -1,4 +1,4 @@
-import { type SimpleGit, simpleGit } from 'simple-git';
+import { spawn } from 'node:child_process';
 import { GitcanaryError } from '../errors.js';
 import { type RetryPolicy, withRetries } from '../retry.js';
 import { maskSecrets, registerSecret } from '../shared/secrets.js';
@@ -106,52 +106,70 @@ export interface GitRunnerOptions {
 
 /**
  * Runs git in one directory with one environment; every failure becomes a masked GIT_FAILED.
- * simple-git waits 50 ms more after a command that printed nothing, so callers prefer
- * `--verbose` to `--quiet` on the hot path (commitStep).
+ * Spawned directly (one process per command, no wrapper): simple-git, used before, waited 50 ms
+ * after every command that printed nothing and added its own work per call, which made a step's
+ * nine git commands cost more than the git work itself (docs/performance.md).
  */
 export class GitRunner {
-  private readonly git: SimpleGit;
-
   constructor(
     readonly cwd: string,
-    env: Record<string, string>,
+    private readonly env: Record<string, string>,
     private readonly options: GitRunnerOptions = {},
-  ) {
-    this.git = simpleGit({
-      baseDir: cwd,
-      ...(options.signal ? { abort: options.signal } : {}),
-      // simple-git vets argv (which we build) and the environment (the operator's, trusted here).
-      unsafe: {
-        allowUnsafeAskPass: true,
-        allowUnsafeConfigEnvCount: true,
-        allowUnsafeConfigPaths: true,
-        allowUnsafeGitProxy: true,
-        allowUnsafeSshCommand: true,
-        allowUnsafeTemplateDir: true,
-        allowUnsafeDiffExternal: true,
-      },
-    }).env(env);
-  }
+  ) {}
 
   /** Output of `git <args>` (untrimmed); throws GIT_FAILED with the masked message. */
   async run(args: readonly string[]): Promise<string> {
-    try {
-      return await this.git.raw([...args]);
-    } catch (error) {
-      throw this.failure(args, error);
-    }
+    const result = await this.exec(args);
+    if (result.code !== 0) throw this.failure(args, result.message);
+    return result.stdout;
   }
 
   /** Like `run`, but hands git's masked error text to `classify` first (push rejections). */
   async runOr<T>(args: readonly string[], classify: (message: string) => T | undefined): Promise<string | T> {
-    try {
-      return await this.git.raw([...args]);
-    } catch (error) {
-      this.options.signal?.throwIfAborted();
-      const classified = classify(maskSecrets(errorText(error)));
-      if (classified !== undefined) return classified;
-      throw this.failure(args, error);
-    }
+    const result = await this.exec(args);
+    if (result.code === 0) return result.stdout;
+    this.options.signal?.throwIfAborted();
+    const classified = classify(maskSecrets(result.message));
+    if (classified !== undefined) return classified;
+    throw this.failure(args, result.message);
+  }
+
+  /**
+   * One git process: stdin closed (git never waits on it), stdout and stderr collected. Aborting
+   * the signal kills it; the transport helpers it started get SIGTERM from the signal handler
+   * (src/cli/output.ts). `message` is stdout then stderr, as git prints a failure across both
+   * (`push --porcelain` puts the rejected ref on stdout).
+   */
+  private exec(args: readonly string[]): Promise<{ code: number; stdout: string; message: string }> {
+    const { signal } = this.options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, { cwd: this.cwd, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      const onAbort = () => child.kill('SIGTERM');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      child.on('error', (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(this.failure(args, error.message));
+      });
+      child.on('close', (code, killedBy) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        const stdout = Buffer.concat(out).toString('utf8');
+        const stderr = Buffer.concat(err).toString('utf8');
+        resolve({
+          code: code ?? 128,
+          stdout,
+          message: `${stdout}${stderr}` || (killedBy ? `killed by ${killedBy}` : `exit code ${code}`),
+        });
+      });
+    });
   }
 
   /**
@@ -186,10 +204,10 @@ export class GitRunner {
     }
   }
 
-  private failure(args: readonly string[], error: unknown): unknown {
+  private failure(args: readonly string[], message: string): unknown {
     // Interrupted: the signal's reason (INTERRUPTED) says more than "git was killed".
     if (this.options.signal?.aborted) return this.options.signal.reason;
-    return gitFailure(args, error);
+    return gitFailure(args, message);
   }
 }
 
@@ -227,12 +245,8 @@ export function isTransientGitFailure(message: string): boolean {
   return TRANSIENT_GIT.test(message);
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function gitFailure(args: readonly string[], error: unknown): GitcanaryError {
-  const text = errorText(error).trim().replace(/\n+/g, '; ');
+function gitFailure(args: readonly string[], message: string): GitcanaryError {
+  const text = message.trim().replace(/\n+/g, '; ');
   return new GitcanaryError('GIT_FAILED', maskSecrets(`git ${args[0] ?? ''} failed: ${text}`));
 }
 

@@ -1,0 +1,89 @@
+// Large GitOps monorepos: 1k, 10k and 50k unrelated manifests with a deep history (500 commits).
+// Time and peak RSS of the installed `gitcanary step --image …` to its first commit (clone, read,
+// commit, push), against a shell script doing a plain clone + sed + commit + push of the same
+// change, interleaved. gitcanary clones partially (--filter=blob:none) and checks out only the
+// paths the config names. Target: gitcanary flat, ≤ 1.3x from 1k to 50k.
+// Run: npx tsx bench/large-repo.ts [runs=3] [sizes=1000,10000,50000]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  benchEnv,
+  fmtMb,
+  fmtMs,
+  generateRepo,
+  git,
+  installedCli,
+  median,
+  ratio,
+  releaseConfig,
+  scratch,
+  timed,
+} from './lib.js';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const SIZES = (process.argv[3] ?? '1000,10000,50000').split(',').map(Number);
+const HISTORY = 500;
+const dir = scratch('large');
+const env = benchEnv(dir);
+const bin = installedCli();
+const IMAGE = 'ghcr.io/stefanprodan/podinfo:6.1.0';
+
+const SCRIPT = `set -e
+git clone --quiet --single-branch --no-tags --branch main "$1" w
+sed -i "15s/weight: .*/weight: 90/;18s/weight: .*/weight: 10/" w/apps/podinfo/routes/route.yaml
+git -C w commit --quiet --all -m "podinfo: weight 10"
+git -C w push --quiet origin HEAD:main
+rm -rf w`;
+
+interface Row {
+  size: number;
+  ours: number;
+  oursRss: number;
+  raw: number;
+  rawRss: number;
+}
+const rows: Row[] = [];
+for (const size of SIZES) {
+  const at = path.join(dir, String(size));
+  mkdirSync(at);
+  const started = performance.now();
+  const repo = generateRepo(at, env, { manifests: size, history: HISTORY });
+  const seed = git(repo, env, 'rev-parse', 'main');
+  process.stderr.write(
+    `generated ${size} manifests, ${HISTORY + 1} commits in ${fmtMs(performance.now() - started)}\n`,
+  );
+  writeFileSync(path.join(at, 'gitcanary.yaml'), releaseConfig(`file://${repo}`, [10, 20]));
+  const ours: number[] = [];
+  const oursRss: number[] = [];
+  const raw: number[] = [];
+  const rawRss: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Each run starts the same release on the same history: the branch and notes go back first.
+    git(repo, env, 'update-ref', 'refs/heads/main', seed);
+    git(repo, env, 'update-ref', '-d', 'refs/notes/gitcanary');
+    const a = await timed(bin, ['step', '--config', 'gitcanary.yaml', '--image', IMAGE], { cwd: at, env });
+    ours.push(a.ms);
+    oursRss.push(a.rssKb);
+    git(repo, env, 'update-ref', 'refs/heads/main', seed);
+    const b = await timed('sh', ['-c', SCRIPT, 'sh', `file://${repo}`], { cwd: at, env });
+    raw.push(b.ms);
+    rawRss.push(b.rssKb);
+  }
+  rows.push({ size, ours: median(ours), oursRss: median(oursRss), raw: median(raw), rawRss: median(rawRss) });
+}
+
+console.log(
+  `first step commit in a monorepo with ${HISTORY + 1} commits of history, file:// remote, median of ${RUNS}`,
+);
+console.log('  manifests   gitcanary step (rss)       plain clone script (rss)');
+for (const row of rows) {
+  console.log(
+    `  ${String(row.size).padStart(9)}   ${fmtMs(row.ours).padStart(8)} (${fmtMb(row.oursRss).padStart(8)})     ${fmtMs(row.raw).padStart(8)} (${fmtMb(row.rawRss).padStart(8)})`,
+  );
+}
+const first = rows[0]!;
+const last = rows[rows.length - 1]!;
+const growth = last.ours / first.ours;
+console.log(
+  `  gitcanary ${last.size}/${first.size}: time ${ratio(last.ours, first.ours)}, rss ${ratio(last.oursRss, first.oursRss)} ${growth <= 1.3 ? '(target ≤ 1.3x: met)' : '(target ≤ 1.3x: NOT met)'}; script: time ${ratio(last.raw, first.raw)}`,
+);
