@@ -1,8 +1,9 @@
 import type { ReleaseStatus } from '../engine/status.js';
 import { GitcanaryError } from '../errors.js';
-import { type Judgment, type JudgmentRow, parseJudgment } from '../gates/judge/index.js';
+import type { Judgment } from '../gates/judge/index.js';
 import type { GateResult } from '../gates/types.js';
 import type { ReleaseEvent } from '../report/events.js';
+import { type JudgmentView, latestJudgmentViews } from '../report/judgments.js';
 import { maskSecrets } from '../report/secrets.js';
 import { renderTemplate } from '../report/templates.js';
 import type { GateEvidence, RecordedCommit, ReleaseRecord } from './history.js';
@@ -44,16 +45,6 @@ interface Chart {
   range: string;
   /** One or more series over the same categories (a judged metric: canary, then baseline). */
   series: { kind: 'line' | 'bar'; values: string }[];
-}
-
-/** A judge gate's per-metric table, from this run's result or the commit that recorded it. */
-interface JudgmentView {
-  gate: string;
-  icon: string;
-  headline: string;
-  confidence: string;
-  baseline: string;
-  rows: (Omit<JudgmentRow, 'metric'> & { metric: string })[];
 }
 
 /** Points a judged metric's chart draws at most (every k-th sample beyond). */
@@ -259,31 +250,10 @@ function latestJudgments(events: readonly ReleaseEvent[]): { gate: string; judgm
  * newest commit whose gate evidence records one (a job that made one step of the release).
  */
 function judgments(commits: readonly RecordedCommit[], events: readonly ReleaseEvent[]): JudgmentView[] {
-  const views = new Map<string, JudgmentView>();
-  const add = (gate: GateEvidence) => {
-    if (gate.kind !== 'judge') return;
-    const table = parseJudgment(gate.message);
-    if (table === undefined || table.rows.length === 0) return;
-    views.set(gate.gate, {
-      gate: gate.gate,
-      icon: VERDICT_ICON[gate.verdict] ?? '',
-      headline: cell(table.headline),
-      confidence: table.confidence,
-      baseline: cell(
-        table.baseline === undefined
-          ? ''
-          : `${table.comparedWith === 'stable' ? '⚠️ ' : ''}Baseline: ${table.baseline}`,
-      ),
-      rows: table.rows.map((row) => ({
-        ...row,
-        metric: cell(`${row.metric}${row.critical ? ' (critical)' : ''}`),
-        shift: cell(row.shift),
-      })),
-    });
-  };
-  for (const commit of commits) for (const gate of commit.gates) add(gate);
-  for (const event of events) if (event.type === 'gate') add(evidenceOf(event.result));
-  return [...views.values()];
+  return latestJudgmentViews([
+    ...commits.flatMap((commit) => commit.gates),
+    ...events.flatMap((event) => (event.type === 'gate' ? [evidenceOf(event.result)] : [])),
+  ]);
 }
 
 /** Per judged metric, both series over the judgment's window: canary first, baseline second. */

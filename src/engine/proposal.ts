@@ -1,3 +1,4 @@
+import { latestJudgmentViews } from '../report/judgments.js';
 import type { ReleaseProgress } from './progress.js';
 import type { GateEvidence } from './records.js';
 import { isCommitting, type ReleaseImages, type ReleaseStep, stateAt, stateForStep } from './state.js';
@@ -93,6 +94,9 @@ export function proposalView(input: {
       threshold: cell(gate.threshold ?? ''),
       message: cell(gate.message),
     })),
+    // A judge gate's per-metric table (its series stay with the job that measured them: the job
+    // summary charts them; Git keeps the table).
+    judgments: latestJudgmentViews(input.evidence),
     chart: {
       categories: ['0', ...steps.map((_, i) => String(i + 1))].join(', '),
       values: ['0', ...weights.map(String)].join(', '),

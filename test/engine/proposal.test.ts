@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { planStep, type Step, summarizeStep } from '../../src/config/index.js';
-import { isProposed, pendingProposal, proposalTitle, proposedIndex } from '../../src/engine/proposal.js';
+import type { ReleaseProgress } from '../../src/engine/progress.js';
+import {
+  isProposed,
+  pendingProposal,
+  proposalTitle,
+  proposalView,
+  proposedIndex,
+} from '../../src/engine/proposal.js';
+import { evidenceOf } from '../../src/engine/records.js';
 import type { ReleaseStep } from '../../src/engine/state.js';
+import { formatJudgment } from '../../src/gates/judge/index.js';
+import { renderFile } from '../../src/shared/templates.js';
+import { judgmentOf } from '../support/judgment.js';
 
 // Which step's commit a pull request carries, as pure functions of the plan: the engine's pause,
 // its re-read after a merge, and an abort all ask these, so they must agree.
@@ -59,5 +70,40 @@ describe('pull-request proposals', () => {
     expect(proposalTitle('podinfo', steps, 1, 3, images)).toBe('podinfo: canary 20% → 60%');
     expect(proposalTitle('podinfo', steps, 3, 4, images)).toBe('podinfo: resume after pause until promoted');
     expect(proposalTitle('podinfo', steps, 6, 7, images)).toBe('podinfo: promote podinfo:6.1.0');
+  });
+
+  it('shows a judge gate’s per-metric table in the description, as the evidence in Git records it', () => {
+    const judgment = judgmentOf(0.05, 0.01, { workload: 'podinfo-baseline', traffic: ['apisix'] });
+    const judged = evidenceOf({
+      gate: 'judge',
+      kind: 'judge',
+      verdict: judgment.verdict,
+      value: Number(judgment.score.toFixed(1)),
+      message: formatJudgment(judgment),
+      measurements: [],
+    });
+    const progress = {
+      image: images.canaryImage,
+      stableImage: images.stableImage,
+      releaseId: 'abc123def456',
+      stepIndex: 1,
+      weight: 20,
+    } as ReleaseProgress;
+    const body = renderFile(
+      'pull-request',
+      proposalView({ name: 'podinfo', steps, progress, index: 3, images, evidence: [judged], diff: '' }),
+    );
+    const table = body.split('\n').filter((line) => line.startsWith('| error-rate'));
+    expect(body).toContain('#### ❌ Judge judge: score');
+    expect(table).toHaveLength(1);
+    // The canary's median error rate, five times the baseline's, classified High (a critical metric).
+    expect(table[0]).toMatch(/^\| error-rate \(critical\) \| High \| 0\.05\d* \| 0\.01\d* \|/);
+    expect(body).toMatch(/^\| latency \| Pass \|/m);
+    // Without a judge gate there is no such section.
+    const plain = renderFile(
+      'pull-request',
+      proposalView({ name: 'podinfo', steps, progress, index: 3, images, evidence: [], diff: '' }),
+    );
+    expect(plain).not.toContain('Judge');
   });
 });

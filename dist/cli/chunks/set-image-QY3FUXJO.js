@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-SFCRBOWC.js";
+} from "./chunk-E2YZ4HQJ.js";
 import {
   findKustomizationFile,
   findRollout,
@@ -12,11 +12,11 @@ import {
   setContainerImage,
   setImage,
   writeTree
-} from "./chunk-AGEZ5J4U.js";
-import "./chunk-UDMHBS43.js";
+} from "./chunk-AXMNHMWR.js";
+import "./chunk-5OYQKQPG.js";
 import {
   GitcanaryError
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-image.ts

@@ -2,21 +2,21 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-SFCRBOWC.js";
+} from "./chunk-E2YZ4HQJ.js";
 import {
   routerFor,
   routers,
   setHeaderRoutes
-} from "./chunk-L4KJYZMD.js";
+} from "./chunk-BN6IHOCR.js";
 import {
   loadTree,
   resolveInside,
   writeTree
-} from "./chunk-AGEZ5J4U.js";
-import "./chunk-UDMHBS43.js";
+} from "./chunk-AXMNHMWR.js";
+import "./chunk-5OYQKQPG.js";
 import {
   GitcanaryError
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-weight.ts

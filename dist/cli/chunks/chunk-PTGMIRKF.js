@@ -3,7 +3,7 @@ const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   maskSecrets,
   systemClock
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 
 // src/gates/poll.ts
 var MAX_MEASUREMENTS = 50;

@@ -4,13 +4,13 @@ import {
   MAX_WEIGHT_WITH_BASELINE,
   allTargets,
   capabilityIssue
-} from "./chunk-L4KJYZMD.js";
+} from "./chunk-BN6IHOCR.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-AGEZ5J4U.js";
+} from "./chunk-AXMNHMWR.js";
 import {
   FetchFailed,
   JudgeGate,
@@ -23,7 +23,7 @@ import {
   renderTemplate,
   runMeasurements,
   shellQuote
-} from "./chunk-UDMHBS43.js";
+} from "./chunk-5OYQKQPG.js";
 import {
   errorText,
   pollUntilDecided,
@@ -31,7 +31,7 @@ import {
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-VEB35J6V.js";
+} from "./chunk-PTGMIRKF.js";
 import {
   AbortError,
   GitcanaryError,
@@ -72,7 +72,7 @@ import {
   webProviderSchema,
   webhookConfigSchema,
   withRetries
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
@@ -263,7 +263,7 @@ async function callWeb(metric, options) {
   return { value, shown: JSON.stringify(value) };
 }
 
-// ../../main/node_modules/jsep/dist/jsep.js
+// node_modules/jsep/dist/jsep.js
 var Hooks = class {
   /**
    * @callback HookCallback
@@ -2494,7 +2494,7 @@ var CommandGate = class {
   }
   async run(command, signal, cwd) {
     signal.throwIfAborted();
-    const { $ } = await import("./build-NKLD7QVJ.js");
+    const { $ } = await import("./build-7JGQE7QV.js");
     signal.throwIfAborted();
     const child = $({
       nothrow: true,
@@ -3412,7 +3412,7 @@ var LazyFluxSyncGate = class {
   config;
   kind = "sync";
   async evaluate(context) {
-    const { FluxSyncGate } = await import("./flux-RQ32WYSP.js");
+    const { FluxSyncGate } = await import("./flux-TCC436JY.js");
     return new FluxSyncGate(this.name, this.config).evaluate(context);
   }
 };

@@ -7,21 +7,21 @@ import {
   parseConfig,
   resolveRun,
   secretEnvName
-} from "./chunk-7VUQAXJ3.js";
+} from "./chunk-IQL4VBOT.js";
 import {
   routerFor
-} from "./chunk-L4KJYZMD.js";
+} from "./chunk-BN6IHOCR.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-AGEZ5J4U.js";
-import "./chunk-UDMHBS43.js";
-import "./chunk-VEB35J6V.js";
+} from "./chunk-AXMNHMWR.js";
+import "./chunk-5OYQKQPG.js";
+import "./chunk-PTGMIRKF.js";
 import {
   GitcanaryError
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";

@@ -6,9 +6,9 @@ import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
 
-// ../../main/node_modules/zx/build/esblib.cjs
+// node_modules/zx/build/esblib.cjs
 var require_esblib = __commonJS({
-  "../../main/node_modules/zx/build/esblib.cjs"(exports, module) {
+  "node_modules/zx/build/esblib.cjs"(exports, module) {
     var __create = Object.create;
     var __defProp = Object.defineProperty;
     var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -170,9 +170,9 @@ var require_esblib = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/internals.cjs
+// node_modules/zx/build/internals.cjs
 var require_internals = __commonJS({
-  "../../main/node_modules/zx/build/internals.cjs"(exports, module) {
+  "node_modules/zx/build/internals.cjs"(exports, module) {
     "use strict";
     var {
       __export,
@@ -208,9 +208,9 @@ var require_internals = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/vendor-core.cjs
+// node_modules/zx/build/vendor-core.cjs
 var require_vendor_core = __commonJS({
-  "../../main/node_modules/zx/build/vendor-core.cjs"(exports, module) {
+  "node_modules/zx/build/vendor-core.cjs"(exports, module) {
     "use strict";
     var {
       __create,
@@ -1612,9 +1612,9 @@ var require_vendor_core = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/util.cjs
+// node_modules/zx/build/util.cjs
 var require_util = __commonJS({
-  "../../main/node_modules/zx/build/util.cjs"(exports, module) {
+  "node_modules/zx/build/util.cjs"(exports, module) {
     "use strict";
     var {
       __spreadValues,
@@ -1721,9 +1721,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/core.cjs
+// node_modules/zx/build/core.cjs
 var require_core = __commonJS({
-  "../../main/node_modules/zx/build/core.cjs"(exports, module) {
+  "node_modules/zx/build/core.cjs"(exports, module) {
     "use strict";
     var {
       __spreadValues,
@@ -2860,9 +2860,9 @@ ${details}`;
   }
 });
 
-// ../../main/node_modules/zx/build/vendor-extra.cjs
+// node_modules/zx/build/vendor-extra.cjs
 var require_vendor_extra = __commonJS({
-  "../../main/node_modules/zx/build/vendor-extra.cjs"(exports, module) {
+  "node_modules/zx/build/vendor-extra.cjs"(exports, module) {
     "use strict";
     var {
       __spreadValues,
@@ -22360,9 +22360,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/zx/build/vendor.cjs
+// node_modules/zx/build/vendor.cjs
 var require_vendor = __commonJS({
-  "../../main/node_modules/zx/build/vendor.cjs"(exports, module) {
+  "node_modules/zx/build/vendor.cjs"(exports, module) {
     "use strict";
     var {
       __reExport,
@@ -22375,9 +22375,9 @@ var require_vendor = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/index.cjs
+// node_modules/zx/build/index.cjs
 var require_build = __commonJS({
-  "../../main/node_modules/zx/build/index.cjs"(exports, module) {
+  "node_modules/zx/build/index.cjs"(exports, module) {
     "use strict";
     var {
       __pow,
@@ -22633,7 +22633,7 @@ var require_build = __commonJS({
   }
 });
 
-// ../../main/node_modules/zx/build/deno.js
+// node_modules/zx/build/deno.js
 import { createRequire } from "node:module";
 import * as process2 from "node:process";
 if (globalThis.Deno) {
@@ -22650,7 +22650,7 @@ if (globalThis.Deno) {
   p.argv || (p.argv = [globalThis.Deno.execPath(), globalThis.Deno.mainModule.replace("file://", ""), ...globalThis.Deno.args]);
 }
 
-// ../../main/node_modules/zx/build/index.js
+// node_modules/zx/build/index.js
 var __module__ = __toESM(require_build(), 1);
 var {
   VERSION,

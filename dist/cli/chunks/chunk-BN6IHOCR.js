@@ -52,12 +52,12 @@ import {
   valueAt,
   writeOwnedDocument,
   writeWeight
-} from "./chunk-AGEZ5J4U.js";
+} from "./chunk-AXMNHMWR.js";
 import {
   GitcanaryError,
   external_exports,
   fieldPath
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";

@@ -17,16 +17,16 @@ import {
   secretFromEnv,
   systemClock,
   withRetries
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/utils.js
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.extend = extend;
@@ -123,9 +123,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/exception.js
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
 var require_exception = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
@@ -174,9 +174,9 @@ var require_exception = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
 var require_block_helper_missing = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -210,9 +210,9 @@ var require_block_helper_missing = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
 var require_each = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -309,9 +309,9 @@ var require_each = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
 var require_helper_missing = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -332,9 +332,9 @@ var require_helper_missing = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
 var require_if = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -372,9 +372,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
@@ -397,9 +397,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
 var require_lookup = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
@@ -414,9 +414,9 @@ var require_lookup = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
 var require_with = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -453,9 +453,9 @@ var require_with = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
 var require_helpers = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultHelpers = registerDefaultHelpers;
@@ -497,9 +497,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
 var require_inline = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -524,9 +524,9 @@ var require_inline = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
 var require_decorators = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultDecorators = registerDefaultDecorators;
@@ -541,9 +541,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/logger.js
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
 var require_logger = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -582,9 +582,9 @@ var require_logger = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
 var require_proto_access = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.createProtoAccessControl = createProtoAccessControl;
@@ -654,9 +654,9 @@ var require_proto_access = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/base.js
+// node_modules/handlebars/dist/cjs/handlebars/base.js
 var require_base = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.HandlebarsEnvironment = HandlebarsEnvironment;
@@ -755,9 +755,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
 var require_safe_string = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function SafeString(string) {
@@ -771,9 +771,9 @@ var require_safe_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
 var require_wrapHelper = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.wrapHelper = wrapHelper;
@@ -791,9 +791,9 @@ var require_wrapHelper = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
 var require_runtime = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.checkRevision = checkRevision;
@@ -1112,9 +1112,9 @@ var require_runtime = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
 var require_no_conflict = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(Handlebars2) {
@@ -1138,9 +1138,9 @@ var require_no_conflict = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
 var require_handlebars_runtime = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -1194,9 +1194,9 @@ var require_handlebars_runtime = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
 var require_ast = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var AST = {
@@ -1223,9 +1223,9 @@ var require_ast = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var handlebars2 = (function() {
@@ -1933,9 +1933,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
 var require_node_types = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
     "use strict";
     exports.__esModule = true;
     var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
@@ -1943,9 +1943,9 @@ var require_node_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
 var require_visitor = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -2069,9 +2069,9 @@ var require_visitor = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
 var require_whitespace_control = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -2220,9 +2220,9 @@ var require_whitespace_control = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
 var require_helpers2 = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
@@ -2408,9 +2408,9 @@ var require_helpers2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
 var require_base2 = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
@@ -2461,9 +2461,9 @@ var require_base2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
 var require_compiler = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.Compiler = Compiler;
@@ -2950,9 +2950,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/base64.js
+// node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "../../main/node_modules/source-map/lib/base64.js"(exports) {
+  "node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number) {
       if (0 <= number && number < intToCharMap.length) {
@@ -2991,9 +2991,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/base64-vlq.js
+// node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "../../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -3045,9 +3045,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/util.js
+// node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/source-map/lib/util.js"(exports) {
+  "node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
         return aArgs[aName];
@@ -3346,9 +3346,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/array-set.js
+// node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "../../main/node_modules/source-map/lib/array-set.js"(exports) {
+  "node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
@@ -3416,9 +3416,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/mapping-list.js
+// node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "../../main/node_modules/source-map/lib/mapping-list.js"(exports) {
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
@@ -3455,9 +3455,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/source-map-generator.js
+// node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "../../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -3731,9 +3731,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/binary-search.js
+// node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "../../main/node_modules/source-map/lib/binary-search.js"(exports) {
+  "node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -3787,9 +3787,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/quick-sort.js
+// node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "../../main/node_modules/source-map/lib/quick-sort.js"(exports) {
+  "node_modules/source-map/lib/quick-sort.js"(exports) {
     function swap(ary, x, y) {
       var temp = ary[x];
       ary[x] = ary[y];
@@ -3822,9 +3822,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/source-map-consumer.js
+// node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "../../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -4423,9 +4423,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/lib/source-node.js
+// node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "../../main/node_modules/source-map/lib/source-node.js"(exports) {
+  "node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -4688,18 +4688,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/source-map/source-map.js
+// node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "../../main/node_modules/source-map/source-map.js"(exports) {
+  "node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
 var require_code_gen = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.safeJsonLiteral = safeJsonLiteral;
@@ -4848,9 +4848,9 @@ var require_code_gen = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
 var require_javascript_compiler = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -5770,9 +5770,9 @@ var require_javascript_compiler = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars.js
+// node_modules/handlebars/dist/cjs/handlebars.js
 var require_handlebars = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -5817,9 +5817,9 @@ var require_handlebars = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
 var require_printer = __commonJS({
-  "../../main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.print = print;
@@ -5963,9 +5963,9 @@ var require_printer = __commonJS({
   }
 });
 
-// ../../main/node_modules/handlebars/lib/index.js
+// node_modules/handlebars/lib/index.js
 var require_lib = __commonJS({
-  "../../main/node_modules/handlebars/lib/index.js"(exports, module) {
+  "node_modules/handlebars/lib/index.js"(exports, module) {
     var handlebars2 = require_handlebars()["default"];
     var printer = require_printer();
     handlebars2.PrintVisitor = printer.PrintVisitor;

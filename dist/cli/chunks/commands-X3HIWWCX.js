@@ -11,7 +11,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-SFCRBOWC.js";
+} from "./chunk-E2YZ4HQJ.js";
 import {
   callWebhook,
   checkGates,
@@ -24,22 +24,22 @@ import {
   planRelease,
   postJson,
   webhookFiresAt
-} from "./chunk-7VUQAXJ3.js";
+} from "./chunk-IQL4VBOT.js";
 import {
   targetFor
-} from "./chunk-L4KJYZMD.js";
+} from "./chunk-BN6IHOCR.js";
 import {
   initialState,
   loadTree,
   parseImageRef,
   writeTree
-} from "./chunk-AGEZ5J4U.js";
+} from "./chunk-AXMNHMWR.js";
 import {
   parseJudgment,
   renderFile,
   require_lib
-} from "./chunk-UDMHBS43.js";
-import "./chunk-VEB35J6V.js";
+} from "./chunk-5OYQKQPG.js";
+import "./chunk-PTGMIRKF.js";
 import {
   GitcanaryError,
   gateConfigSchema,
@@ -50,7 +50,7 @@ import {
   secretFromEnv,
   sleepUntil,
   systemClock
-} from "./chunk-UKQBML4D.js";
+} from "./chunk-VU34M2MU.js";
 import {
   __commonJS,
   __export,
@@ -58,9 +58,9 @@ import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
 
-// ../../main/node_modules/bottleneck/light.js
+// node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "../../main/node_modules/bottleneck/light.js"(exports2, module2) {
+  "node_modules/bottleneck/light.js"(exports2, module2) {
     (function(global2, factory) {
       typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports2, (function() {
@@ -1377,9 +1377,9 @@ var require_light = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/parser.js
+// node_modules/bottleneck/lib/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/bottleneck/lib/parser.js"(exports2) {
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
       var k, ref, v;
@@ -1402,9 +1402,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/DLList.js
+// node_modules/bottleneck/lib/DLList.js
 var require_DLList = __commonJS({
-  "../../main/node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
     "use strict";
     var DLList;
     DLList = class DLList {
@@ -1492,9 +1492,9 @@ var require_DLList = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Events.js
+// node_modules/bottleneck/lib/Events.js
 var require_Events = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -1626,9 +1626,9 @@ var require_Events = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Queues.js
+// node_modules/bottleneck/lib/Queues.js
 var require_Queues = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
     "use strict";
     var DLList;
     var Events4;
@@ -1696,9 +1696,9 @@ var require_Queues = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/BottleneckError.js
+// node_modules/bottleneck/lib/BottleneckError.js
 var require_BottleneckError = __commonJS({
-  "../../main/node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     BottleneckError = class BottleneckError extends Error {
@@ -1707,9 +1707,9 @@ var require_BottleneckError = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Job.js
+// node_modules/bottleneck/lib/Job.js
 var require_Job = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -1911,9 +1911,9 @@ var require_Job = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/LocalDatastore.js
+// node_modules/bottleneck/lib/LocalDatastore.js
 var require_LocalDatastore = __commonJS({
-  "../../main/node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -2173,9 +2173,9 @@ var require_LocalDatastore = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/lua.json
+// node_modules/bottleneck/lib/lua.json
 var require_lua = __commonJS({
-  "../../main/node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
     module2.exports = {
       "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
       "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
@@ -2308,9 +2308,9 @@ return {}
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Scripts.js
+// node_modules/bottleneck/lib/Scripts.js
 var require_Scripts = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Scripts.js"(exports2) {
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
     "use strict";
     var headers;
     var lua;
@@ -2474,9 +2474,9 @@ var require_Scripts = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/RedisConnection.js
+// node_modules/bottleneck/lib/RedisConnection.js
 var require_RedisConnection = __commonJS({
-  "../../main/node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -2670,9 +2670,9 @@ var require_RedisConnection = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/IORedisConnection.js
+// node_modules/bottleneck/lib/IORedisConnection.js
 var require_IORedisConnection = __commonJS({
-  "../../main/node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
     "use strict";
     function _slicedToArray(arr, i) {
       return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
@@ -2879,9 +2879,9 @@ var require_IORedisConnection = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/RedisDatastore.js
+// node_modules/bottleneck/lib/RedisDatastore.js
 var require_RedisDatastore = __commonJS({
-  "../../main/node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -3230,9 +3230,9 @@ var require_RedisDatastore = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/States.js
+// node_modules/bottleneck/lib/States.js
 var require_States = __commonJS({
-  "../../main/node_modules/bottleneck/lib/States.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     var States;
@@ -3308,9 +3308,9 @@ var require_States = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Sync.js
+// node_modules/bottleneck/lib/Sync.js
 var require_Sync = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -3406,16 +3406,16 @@ var require_Sync = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/version.json
+// node_modules/bottleneck/lib/version.json
 var require_version = __commonJS({
-  "../../main/node_modules/bottleneck/lib/version.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
     module2.exports = { version: "2.19.5" };
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Group.js
+// node_modules/bottleneck/lib/Group.js
 var require_Group = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -3635,9 +3635,9 @@ var require_Group = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Batcher.js
+// node_modules/bottleneck/lib/Batcher.js
 var require_Batcher = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
     "use strict";
     var Batcher;
     var Events4;
@@ -3693,9 +3693,9 @@ var require_Batcher = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Bottleneck.js
+// node_modules/bottleneck/lib/Bottleneck.js
 var require_Bottleneck = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -4242,32 +4242,32 @@ var require_Bottleneck = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/index.js
+// node_modules/bottleneck/lib/index.js
 var require_lib2 = __commonJS({
-  "../../main/node_modules/bottleneck/lib/index.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_Bottleneck();
   }
 });
 
-// ../../main/node_modules/es-errors/type.js
+// node_modules/es-errors/type.js
 var require_type = __commonJS({
-  "../../main/node_modules/es-errors/type.js"(exports2, module2) {
+  "node_modules/es-errors/type.js"(exports2, module2) {
     "use strict";
     module2.exports = TypeError;
   }
 });
 
-// ../../main/node_modules/object-inspect/util.inspect.js
+// node_modules/object-inspect/util.inspect.js
 var require_util_inspect = __commonJS({
-  "../../main/node_modules/object-inspect/util.inspect.js"(exports2, module2) {
+  "node_modules/object-inspect/util.inspect.js"(exports2, module2) {
     module2.exports = __require("util").inspect;
   }
 });
 
-// ../../main/node_modules/object-inspect/stringWidthRanges.js
+// node_modules/object-inspect/stringWidthRanges.js
 var require_stringWidthRanges = __commonJS({
-  "../../main/node_modules/object-inspect/stringWidthRanges.js"(exports2, module2) {
+  "node_modules/object-inspect/stringWidthRanges.js"(exports2, module2) {
     var $join = Array.prototype.join;
     module2.exports = $join.call([
       "00.v,02n.w,0gw.33,07n.6,07b.18,01.0,01.1,01.1,01.0,01k.5,0a.a,01.0,01a.k,0g.0,02t.7,01.5,02.1,01.3,",
@@ -4302,9 +4302,9 @@ var require_stringWidthRanges = __commonJS({
   }
 });
 
-// ../../main/node_modules/object-inspect/stringWidth.js
+// node_modules/object-inspect/stringWidth.js
 var require_stringWidth = __commonJS({
-  "../../main/node_modules/object-inspect/stringWidth.js"(exports2, module2) {
+  "node_modules/object-inspect/stringWidth.js"(exports2, module2) {
     var $charCodeAt = String.prototype.charCodeAt;
     var $indexOf = String.prototype.indexOf;
     var $normalize = String.prototype.normalize;
@@ -4372,9 +4372,9 @@ var require_stringWidth = __commonJS({
   }
 });
 
-// ../../main/node_modules/object-inspect/index.js
+// node_modules/object-inspect/index.js
 var require_object_inspect = __commonJS({
-  "../../main/node_modules/object-inspect/index.js"(exports2, module2) {
+  "node_modules/object-inspect/index.js"(exports2, module2) {
     var hasMap = typeof Map === "function" && Map.prototype;
     var mapSizeDescriptor = Object.getOwnPropertyDescriptor && hasMap ? Object.getOwnPropertyDescriptor(Map.prototype, "size") : null;
     var mapSize = hasMap && mapSizeDescriptor && typeof mapSizeDescriptor.get === "function" ? mapSizeDescriptor.get : null;
@@ -5171,9 +5171,9 @@ var require_object_inspect = __commonJS({
   }
 });
 
-// ../../main/node_modules/side-channel-list/index.js
+// node_modules/side-channel-list/index.js
 var require_side_channel_list = __commonJS({
-  "../../main/node_modules/side-channel-list/index.js"(exports2, module2) {
+  "node_modules/side-channel-list/index.js"(exports2, module2) {
     "use strict";
     var inspect = require_object_inspect();
     var $TypeError = require_type();
@@ -5264,113 +5264,113 @@ var require_side_channel_list = __commonJS({
   }
 });
 
-// ../../main/node_modules/es-object-atoms/index.js
+// node_modules/es-object-atoms/index.js
 var require_es_object_atoms = __commonJS({
-  "../../main/node_modules/es-object-atoms/index.js"(exports2, module2) {
+  "node_modules/es-object-atoms/index.js"(exports2, module2) {
     "use strict";
     module2.exports = Object;
   }
 });
 
-// ../../main/node_modules/es-errors/index.js
+// node_modules/es-errors/index.js
 var require_es_errors = __commonJS({
-  "../../main/node_modules/es-errors/index.js"(exports2, module2) {
+  "node_modules/es-errors/index.js"(exports2, module2) {
     "use strict";
     module2.exports = Error;
   }
 });
 
-// ../../main/node_modules/es-errors/eval.js
+// node_modules/es-errors/eval.js
 var require_eval = __commonJS({
-  "../../main/node_modules/es-errors/eval.js"(exports2, module2) {
+  "node_modules/es-errors/eval.js"(exports2, module2) {
     "use strict";
     module2.exports = EvalError;
   }
 });
 
-// ../../main/node_modules/es-errors/range.js
+// node_modules/es-errors/range.js
 var require_range = __commonJS({
-  "../../main/node_modules/es-errors/range.js"(exports2, module2) {
+  "node_modules/es-errors/range.js"(exports2, module2) {
     "use strict";
     module2.exports = RangeError;
   }
 });
 
-// ../../main/node_modules/es-errors/ref.js
+// node_modules/es-errors/ref.js
 var require_ref = __commonJS({
-  "../../main/node_modules/es-errors/ref.js"(exports2, module2) {
+  "node_modules/es-errors/ref.js"(exports2, module2) {
     "use strict";
     module2.exports = ReferenceError;
   }
 });
 
-// ../../main/node_modules/es-errors/syntax.js
+// node_modules/es-errors/syntax.js
 var require_syntax = __commonJS({
-  "../../main/node_modules/es-errors/syntax.js"(exports2, module2) {
+  "node_modules/es-errors/syntax.js"(exports2, module2) {
     "use strict";
     module2.exports = SyntaxError;
   }
 });
 
-// ../../main/node_modules/es-errors/uri.js
+// node_modules/es-errors/uri.js
 var require_uri = __commonJS({
-  "../../main/node_modules/es-errors/uri.js"(exports2, module2) {
+  "node_modules/es-errors/uri.js"(exports2, module2) {
     "use strict";
     module2.exports = URIError;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/abs.js
+// node_modules/math-intrinsics/abs.js
 var require_abs = __commonJS({
-  "../../main/node_modules/math-intrinsics/abs.js"(exports2, module2) {
+  "node_modules/math-intrinsics/abs.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.abs;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/floor.js
+// node_modules/math-intrinsics/floor.js
 var require_floor = __commonJS({
-  "../../main/node_modules/math-intrinsics/floor.js"(exports2, module2) {
+  "node_modules/math-intrinsics/floor.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.floor;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/max.js
+// node_modules/math-intrinsics/max.js
 var require_max = __commonJS({
-  "../../main/node_modules/math-intrinsics/max.js"(exports2, module2) {
+  "node_modules/math-intrinsics/max.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.max;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/min.js
+// node_modules/math-intrinsics/min.js
 var require_min = __commonJS({
-  "../../main/node_modules/math-intrinsics/min.js"(exports2, module2) {
+  "node_modules/math-intrinsics/min.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.min;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/pow.js
+// node_modules/math-intrinsics/pow.js
 var require_pow = __commonJS({
-  "../../main/node_modules/math-intrinsics/pow.js"(exports2, module2) {
+  "node_modules/math-intrinsics/pow.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.pow;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/round.js
+// node_modules/math-intrinsics/round.js
 var require_round = __commonJS({
-  "../../main/node_modules/math-intrinsics/round.js"(exports2, module2) {
+  "node_modules/math-intrinsics/round.js"(exports2, module2) {
     "use strict";
     module2.exports = Math.round;
   }
 });
 
-// ../../main/node_modules/math-intrinsics/isNaN.js
+// node_modules/math-intrinsics/isNaN.js
 var require_isNaN = __commonJS({
-  "../../main/node_modules/math-intrinsics/isNaN.js"(exports2, module2) {
+  "node_modules/math-intrinsics/isNaN.js"(exports2, module2) {
     "use strict";
     module2.exports = Number.isNaN || function isNaN2(a) {
       return a !== a;
@@ -5378,9 +5378,9 @@ var require_isNaN = __commonJS({
   }
 });
 
-// ../../main/node_modules/math-intrinsics/sign.js
+// node_modules/math-intrinsics/sign.js
 var require_sign = __commonJS({
-  "../../main/node_modules/math-intrinsics/sign.js"(exports2, module2) {
+  "node_modules/math-intrinsics/sign.js"(exports2, module2) {
     "use strict";
     var $isNaN = require_isNaN();
     module2.exports = function sign(number) {
@@ -5392,17 +5392,17 @@ var require_sign = __commonJS({
   }
 });
 
-// ../../main/node_modules/gopd/gOPD.js
+// node_modules/gopd/gOPD.js
 var require_gOPD = __commonJS({
-  "../../main/node_modules/gopd/gOPD.js"(exports2, module2) {
+  "node_modules/gopd/gOPD.js"(exports2, module2) {
     "use strict";
     module2.exports = Object.getOwnPropertyDescriptor;
   }
 });
 
-// ../../main/node_modules/gopd/index.js
+// node_modules/gopd/index.js
 var require_gopd = __commonJS({
-  "../../main/node_modules/gopd/index.js"(exports2, module2) {
+  "node_modules/gopd/index.js"(exports2, module2) {
     "use strict";
     var $gOPD = require_gOPD();
     if ($gOPD) {
@@ -5416,9 +5416,9 @@ var require_gopd = __commonJS({
   }
 });
 
-// ../../main/node_modules/es-define-property/index.js
+// node_modules/es-define-property/index.js
 var require_es_define_property = __commonJS({
-  "../../main/node_modules/es-define-property/index.js"(exports2, module2) {
+  "node_modules/es-define-property/index.js"(exports2, module2) {
     "use strict";
     var $defineProperty = Object.defineProperty || false;
     if ($defineProperty) {
@@ -5432,9 +5432,9 @@ var require_es_define_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/has-symbols/shams.js
+// node_modules/has-symbols/shams.js
 var require_shams = __commonJS({
-  "../../main/node_modules/has-symbols/shams.js"(exports2, module2) {
+  "node_modules/has-symbols/shams.js"(exports2, module2) {
     "use strict";
     module2.exports = function hasSymbols() {
       if (typeof Symbol !== "function" || typeof Object.getOwnPropertySymbols !== "function") {
@@ -5487,9 +5487,9 @@ var require_shams = __commonJS({
   }
 });
 
-// ../../main/node_modules/has-symbols/index.js
+// node_modules/has-symbols/index.js
 var require_has_symbols = __commonJS({
-  "../../main/node_modules/has-symbols/index.js"(exports2, module2) {
+  "node_modules/has-symbols/index.js"(exports2, module2) {
     "use strict";
     var origSymbol = typeof Symbol !== "undefined" && Symbol;
     var hasSymbolSham = require_shams();
@@ -5511,26 +5511,26 @@ var require_has_symbols = __commonJS({
   }
 });
 
-// ../../main/node_modules/get-proto/Reflect.getPrototypeOf.js
+// node_modules/get-proto/Reflect.getPrototypeOf.js
 var require_Reflect_getPrototypeOf = __commonJS({
-  "../../main/node_modules/get-proto/Reflect.getPrototypeOf.js"(exports2, module2) {
+  "node_modules/get-proto/Reflect.getPrototypeOf.js"(exports2, module2) {
     "use strict";
     module2.exports = typeof Reflect !== "undefined" && Reflect.getPrototypeOf || null;
   }
 });
 
-// ../../main/node_modules/get-proto/Object.getPrototypeOf.js
+// node_modules/get-proto/Object.getPrototypeOf.js
 var require_Object_getPrototypeOf = __commonJS({
-  "../../main/node_modules/get-proto/Object.getPrototypeOf.js"(exports2, module2) {
+  "node_modules/get-proto/Object.getPrototypeOf.js"(exports2, module2) {
     "use strict";
     var $Object = require_es_object_atoms();
     module2.exports = $Object.getPrototypeOf || null;
   }
 });
 
-// ../../main/node_modules/function-bind/implementation.js
+// node_modules/function-bind/implementation.js
 var require_implementation = __commonJS({
-  "../../main/node_modules/function-bind/implementation.js"(exports2, module2) {
+  "node_modules/function-bind/implementation.js"(exports2, module2) {
     "use strict";
     var ERROR_MESSAGE = "Function.prototype.bind called on incompatible ";
     var toStr = Object.prototype.toString;
@@ -5604,42 +5604,42 @@ var require_implementation = __commonJS({
   }
 });
 
-// ../../main/node_modules/function-bind/index.js
+// node_modules/function-bind/index.js
 var require_function_bind = __commonJS({
-  "../../main/node_modules/function-bind/index.js"(exports2, module2) {
+  "node_modules/function-bind/index.js"(exports2, module2) {
     "use strict";
     var implementation = require_implementation();
     module2.exports = Function.prototype.bind || implementation;
   }
 });
 
-// ../../main/node_modules/call-bind-apply-helpers/functionCall.js
+// node_modules/call-bind-apply-helpers/functionCall.js
 var require_functionCall = __commonJS({
-  "../../main/node_modules/call-bind-apply-helpers/functionCall.js"(exports2, module2) {
+  "node_modules/call-bind-apply-helpers/functionCall.js"(exports2, module2) {
     "use strict";
     module2.exports = Function.prototype.call;
   }
 });
 
-// ../../main/node_modules/call-bind-apply-helpers/functionApply.js
+// node_modules/call-bind-apply-helpers/functionApply.js
 var require_functionApply = __commonJS({
-  "../../main/node_modules/call-bind-apply-helpers/functionApply.js"(exports2, module2) {
+  "node_modules/call-bind-apply-helpers/functionApply.js"(exports2, module2) {
     "use strict";
     module2.exports = Function.prototype.apply;
   }
 });
 
-// ../../main/node_modules/call-bind-apply-helpers/reflectApply.js
+// node_modules/call-bind-apply-helpers/reflectApply.js
 var require_reflectApply = __commonJS({
-  "../../main/node_modules/call-bind-apply-helpers/reflectApply.js"(exports2, module2) {
+  "node_modules/call-bind-apply-helpers/reflectApply.js"(exports2, module2) {
     "use strict";
     module2.exports = typeof Reflect !== "undefined" && Reflect && Reflect.apply;
   }
 });
 
-// ../../main/node_modules/call-bind-apply-helpers/actualApply.js
+// node_modules/call-bind-apply-helpers/actualApply.js
 var require_actualApply = __commonJS({
-  "../../main/node_modules/call-bind-apply-helpers/actualApply.js"(exports2, module2) {
+  "node_modules/call-bind-apply-helpers/actualApply.js"(exports2, module2) {
     "use strict";
     var bind3 = require_function_bind();
     var $apply = require_functionApply();
@@ -5649,9 +5649,9 @@ var require_actualApply = __commonJS({
   }
 });
 
-// ../../main/node_modules/call-bind-apply-helpers/index.js
+// node_modules/call-bind-apply-helpers/index.js
 var require_call_bind_apply_helpers = __commonJS({
-  "../../main/node_modules/call-bind-apply-helpers/index.js"(exports2, module2) {
+  "node_modules/call-bind-apply-helpers/index.js"(exports2, module2) {
     "use strict";
     var bind3 = require_function_bind();
     var $TypeError = require_type();
@@ -5666,9 +5666,9 @@ var require_call_bind_apply_helpers = __commonJS({
   }
 });
 
-// ../../main/node_modules/dunder-proto/get.js
+// node_modules/dunder-proto/get.js
 var require_get = __commonJS({
-  "../../main/node_modules/dunder-proto/get.js"(exports2, module2) {
+  "node_modules/dunder-proto/get.js"(exports2, module2) {
     "use strict";
     var callBind = require_call_bind_apply_helpers();
     var gOPD = require_gopd();
@@ -5697,9 +5697,9 @@ var require_get = __commonJS({
   }
 });
 
-// ../../main/node_modules/get-proto/index.js
+// node_modules/get-proto/index.js
 var require_get_proto = __commonJS({
-  "../../main/node_modules/get-proto/index.js"(exports2, module2) {
+  "node_modules/get-proto/index.js"(exports2, module2) {
     "use strict";
     var reflectGetProto = require_Reflect_getPrototypeOf();
     var originalGetProto = require_Object_getPrototypeOf();
@@ -5717,9 +5717,9 @@ var require_get_proto = __commonJS({
   }
 });
 
-// ../../main/node_modules/async-function/index.js
+// node_modules/async-function/index.js
 var require_async_function = __commonJS({
-  "../../main/node_modules/async-function/index.js"(exports2, module2) {
+  "node_modules/async-function/index.js"(exports2, module2) {
     "use strict";
     var cached = (
       /** @type {import('.').AsyncFunctionConstructor} */
@@ -5730,9 +5730,9 @@ var require_async_function = __commonJS({
   }
 });
 
-// ../../main/node_modules/generator-function/index.js
+// node_modules/generator-function/index.js
 var require_generator_function = __commonJS({
-  "../../main/node_modules/generator-function/index.js"(exports2, module2) {
+  "node_modules/generator-function/index.js"(exports2, module2) {
     "use strict";
     var cached = (
       /** @type {GeneratorFunctionConstructor} */
@@ -5743,9 +5743,9 @@ var require_generator_function = __commonJS({
   }
 });
 
-// ../../main/node_modules/async-generator-function/index.js
+// node_modules/async-generator-function/index.js
 var require_async_generator_function = __commonJS({
-  "../../main/node_modules/async-generator-function/index.js"(exports2, module2) {
+  "node_modules/async-generator-function/index.js"(exports2, module2) {
     "use strict";
     var cached = (
       /** @type {import('.').AsyncGeneratorFunctionConstructor} */
@@ -5756,9 +5756,9 @@ var require_async_generator_function = __commonJS({
   }
 });
 
-// ../../main/node_modules/hasown/index.js
+// node_modules/hasown/index.js
 var require_hasown = __commonJS({
-  "../../main/node_modules/hasown/index.js"(exports2, module2) {
+  "node_modules/hasown/index.js"(exports2, module2) {
     "use strict";
     var call = Function.prototype.call;
     var $hasOwn = Object.prototype.hasOwnProperty;
@@ -5767,9 +5767,9 @@ var require_hasown = __commonJS({
   }
 });
 
-// ../../main/node_modules/get-intrinsic/index.js
+// node_modules/get-intrinsic/index.js
 var require_get_intrinsic = __commonJS({
-  "../../main/node_modules/get-intrinsic/index.js"(exports2, module2) {
+  "node_modules/get-intrinsic/index.js"(exports2, module2) {
     "use strict";
     var undefined2;
     var $Object = require_es_object_atoms();
@@ -6094,9 +6094,9 @@ var require_get_intrinsic = __commonJS({
   }
 });
 
-// ../../main/node_modules/call-bound/index.js
+// node_modules/call-bound/index.js
 var require_call_bound = __commonJS({
-  "../../main/node_modules/call-bound/index.js"(exports2, module2) {
+  "node_modules/call-bound/index.js"(exports2, module2) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBindBasic = require_call_bind_apply_helpers();
@@ -6117,9 +6117,9 @@ var require_call_bound = __commonJS({
   }
 });
 
-// ../../main/node_modules/side-channel-map/index.js
+// node_modules/side-channel-map/index.js
 var require_side_channel_map = __commonJS({
-  "../../main/node_modules/side-channel-map/index.js"(exports2, module2) {
+  "node_modules/side-channel-map/index.js"(exports2, module2) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -6173,9 +6173,9 @@ var require_side_channel_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/side-channel-weakmap/index.js
+// node_modules/side-channel-weakmap/index.js
 var require_side_channel_weakmap = __commonJS({
-  "../../main/node_modules/side-channel-weakmap/index.js"(exports2, module2) {
+  "node_modules/side-channel-weakmap/index.js"(exports2, module2) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -6246,9 +6246,9 @@ var require_side_channel_weakmap = __commonJS({
   }
 });
 
-// ../../main/node_modules/side-channel/index.js
+// node_modules/side-channel/index.js
 var require_side_channel = __commonJS({
-  "../../main/node_modules/side-channel/index.js"(exports2, module2) {
+  "node_modules/side-channel/index.js"(exports2, module2) {
     "use strict";
     var $TypeError = require_type();
     var inspect = require_object_inspect();
@@ -6286,9 +6286,9 @@ var require_side_channel = __commonJS({
   }
 });
 
-// ../../main/node_modules/qs/lib/formats.js
+// node_modules/qs/lib/formats.js
 var require_formats = __commonJS({
-  "../../main/node_modules/qs/lib/formats.js"(exports2, module2) {
+  "node_modules/qs/lib/formats.js"(exports2, module2) {
     "use strict";
     var replace = String.prototype.replace;
     var percentTwenties = /%20/g;
@@ -6317,9 +6317,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../../main/node_modules/qs/lib/utils.js
+// node_modules/qs/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/qs/lib/utils.js"(exports2, module2) {
+  "node_modules/qs/lib/utils.js"(exports2, module2) {
     "use strict";
     var formats = require_formats();
     var getSideChannel = require_side_channel();
@@ -6737,9 +6737,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/qs/lib/stringify.js
+// node_modules/qs/lib/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/qs/lib/stringify.js"(exports2, module2) {
+  "node_modules/qs/lib/stringify.js"(exports2, module2) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -7034,9 +7034,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/qs/lib/parse.js
+// node_modules/qs/lib/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/qs/lib/parse.js"(exports2, module2) {
+  "node_modules/qs/lib/parse.js"(exports2, module2) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -7445,9 +7445,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/qs/lib/index.js
+// node_modules/qs/lib/index.js
 var require_lib3 = __commonJS({
-  "../../main/node_modules/qs/lib/index.js"(exports2, module2) {
+  "node_modules/qs/lib/index.js"(exports2, module2) {
     "use strict";
     var stringify2 = require_stringify();
     var parse4 = require_parse();
@@ -7460,9 +7460,9 @@ var require_lib3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/xcase/es5/index.js
+// node_modules/xcase/es5/index.js
 var require_es5 = __commonJS({
-  "../../main/node_modules/xcase/es5/index.js"(exports2) {
+  "node_modules/xcase/es5/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7694,9 +7694,9 @@ var require_es5 = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
 var require_RateLimiterAbstract = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports2, module2) {
     module2.exports = class RateLimiterAbstract {
       /**
        *
@@ -7799,9 +7799,9 @@ var require_RateLimiterAbstract = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
 var require_BlockedKeys = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports2, module2) {
     module2.exports = class BlockedKeys {
       constructor() {
         this._keys = {};
@@ -7871,17 +7871,17 @@ var require_BlockedKeys = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
 var require_BlockedKeys2 = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports2, module2) {
     var BlockedKeys = require_BlockedKeys();
     module2.exports = BlockedKeys;
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
 var require_RateLimiterRes = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports2, module2) {
     module2.exports = class RateLimiterRes {
       constructor(remainingPoints, msBeforeNext, consumedPoints, isFirstInDuration) {
         this.remainingPoints = typeof remainingPoints === "undefined" ? 0 : remainingPoints;
@@ -7937,9 +7937,9 @@ var require_RateLimiterRes = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
 var require_RateLimiterInsuredAbstract = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports2, module2) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     module2.exports = class RateLimiterInsuredAbstract extends RateLimiterAbstract {
@@ -8032,9 +8032,9 @@ var require_RateLimiterInsuredAbstract = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
 var require_RateLimiterStoreAbstract = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports2, module2) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var BlockedKeys = require_BlockedKeys2();
     var RateLimiterRes = require_RateLimiterRes();
@@ -8338,9 +8338,9 @@ var require_RateLimiterStoreAbstract = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
 var require_RateLimiterRedis = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX') local consumed = redis.call('incrby', KEYS[1], ARGV[1]) local ttl = redis.call('pttl', KEYS[1]) if ttl == -1 then   redis.call('expire', KEYS[1], ARGV[2])   ttl = 1000 * ARGV[2] end return {consumed, ttl} `;
@@ -8503,9 +8503,9 @@ var require_RateLimiterRedis = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
 var require_RateLimiterMongo = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     function getDriverVersion(client) {
@@ -8741,9 +8741,9 @@ var require_RateLimiterMongo = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
 var require_RateLimiterMySQL = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMySQL = class extends RateLimiterStoreAbstract {
@@ -9072,9 +9072,9 @@ var require_RateLimiterMySQL = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
 var require_RateLimiterPostgres = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPostgres = class extends RateLimiterStoreAbstract {
@@ -9345,9 +9345,9 @@ var require_RateLimiterPostgres = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
 var require_Record = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports2, module2) {
     module2.exports = class Record {
       /**
        *
@@ -9385,9 +9385,9 @@ var require_Record = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
 var require_MemoryStorage = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports2, module2) {
     var Record = require_Record();
     var RateLimiterRes = require_RateLimiterRes();
     module2.exports = class MemoryStorage {
@@ -9455,9 +9455,9 @@ var require_MemoryStorage = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
 var require_RateLimiterMemory = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports2, module2) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var MemoryStorage = require_MemoryStorage();
     var RateLimiterRes = require_RateLimiterRes();
@@ -9549,9 +9549,9 @@ var require_RateLimiterMemory = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
 var require_RateLimiterCluster = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports2, module2) {
     var cluster = __require("cluster");
     var crypto = __require("crypto");
     var RateLimiterAbstract = require_RateLimiterAbstract();
@@ -9840,9 +9840,9 @@ var require_RateLimiterCluster = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
 var require_RateLimiterMemcache = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMemcache = class extends RateLimiterStoreAbstract {
@@ -9982,9 +9982,9 @@ var require_RateLimiterMemcache = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
 var require_RLWrapperBlackAndWhite = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports2, module2) {
     var RateLimiterRes = require_RateLimiterRes();
     module2.exports = class RLWrapperBlackAndWhite {
       constructor(opts = {}) {
@@ -10150,9 +10150,9 @@ var require_RLWrapperBlackAndWhite = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
 var require_RLWrapperTimeouts = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports2, module2) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterInsuredAbstract = require_RateLimiterInsuredAbstract();
     module2.exports = class RLWrapperTimeouts extends RateLimiterInsuredAbstract {
@@ -10221,9 +10221,9 @@ var require_RLWrapperTimeouts = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
 var require_RateLimiterUnion = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports2, module2) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     module2.exports = class RateLimiterUnion {
       constructor(...limiters) {
@@ -10270,9 +10270,9 @@ var require_RateLimiterUnion = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
 var require_RateLimiterQueueError = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports2, module2) {
     module2.exports = class RateLimiterQueueError extends Error {
       constructor(message, extra) {
         super();
@@ -10289,9 +10289,9 @@ var require_RateLimiterQueueError = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
 var require_RateLimiterQueue = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports2, module2) {
     var RateLimiterQueueError = require_RateLimiterQueueError();
     var MAX_QUEUE_SIZE = 4294967295;
     var KEY_DEFAULT = "limiter";
@@ -10403,9 +10403,9 @@ var require_RateLimiterQueue = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
+// node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
 var require_BurstyRateLimiter = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports2, module2) {
     var RateLimiterRes = require_RateLimiterRes();
     module2.exports = class BurstyRateLimiter {
       constructor(rateLimiter, burstLimiter) {
@@ -10475,9 +10475,9 @@ var require_BurstyRateLimiter = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
 var require_RateLimiterDynamo = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports2, module2) {
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var DynamoItem = class {
@@ -10793,9 +10793,9 @@ var require_RateLimiterDynamo = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
 var require_RateLimiterPrisma = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPrisma = class extends RateLimiterStoreAbstract {
@@ -10903,9 +10903,9 @@ var require_RateLimiterPrisma = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
 var require_RateLimiterDrizzle = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports2, module2) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -11025,9 +11025,9 @@ var require_RateLimiterDrizzle = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
 var require_RateLimiterDrizzleNonAtomic = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports2, module2) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -11150,9 +11150,9 @@ var require_RateLimiterDrizzleNonAtomic = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
 var require_RateLimiterValkey = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `
@@ -11245,9 +11245,9 @@ return {consumed, ttl}
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
 var require_RateLimiterValkeyGlide = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var DEFAULT_LIBRARY_NAME = "ratelimiterflexible";
@@ -11499,9 +11499,9 @@ return {tonumber(value), pttl}`;
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
 var require_RateLimiterSQLite = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSQLite = class extends RateLimiterStoreAbstract {
@@ -11815,9 +11815,9 @@ var require_RateLimiterSQLite = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
 var require_RateLimiterEtcdTransactionFailedError = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports2, module2) {
     module2.exports = class RateLimiterEtcdTransactionFailedError extends Error {
       constructor(message) {
         super();
@@ -11831,9 +11831,9 @@ var require_RateLimiterEtcdTransactionFailedError = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
 var require_RateLimiterSetupError = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports2, module2) {
     module2.exports = class RateLimiterSetupError extends Error {
       constructor(message) {
         super();
@@ -11847,9 +11847,9 @@ var require_RateLimiterSetupError = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
 var require_RateLimiterEtcdNonAtomic = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports2, module2) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSetupError = require_RateLimiterSetupError();
@@ -11909,9 +11909,9 @@ var require_RateLimiterEtcdNonAtomic = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
 var require_RateLimiterEtcd = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports2, module2) {
     var RateLimiterEtcdTransactionFailedError = require_RateLimiterEtcdTransactionFailedError();
     var RateLimiterEtcdNonAtomic = require_RateLimiterEtcdNonAtomic();
     var MAX_TRANSACTION_TRIES = 5;
@@ -11949,9 +11949,9 @@ var require_RateLimiterEtcd = __commonJS({
   }
 });
 
-// ../../main/node_modules/rate-limiter-flexible/index.js
+// node_modules/rate-limiter-flexible/index.js
 var require_rate_limiter_flexible = __commonJS({
-  "../../main/node_modules/rate-limiter-flexible/index.js"(exports2, module2) {
+  "node_modules/rate-limiter-flexible/index.js"(exports2, module2) {
     var RateLimiterRedis = require_RateLimiterRedis();
     var RateLimiterMongo = require_RateLimiterMongo();
     var RateLimiterMySQL = require_RateLimiterMySQL();
@@ -12007,9 +12007,9 @@ var require_rate_limiter_flexible = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/lib/constants.js
+// node_modules/picomatch-browser/lib/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/picomatch-browser/lib/constants.js"(exports2, module2) {
+  "node_modules/picomatch-browser/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -12205,9 +12205,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/lib/utils.js
+// node_modules/picomatch-browser/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../main/node_modules/picomatch-browser/lib/utils.js"(exports2) {
+  "node_modules/picomatch-browser/lib/utils.js"(exports2) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -12265,9 +12265,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/lib/scan.js
+// node_modules/picomatch-browser/lib/scan.js
 var require_scan = __commonJS({
-  "../../main/node_modules/picomatch-browser/lib/scan.js"(exports2, module2) {
+  "node_modules/picomatch-browser/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -12589,9 +12589,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/lib/parse.js
+// node_modules/picomatch-browser/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../main/node_modules/picomatch-browser/lib/parse.js"(exports2, module2) {
+  "node_modules/picomatch-browser/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils2();
@@ -13355,9 +13355,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/lib/picomatch.js
+// node_modules/picomatch-browser/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../main/node_modules/picomatch-browser/lib/picomatch.js"(exports2, module2) {
+  "node_modules/picomatch-browser/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
     var parse4 = require_parse2();
@@ -13505,9 +13505,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch-browser/index.js
+// node_modules/picomatch-browser/index.js
 var require_picomatch_browser = __commonJS({
-  "../../main/node_modules/picomatch-browser/index.js"(exports2, module2) {
+  "node_modules/picomatch-browser/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_picomatch();
   }
@@ -14373,6 +14373,39 @@ function describe(progress) {
   return isFinished(progress) ? `which ended with ${progress.action}` : `at step ${progress.stepIndex}/${progress.total}, commit ${short(progress)}`;
 }
 
+// src/report/judgments.ts
+var VERDICT_ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
+function judgmentView(gate) {
+  if (gate.kind !== "judge") return void 0;
+  const table = parseJudgment(gate.message);
+  if (table === void 0 || table.rows.length === 0) return void 0;
+  return {
+    gate: gate.gate,
+    icon: VERDICT_ICON[gate.verdict] ?? "",
+    headline: cell(table.headline),
+    confidence: table.confidence,
+    baseline: cell(
+      table.baseline === void 0 ? "" : `${table.comparedWith === "stable" ? "\u26A0\uFE0F " : ""}Baseline: ${table.baseline}`
+    ),
+    rows: table.rows.map((row) => ({
+      ...row,
+      metric: cell(`${row.metric}${row.critical ? " (critical)" : ""}`),
+      shift: cell(row.shift)
+    }))
+  };
+}
+function latestJudgmentViews(evidence) {
+  const views = /* @__PURE__ */ new Map();
+  for (const gate of evidence) {
+    const view = judgmentView(gate);
+    if (view !== void 0) views.set(gate.gate, view);
+  }
+  return [...views.values()];
+}
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
 // src/engine/proposal.ts
 function proposedIndex(steps, at) {
   const step = steps[at - 1];
@@ -14420,20 +14453,23 @@ function proposalView(input) {
     weight: progress.weight,
     diff: input.diff.trimEnd(),
     evidence: input.evidence.map((gate) => ({
-      gate: cell(gate.gate),
+      gate: cell2(gate.gate),
       kind: gate.kind,
       verdict: gate.verdict,
-      value: gate.value === void 0 ? "" : cell(String(gate.value)),
-      threshold: cell(gate.threshold ?? ""),
-      message: cell(gate.message)
+      value: gate.value === void 0 ? "" : cell2(String(gate.value)),
+      threshold: cell2(gate.threshold ?? ""),
+      message: cell2(gate.message)
     })),
+    // A judge gate's per-metric table (its series stay with the job that measured them: the job
+    // summary charts them; Git keeps the table).
+    judgments: latestJudgmentViews(input.evidence),
     chart: {
       categories: ["0", ...steps.map((_, i) => String(i + 1))].join(", "),
       values: ["0", ...weights.map(String)].join(", ")
     }
   };
 }
-function cell(text) {
+function cell2(text) {
   const line = text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
@@ -15712,10 +15748,10 @@ function describe2(observed) {
   ).join(", ");
 }
 
-// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 
-// ../../main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -15754,7 +15790,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 function isRequestError(error) {
   return error.request !== void 0;
@@ -15827,7 +15863,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
-// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
@@ -16057,7 +16093,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION2;
 throttling.triggersNotification = triggersNotification;
 
-// ../../main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -16068,7 +16104,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../../main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -16091,7 +16127,7 @@ function register(state, name, method, options2) {
   });
 }
 
-// ../../main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -16126,7 +16162,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// ../../main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -16140,7 +16176,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// ../../main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind2 = Function.bind;
 var bindable = bind2.bind(bind2);
 function bindApi(hook2, state, name) {
@@ -16174,7 +16210,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -16487,7 +16523,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../../main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -16671,7 +16707,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// ../../main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -17006,7 +17042,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../../main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -17188,7 +17224,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -17298,7 +17334,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -17343,10 +17379,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../../main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION6 = "7.0.8";
 
-// ../../main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop3 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -17480,10 +17516,10 @@ var Octokit = class {
   auth;
 };
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION7 = "6.0.0";
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options2) => {
     octokit.log.debug("request", options2);
@@ -17507,7 +17543,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION7;
 
-// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -17623,10 +17659,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION8;
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION9 = "17.0.0";
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -19918,7 +19954,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint3] of Object.entries(endpoints)) {
@@ -20041,7 +20077,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -20058,10 +20094,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION9;
 
-// ../../main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION10 = "22.0.1";
 
-// ../../main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION10}`
@@ -20390,7 +20426,7 @@ function oneLine2(text, max) {
   return line.length <= max ? line : `${line.slice(0, max - 1)}\u2026`;
 }
 
-// ../../main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var dist_exports = {};
 __export(dist_exports, {
   AccessLevel: () => AccessLevel,
@@ -20588,7 +20624,7 @@ __export(dist_exports, {
   Users: () => Users
 });
 
-// ../../main/node_modules/@gitbeaker/requester-utils/dist/index.mjs
+// node_modules/@gitbeaker/requester-utils/dist/index.mjs
 var import_qs = __toESM(require_lib3(), 1);
 var import_xcase = __toESM(require_es5(), 1);
 var import_rate_limiter_flexible = __toESM(require_rate_limiter_flexible(), 1);
@@ -20807,7 +20843,7 @@ var GitbeakerRetryError = class extends Error {
   }
 };
 
-// ../../main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var import_xcase2 = __toESM(require_es5(), 1);
 var import_qs2 = __toESM(require_lib3(), 1);
 function appendFormFromObject(object) {
@@ -27827,7 +27863,7 @@ var AccessLevel = /* @__PURE__ */ ((AccessLevel22) => {
   return AccessLevel22;
 })(AccessLevel || {});
 
-// ../../main/node_modules/@gitbeaker/rest/dist/index.mjs
+// node_modules/@gitbeaker/rest/dist/index.mjs
 async function processBody(response) {
   const contentType = (response.headers.get("content-type") || "").split(";")[0].trim();
   if (contentType === "application/json") {
