@@ -14,7 +14,7 @@ import {
   releaseAction,
   reportError,
   resetExitCode
-} from "./chunks/chunk-E2YZ4HQJ.js";
+} from "./chunks/chunk-LLPO6AAM.js";
 import "./chunks/chunk-5OYQKQPG.js";
 import {
   GitcanaryError
@@ -34,7 +34,7 @@ var ROUTER_KEYS = [
 ];
 
 // src/cli/edit-commands.ts
-var weights = () => import("./chunks/set-weight-YJ44KTW2.js");
+var weights = () => import("./chunks/set-weight-O27A5KQ3.js");
 var INFERENCE_HELP = "Without --stable/--canary the managed rule must have exactly two backends: the first is the stable, the second the canary (the order of the Argo Rollouts and Flagger examples); with one of them given, the other is the remaining backend.";
 function registerWeightCommands(set, get) {
   routeOptions(set.command("weight")).description("set the canary weight of a traffic router (stable gets 100 - weight)").option("--stable <backend>", "stable backend: a Service, or an Istio host or subset").option("--canary <backend>", "canary backend: a Service, or an Istio host or subset").argument("<weight>", "canary weight, an integer from 0 to 100").addHelpText("after", `
@@ -77,7 +77,7 @@ Examples:
   gitcanary set image --file rollout.yaml --rollout rollouts-demo --container rollouts-demo argoproj/rollouts-demo:yellow`
   ).action(
     action(
-      async (images, options) => (await import("./chunks/set-image-QY3FUXJO.js")).runSetImage(images, options)
+      async (images, options) => (await import("./chunks/set-image-SCIE5GT5.js")).runSetImage(images, options)
     )
   );
 }
@@ -108,7 +108,7 @@ function registerInitCommand(program) {
 function registerReleaseCommands(program) {
   const common = (command) => command.option("-c, --config <file>", "release config", "gitcanary.yaml").option("--workdir <dir>", "use this clone of the GitOps repository instead of a temporary one").option("--json", "one JSON event per line").option("--dotenv <file>", "write where the release stands as KEY=value lines (GitLab dotenv report)").option("--junit <file>", "write each gate evaluation as a JUnit XML test case");
   const act = (name) => releaseAction(name, async (options, output) => {
-    const { runReleaseCommand } = await import("./chunks/commands-X3HIWWCX.js");
+    const { runReleaseCommand } = await import("./chunks/commands-ZJTRFD6H.js");
     return runReleaseCommand(name, options, output);
   });
   common(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,58 @@ describe('formatCommitMessage', () => {
     expect(() => formatCommitMessage('x', { 'Gitcanary Weight': '20' })).toThrow(/not a git trailer token/);
     expect(() => formatCommitMessage('x', { 'Gitcanary-Weight': ' ' })).toThrow(/empty/);
     expect(() => formatCommitMessage('x', { 'Gitcanary-Weight': '20\r' })).toThrow(/single line/);
+  });
+});
+
+describe('releaseHistory through a merged pull request', () => {
+  it('puts a step merged as a second parent before its own parent, whatever the commit dates say', async () => {
+    // A pull request's step commit (second parent of the merge) dated before the commit it was
+    // built on: git log's default order walks by date and would name the older step newest.
+    const merged = createRemote();
+    const env = (date: string) => ({
+      ...process.env,
+      GIT_AUTHOR_NAME: AUTHOR.name,
+      GIT_AUTHOR_EMAIL: AUTHOR.email,
+      GIT_COMMITTER_NAME: AUTHOR.name,
+      GIT_COMMITTER_EMAIL: AUTHOR.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
+    const commit = (date: string, message: string, ...parents: string[]) =>
+      execFileSync(
+        'git',
+        [
+          'commit-tree',
+          '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+          ...parents.flatMap((p) => ['-p', p]),
+          '-m',
+          message,
+        ],
+        { cwd: merged.url, env: env(date), encoding: 'utf8' },
+      ).trim();
+    const trailers = (index: number) => `\n\nGitcanary-Release: web\nGitcanary-Step: ${index}/7`;
+    const started = commit('2026-12-02T10:00:00Z', `web: step 0${trailers(0)}`);
+    const first = commit('2026-12-02T10:05:00Z', `web: step 1${trailers(1)}`, started);
+    const proposed = commit('2026-12-02T10:04:00Z', `web: step 4${trailers(4)}`, first);
+    const merge = commit(
+      '2026-12-02T10:06:00Z',
+      'Merge pull request #1\n\npodinfo: canary 20% → 60%',
+      first,
+      proposed,
+    );
+    git(merged.url, 'update-ref', 'refs/heads/main', merge);
+    const reader = await openRepository({ repo: merged.url, branch: 'main', author: AUTHOR });
+    try {
+      expect(git(merged.url, 'log', '--format=%s', 'main').split('\n').slice(1, 3)).toEqual([
+        'web: step 1',
+        'web: step 4',
+      ]);
+      const history = await reader.releaseHistory('web');
+      expect(history.map((entry) => entry.subject)).toEqual(['web: step 4', 'web: step 1', 'web: step 0']);
+      expect((await reader.releaseHistory('web', { limit: 1 }))[0]?.sha).toBe(proposed);
+    } finally {
+      await reader.close();
+      merged.dispose();
+    }
   });
 });

@@ -96,6 +96,7 @@ export function createGitOps(config: string, fixture = 'demo'): GitOps {
         bare,
         'log',
         '--reverse',
+        '--topo-order',
         '--format=%s%x1f%b%x1f%(trailers:only,unfold,separator=%x1d)%x1e',
         ref,
       );

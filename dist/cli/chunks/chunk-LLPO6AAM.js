@@ -4134,6 +4134,9 @@ var Repository = class {
   /** Commits on origin/<branch> carrying `Gitcanary-Release: <releaseName>`, newest first. */
   async releaseHistory(releaseName, options = {}) {
     const args = [
+      // Children before parents whatever the timestamps: a step merged from a pull request is a
+      // second parent that may carry the same second as (or an older date than) the first.
+      "--topo-order",
       "--extended-regexp",
       // git matches --grep per line; the trailer check below drops a body line that merely looks alike.
       `--grep=^${GITCANARY_TRAILERS.release}: *${escapeRegExp(releaseName.trim())} *$`

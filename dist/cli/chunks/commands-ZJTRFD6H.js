@@ -11,7 +11,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-E2YZ4HQJ.js";
+} from "./chunk-LLPO6AAM.js";
 import {
   callWebhook,
   checkGates,

@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-E2YZ4HQJ.js";
+} from "./chunk-LLPO6AAM.js";
 import {
   routerFor,
   routers,
