@@ -5,6 +5,7 @@ import {
   TransientAnswer,
   withRetries,
 } from '../retry.js';
+import { timeoutSignal } from '../shared/timeout.js';
 
 // One HTTP request of a gate (Prometheus, http), tried with the shared retry policy: each attempt
 // has its own time limit, reads at most `maxBytes` of the body (a server answering garbage
@@ -42,7 +43,7 @@ export async function fetchAnswer(
     return await withRetries(
       async () => {
         attempts += 1;
-        const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+        const signal = timeoutSignal(options.timeoutMs, options.signal);
         const response = await fetch(url, { ...init, signal });
         const answer = await readCapped(response, options.maxBytes ?? 4 * 1024 * 1024);
         const reason = options.transient?.(answer);

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../shared/clock.js';
 import { maskSecrets } from '../shared/secrets.js';
+import { timeoutSignal } from '../shared/timeout.js';
 import type { Measurement } from './types.js';
 
 // The polling loop the sync gates share: observe, report changes, stop on a decision, the
@@ -94,7 +95,7 @@ const MIN_REQUEST_MS = 1000;
 /** One request's own time limit: the remaining deadline (at least 1s, at most `capMs`) and the caller's abort. */
 export function requestSignal(signal: AbortSignal, remainingMs: number, capMs = 30_000): AbortSignal {
   const limit = Math.min(Math.max(remainingMs, MIN_REQUEST_MS), capMs);
-  return AbortSignal.any([signal, AbortSignal.timeout(limit)]);
+  return timeoutSignal(limit, signal);
 }
 
 /** Whether `revision` names `commit`: equal, or one abbreviates the other (7+ hex digits). */

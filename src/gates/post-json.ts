@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { timeoutSignal } from '../shared/timeout.js';
 
 // One JSON POST over node:http(s): a timeout per request, an abort signal, certificate checks that
 // can be switched off for one call (Flagger's `disableTLS`), and the answer's status and body.
@@ -33,7 +34,7 @@ export function postJson(url: string, body: string, options: PostOptions): Promi
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
   if (client === undefined) return Promise.reject(new Error(`unsupported URL scheme ${target.protocol}`));
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const timeout = timeoutSignal(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   return new Promise<PostResponse>((resolve, reject) => {
     const fail = (error: unknown) => {

@@ -1,3 +1,4 @@
+import { timeoutSignal } from '../../shared/timeout.js';
 import { parseJsonPath, selectJsonPath } from '../http-jsonpath.js';
 import { prometheusApi } from '../prometheus.js';
 import type { Measurement, Verdict } from '../types.js';
@@ -85,7 +86,7 @@ async function queryPrometheus(
     address,
     'api/v1/query',
     { query: config.query },
-    { headers, token: undefined, signal: AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) },
+    { headers, token: undefined, signal: timeoutSignal(timeoutMs, options.signal) },
   );
   if (data.resultType === 'scalar') {
     const [, text] = data.result as [number, string];
@@ -152,7 +153,7 @@ async function callWeb(
       ...(hasBody
         ? { body: config.jsonBody !== undefined ? JSON.stringify(config.jsonBody) : config.body }
         : {}),
-      signal: AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]),
+      signal: timeoutSignal(timeoutMs, options.signal),
       redirect: 'follow',
     });
   } catch (error) {

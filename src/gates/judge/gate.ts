@@ -1,5 +1,6 @@
 import { GitcanaryError } from '../../errors.js';
 import { maskSecrets, secretFromEnv } from '../../shared/secrets.js';
+import { timeoutSignal } from '../../shared/timeout.js';
 import { limitsFrom, runMeasurements } from '../analysis.js';
 import { formatPromDuration, parseDuration } from '../duration.js';
 import { rangeQuery } from '../prometheus.js';
@@ -138,7 +139,7 @@ export class JudgeGate implements Gate {
     const options = {
       headers: this.config.prometheus.headers ?? {},
       token,
-      signal: AbortSignal.any([context.signal, AbortSignal.timeout(this.timeoutMs)]),
+      signal: timeoutSignal(this.timeoutMs, context.signal),
     };
     const queryFor = async (query: string, metric: string, group: string): Promise<[number, number][]> => {
       try {

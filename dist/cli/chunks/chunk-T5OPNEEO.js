@@ -20720,6 +20720,18 @@ function sleepUntil(clock, until, signal) {
   return clock.sleep(Math.max(0, until.getTime() - clock.now().getTime()), signal);
 }
 
+// src/shared/timeout.ts
+function timeoutSignal(ms, parent) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ms
+  );
+  timer.unref();
+  controller.signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+  return parent === void 0 ? controller.signal : AbortSignal.any([parent, controller.signal]);
+}
+
 export {
   GitcanaryError,
   isGitcanaryError,
@@ -20739,6 +20751,7 @@ export {
   sleep,
   systemClock,
   sleepUntil,
+  timeoutSignal,
   parseDuration,
   formatPromDuration,
   external_exports,

@@ -7,7 +7,7 @@ import {
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-PTGMIRKF.js";
+} from "./chunk-QXQBTMOH.js";
 import {
   GitcanaryError,
   external_exports,
@@ -20,7 +20,7 @@ import {
   parseGateConfig,
   registerSecret,
   withRetries
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __commonJS,
   __require,

@@ -7,21 +7,21 @@ import {
   parseConfig,
   resolveRun,
   secretEnvName
-} from "./chunk-IQL4VBOT.js";
+} from "./chunk-ZT6BL3GQ.js";
 import {
   routerFor
-} from "./chunk-BN6IHOCR.js";
+} from "./chunk-N5V7TXSN.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-AXMNHMWR.js";
-import "./chunk-5OYQKQPG.js";
-import "./chunk-PTGMIRKF.js";
+} from "./chunk-A62AR74P.js";
+import "./chunk-F3VDPRNV.js";
+import "./chunk-QXQBTMOH.js";
 import {
   GitcanaryError
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";

@@ -2,21 +2,21 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-LLPO6AAM.js";
+} from "./chunk-VGJEQ2Q7.js";
 import {
   routerFor,
   routers,
   setHeaderRoutes
-} from "./chunk-BN6IHOCR.js";
+} from "./chunk-N5V7TXSN.js";
 import {
   loadTree,
   resolveInside,
   writeTree
-} from "./chunk-AXMNHMWR.js";
-import "./chunk-5OYQKQPG.js";
+} from "./chunk-A62AR74P.js";
+import "./chunk-F3VDPRNV.js";
 import {
   GitcanaryError
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-weight.ts

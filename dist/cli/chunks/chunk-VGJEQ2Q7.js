@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   parseJudgment
-} from "./chunk-5OYQKQPG.js";
+} from "./chunk-F3VDPRNV.js";
 import {
   GitcanaryError,
   maskSecrets,
@@ -11,7 +11,7 @@ import {
   registerUrlCredentials,
   sleep,
   withRetries
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __commonJS,
   __require,

@@ -11,7 +11,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-LLPO6AAM.js";
+} from "./chunk-VGJEQ2Q7.js";
 import {
   callWebhook,
   checkGates,
@@ -24,22 +24,22 @@ import {
   planRelease,
   postJson,
   webhookFiresAt
-} from "./chunk-IQL4VBOT.js";
+} from "./chunk-ZT6BL3GQ.js";
 import {
   targetFor
-} from "./chunk-BN6IHOCR.js";
+} from "./chunk-N5V7TXSN.js";
 import {
   initialState,
   loadTree,
   parseImageRef,
   writeTree
-} from "./chunk-AXMNHMWR.js";
+} from "./chunk-A62AR74P.js";
 import {
   parseJudgment,
   renderFile,
   require_lib
-} from "./chunk-5OYQKQPG.js";
-import "./chunk-PTGMIRKF.js";
+} from "./chunk-F3VDPRNV.js";
+import "./chunk-QXQBTMOH.js";
 import {
   GitcanaryError,
   gateConfigSchema,
@@ -50,7 +50,7 @@ import {
   secretFromEnv,
   sleepUntil,
   systemClock
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __commonJS,
   __export,

@@ -8,7 +8,7 @@ import {
   external_exports,
   fieldPath,
   resourcePartName
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __commonJS,
   __require,

@@ -52,12 +52,12 @@ import {
   valueAt,
   writeOwnedDocument,
   writeWeight
-} from "./chunk-AXMNHMWR.js";
+} from "./chunk-A62AR74P.js";
 import {
   GitcanaryError,
   external_exports,
   fieldPath
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";

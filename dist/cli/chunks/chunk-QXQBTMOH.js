@@ -2,8 +2,9 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   maskSecrets,
-  systemClock
-} from "./chunk-VU34M2MU.js";
+  systemClock,
+  timeoutSignal
+} from "./chunk-T5OPNEEO.js";
 
 // src/gates/poll.ts
 var MAX_MEASUREMENTS = 50;
@@ -54,7 +55,7 @@ function measurementOf(observation, clock) {
 var MIN_REQUEST_MS = 1e3;
 function requestSignal(signal, remainingMs, capMs = 3e4) {
   const limit = Math.min(Math.max(remainingMs, MIN_REQUEST_MS), capMs);
-  return AbortSignal.any([signal, AbortSignal.timeout(limit)]);
+  return timeoutSignal(limit, signal);
 }
 function sameCommit(revision, commit) {
   const a = revision.trim().toLowerCase();

@@ -4,13 +4,13 @@ import {
   MAX_WEIGHT_WITH_BASELINE,
   allTargets,
   capabilityIssue
-} from "./chunk-BN6IHOCR.js";
+} from "./chunk-N5V7TXSN.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-AXMNHMWR.js";
+} from "./chunk-A62AR74P.js";
 import {
   FetchFailed,
   JudgeGate,
@@ -23,7 +23,7 @@ import {
   renderTemplate,
   runMeasurements,
   shellQuote
-} from "./chunk-5OYQKQPG.js";
+} from "./chunk-F3VDPRNV.js";
 import {
   errorText,
   pollUntilDecided,
@@ -31,7 +31,7 @@ import {
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-PTGMIRKF.js";
+} from "./chunk-QXQBTMOH.js";
 import {
   AbortError,
   GitcanaryError,
@@ -69,10 +69,11 @@ import {
   secretFromEnv,
   singleLine,
   systemClock,
+  timeoutSignal,
   webProviderSchema,
   webhookConfigSchema,
   withRetries
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
@@ -183,7 +184,7 @@ async function queryPrometheus(metric, options) {
     address,
     "api/v1/query",
     { query: config.query },
-    { headers, token: void 0, signal: AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) }
+    { headers, token: void 0, signal: timeoutSignal(timeoutMs, options.signal) }
   );
   if (data.resultType === "scalar") {
     const [, text] = data.result;
@@ -235,7 +236,7 @@ async function callWeb(metric, options) {
       method,
       headers,
       ...hasBody ? { body: config.jsonBody !== void 0 ? JSON.stringify(config.jsonBody) : config.body } : {},
-      signal: AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]),
+      signal: timeoutSignal(timeoutMs, options.signal),
       redirect: "follow"
     });
   } catch (error) {
@@ -3105,7 +3106,7 @@ function postJson(url, body, options) {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https2 : target.protocol === "http:" ? http2 : void 0;
   if (client === void 0) return Promise.reject(new Error(`unsupported URL scheme ${target.protocol}`));
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const timeout = timeoutSignal(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   return new Promise((resolve, reject) => {
     const fail = (error) => {
@@ -3412,7 +3413,7 @@ var LazyFluxSyncGate = class {
   config;
   kind = "sync";
   async evaluate(context) {
-    const { FluxSyncGate } = await import("./flux-TCC436JY.js");
+    const { FluxSyncGate } = await import("./flux-CBXG5ZST.js");
     return new FluxSyncGate(this.name, this.config).evaluate(context);
   }
 };

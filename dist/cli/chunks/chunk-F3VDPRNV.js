@@ -16,8 +16,9 @@ import {
   prometheusConfigSchema,
   secretFromEnv,
   systemClock,
+  timeoutSignal,
   withRetries
-} from "./chunk-VU34M2MU.js";
+} from "./chunk-T5OPNEEO.js";
 import {
   __commonJS,
   __require,
@@ -6164,7 +6165,7 @@ async function fetchAnswer(url, init, options) {
     return await withRetries(
       async () => {
         attempts += 1;
-        const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+        const signal = timeoutSignal(options.timeoutMs, options.signal);
         const response = await fetch(url, { ...init, signal });
         const answer = await readCapped(response, options.maxBytes ?? 4 * 1024 * 1024);
         const reason = options.transient?.(answer);
@@ -7003,7 +7004,7 @@ var JudgeGate = class {
     const options = {
       headers: this.config.prometheus.headers ?? {},
       token,
-      signal: AbortSignal.any([context.signal, AbortSignal.timeout(this.timeoutMs)])
+      signal: timeoutSignal(this.timeoutMs, context.signal)
     };
     const queryFor = async (query, metric, group) => {
       try {
