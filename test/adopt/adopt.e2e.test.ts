@@ -46,6 +46,17 @@ afterAll(async () => {
   await exporter?.close();
 });
 
+/** Sets the canary's failure share and waits until Prometheus' irate (its last two scrapes) shows it. */
+async function failing(perHundred: number): Promise<void> {
+  failedPerHundred = perHundred;
+  const share =
+    'sum(irate(istio_requests_total{response_code="503"}[5m])) / sum(irate(istio_requests_total[5m]))';
+  await prometheus!.waitForQuery(share, (result) => {
+    const value = Number(result.result[0]?.value[1]);
+    return Math.abs(value - perHundred / 100) < 0.005;
+  });
+}
+
 let ops: GitOps | undefined;
 afterEach(() => {
   ops?.dispose();
@@ -144,7 +155,7 @@ describe.runIf(withPrometheus)('adopting an Argo Rollout end to end', () => {
   });
 
   it('promotes a healthy canary, measuring the analysis step and the background analysis on Prometheus', async () => {
-    failedPerHundred = 1;
+    await failing(1);
     const { ops } = await adopted();
     const before = ops.show(ROLLOUT)!;
     const { code, events } = await run('argoproj/rollouts-demo:yellow');
@@ -165,7 +176,7 @@ describe.runIf(withPrometheus)('adopting an Argo Rollout end to end', () => {
   }, 60_000);
 
   it('rolls back when the analysis step fails, and leaves the Rollout as it was', async () => {
-    failedPerHundred = 50;
+    await failing(50);
     const { ops } = await adopted();
     const before = ops.show(ROLLOUT)!;
     const routeBefore = ops.show(ROUTE)!;
