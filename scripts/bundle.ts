@@ -1,12 +1,47 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 
 // One esbuild configuration for every bundle: the committed Action (scripts/build.ts), the CLI of
 // the npm package, and the CLI the test suite spawns (test/support/cli-bundle.ts), so the tests run
 // the same code a user installs.
 
 export const ROOT = path.join(import.meta.dirname, '..');
+
+/**
+ * Code the bundles never run, left out so a command does not parse it on every start:
+ * - zod's 40 locales (360 KB): `zod` re-exports them all as the `locales` namespace, which esbuild
+ *   keeps once anything of zod is imported; gitcanary's messages are the English ones zod itself
+ *   configures (zod/v4/classic/external.js: `config(en())`), so the namespace keeps `en` alone.
+ * - source-map (60 KB), which handlebars' code generator requires in a try block only to map
+ *   precompiled templates back to their source; without it handlebars uses its own SourceNode
+ *   (handlebars/dist/cjs/handlebars/compiler/code-gen.js), and gitcanary never asks for a map.
+ */
+const unused: Plugin = {
+  name: 'gitcanary-unused',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](core|classic)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'gitcanary-unused' }
+        : undefined,
+    );
+    plugin.onResolve({ filter: /^source-map$/ }, (args) =>
+      /[\\/]handlebars[\\/]/.test(args.importer)
+        ? { path: 'source-map', namespace: 'gitcanary-unused' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'gitcanary-unused' }, (args) =>
+      args.path === 'zod-locales'
+        ? {
+            contents: "export { default as en } from 'zod/v4/locales/en.js';",
+            resolveDir: ROOT,
+            loader: 'js',
+          }
+        : // An empty CommonJS module: `require('source-map').SourceNode` is undefined.
+          { contents: 'module.exports = {};', loader: 'js' },
+    );
+  },
+};
 
 const common: BuildOptions = {
   bundle: true,
@@ -20,6 +55,7 @@ const common: BuildOptions = {
   banner: {
     js: "import { createRequire as __gitcanaryCreateRequire } from 'node:module';\nconst require = __gitcanaryCreateRequire(import.meta.url);",
   },
+  plugins: [unused],
   legalComments: 'eof',
   logLevel: 'warning',
   logOverride: {
@@ -40,13 +76,15 @@ export async function bundleAction(outfile: string): Promise<void> {
  * loaded when a command needs it, so `--version` and `--help` parse a few hundred KB instead of
  * megabytes (docs/performance.md).
  */
-export async function bundleCli(outdir: string): Promise<void> {
+export async function bundleCli(outdir: string): Promise<Metafile> {
   await mkdir(path.resolve(ROOT, outdir), { recursive: true });
-  await build({
+  const { metafile } = await build({
     ...common,
     entryPoints: { main: 'src/cli/main.ts' },
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
   });
+  return metafile;
 }

@@ -15,11 +15,10 @@ import { type ReleaseStatus, releaseStatus } from '../engine/status.js';
 import type { StepApproval } from '../engine/types.js';
 import { validateRelease } from '../engine/validate.js';
 import { GitcanaryError } from '../errors.js';
-import { createForge, type Forge } from '../forges/index.js';
+import type { Forge } from '../forges/index.js';
 import { checkGates, createGate } from '../gates/index.js';
 import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
 import { withNotifications } from '../notify/index.js';
-import { ChangeRequestApproval, CommitStatusReporter } from '../promotion/index.js';
 import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
 import { parseImageRef } from '../targets/image-ref.js';
@@ -118,9 +117,8 @@ async function perform(
       // Templates the gates read from the repository are loaded before anything is committed.
       await checkGates(input.gates, repo.root, input.namespace);
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
-      const forge = forgeOf(loaded, options, context);
-      const pullRequest = loaded.config.spec.promotion?.pullRequest;
-      const approval = forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined;
+      const forge = await forgeOf(loaded, options, context);
+      const approval = approvalOf(forge, loaded);
       const reporter = withStatuses(forge, input, notifying(context, loaded, input, true));
       return withEngine(
         input,
@@ -139,19 +137,22 @@ async function perform(
       return withEngine(
         input,
         repo,
-        withStatuses(forgeOf(loaded, options, context), input, notifying(context, loaded, input, false)),
+        withStatuses(
+          await forgeOf(loaded, options, context),
+          input,
+          notifying(context, loaded, input, false),
+        ),
         (engine) => engine.promote(options.full === true, actorFrom(process.env)),
       );
     case 'abort': {
       // An abort also closes the pull request the release was waiting on.
-      const forge = forgeOf(loaded, options, context);
-      const pullRequest = loaded.config.spec.promotion?.pullRequest;
+      const forge = await forgeOf(loaded, options, context);
       return withEngine(
         input,
         repo,
         withStatuses(forge, input, notifying(context, loaded, input, false)),
         (engine) => engine.abort(),
-        forge && pullRequest ? new ChangeRequestApproval(forge.forge, pullRequest) : undefined,
+        approvalOf(forge, loaded),
       );
     }
     case 'plan': {
@@ -223,17 +224,29 @@ function notifying(
     });
 }
 
+/** The forge a release uses, with the promotion code that drives it (both loaded only then). */
+interface ForgeUse {
+  forge: Forge;
+  release: string;
+  promotion: typeof import('../promotion/index.js');
+}
+
 /**
  * The forge of `spec.forge` (or the CI's) when the config uses one — pull-request promotion or
- * commit statuses; its rate-limit waits are reported as progress.
+ * commit statuses; its rate-limit waits are reported as progress. The GitHub and GitLab clients
+ * are loaded only then: they are a third of the release path's code (docs/performance.md).
  */
-function forgeOf(
+async function forgeOf(
   loaded: LoadedConfig,
   options: ReleaseCommandOptions,
   context: ReleaseCommandContext,
-): { forge: Forge; release: string } | undefined {
+): Promise<ForgeUse | undefined> {
   const { spec } = loaded.config;
   if (spec.promotion?.pullRequest === undefined && spec.forge === undefined) return undefined;
+  const [{ createForge }, promotion] = await Promise.all([
+    import('../forges/index.js'),
+    import('../promotion/index.js'),
+  ]);
   // The push token (the Action's `token` input) opens the pull requests when the forge's variable
   // is not set: on a runner it is the workflow's token for the same repository.
   const tokenEnv = spec.forge?.gitlab?.tokenEnv ?? spec.forge?.github?.tokenEnv;
@@ -251,18 +264,26 @@ function forgeOf(
       onWait: (message) => context.reporter.event({ type: 'progress', message }),
     },
   );
-  return { forge, release: loaded.config.metadata.name };
+  return { forge, release: loaded.config.metadata.name, promotion };
+}
+
+/** Pull-request promotion, when the config asks for it. */
+function approvalOf(forge: ForgeUse | undefined, loaded: LoadedConfig): StepApproval | undefined {
+  const pullRequest = loaded.config.spec.promotion?.pullRequest;
+  return forge && pullRequest
+    ? new forge.promotion.ChangeRequestApproval(forge.forge, pullRequest)
+    : undefined;
 }
 
 /** The reporter posting gate verdicts as commit statuses on the forge, when there is one. */
 function withStatuses(
-  forge: { forge: Forge; release: string } | undefined,
+  forge: ForgeUse | undefined,
   input: ReleaseInput,
   makeReporter: (engine: () => ReleaseEngine | undefined) => Reporter,
 ): (engine: () => ReleaseEngine | undefined) => Reporter {
   if (forge === undefined) return makeReporter;
   return (engine) =>
-    new CommitStatusReporter(
+    new forge.promotion.CommitStatusReporter(
       makeReporter(engine),
       forge.forge,
       input.name,

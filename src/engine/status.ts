@@ -1,4 +1,4 @@
-import { type JudgmentTable, parseJudgment } from '../gates/judge/index.js';
+import { type JudgmentTable, parseJudgment } from '../gates/judge/report.js';
 import { type GateEvidence, parseGateEvidence } from '../report/commit-evidence.js';
 import type { Observation } from '../targets/types.js';
 import { observeEach } from './apply.js';

@@ -1,4 +1,4 @@
-import { parseJudgment } from '../gates/judge/index.js';
+import { parseJudgment } from '../gates/judge/report.js';
 import type { GateResult } from '../gates/types.js';
 import type { GateEvidence } from './commit-evidence.js';
 import { maskSecrets } from './secrets.js';

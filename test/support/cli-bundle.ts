@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleCli } from '../../scripts/bundle.js';
 import { CLI_BUNDLE } from './cli.js';
@@ -8,5 +8,7 @@ import { CLI_BUNDLE } from './cli.js';
 // transpile the sources again in every process (2–3 s each on two busy cores, against under 1 s).
 export default async function setup(): Promise<void> {
   await rm(path.dirname(CLI_BUNDLE), { recursive: true, force: true });
-  await bundleCli(path.dirname(CLI_BUNDLE));
+  const metafile = await bundleCli(path.dirname(CLI_BUNDLE));
+  // What each chunk holds and imports: test/cli/bundle.test.ts checks what a command loads.
+  await writeFile(path.join(path.dirname(CLI_BUNDLE), 'meta.json'), JSON.stringify(metafile));
 }
