@@ -95,7 +95,10 @@ export class ReleaseWriter {
       },
     );
     if (!outcome.committed) return progress;
-    const head = await this.#repo.head();
+    const head =
+      outcome.time === undefined || outcome.sha === undefined
+        ? await this.#repo.head()
+        : { sha: outcome.sha, time: outcome.time };
     const sha = outcome.sha ?? head.sha;
     // A proposed commit is on a branch, not the release's: the pull request reports it.
     if (options.pushTo === undefined)

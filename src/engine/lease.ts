@@ -28,13 +28,14 @@ export class ReleaseLease {
   /**
    * Refuses (exit 2) while another holder's lease is live; `run` then takes it (`once`, a `step`,
    * only looks: it makes one commit and leaves, and the commits' compare-and-swap keeps two steps
-   * apart). Without a holder (or a repository without leases) nothing is held.
+   * apart). Without a holder (or a repository without leases) nothing is held. `fetched`: the
+   * repository was fetched just now, so the first look reads the lease that fetch brought.
    */
-  async take(once: boolean): Promise<void> {
+  async take(once: boolean, fetched = false): Promise<void> {
     const { repo, holder } = this.#deps;
     if (holder === undefined || !repo.readLease || !repo.writeLease) return;
     for (let attempt = 1; ; attempt++) {
-      const current = await repo.readLease(this.#release);
+      const current = await repo.readLease(this.#release, { fetched: fetched && attempt === 1 });
       const now = this.#clock.now().getTime();
       if (current && current.holder !== holder && Date.parse(current.expires) > now) {
         throw new GitcanaryError(

@@ -8,8 +8,13 @@ import type { ReleaseRepository } from './types.js';
  * the step be done again. Fetches first: the history (and the tree `start` observes) must be the
  * remote's, not what a workdir last fetched. True when a left commit was pushed.
  */
-export async function recoverUnpushed(repo: ReleaseRepository, reporter: Reporter): Promise<boolean> {
-  await repo.fetch?.();
+export async function recoverUnpushed(
+  repo: ReleaseRepository,
+  reporter: Reporter,
+  /** The caller fetched just now: the history is the remote's already. */
+  fetched = false,
+): Promise<boolean> {
+  if (!fetched) await repo.fetch?.();
   const unpushed = (await repo.unpushedCommits?.()) ?? [];
   if (unpushed.length === 0) {
     await repo.resetToRemote?.();

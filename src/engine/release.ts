@@ -102,9 +102,17 @@ export class ReleaseEngine {
    * what that process committed (resumes the same image, supersedes with another one).
    */
   async run(options: RunOptions): Promise<ReleaseResult> {
-    await this.#lease.take(options.once);
+    // One fetch before anything else: the lease, the release's history and its notes are read from
+    // it (a scheduled `step` is a clone, this fetch and its push). A read after a lost race fetches again.
+    await this.#deps.repo.fetch?.();
+    await this.#lease.take(options.once, true);
+    let fetched = true;
     try {
-      return await this.#rereading(() => this.#runOnce(options));
+      return await this.#rereading(() => {
+        const fresh = fetched;
+        fetched = false;
+        return this.#runOnce(options, fresh);
+      });
     } finally {
       await this.#lease.drop();
     }
@@ -122,15 +130,18 @@ export class ReleaseEngine {
     }
   }
 
-  async #runOnce(options: RunOptions): Promise<ReleaseResult> {
-    const recovered = await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
+  async #runOnce(options: RunOptions, fetched: boolean): Promise<ReleaseResult> {
+    const recovered = await recoverUnpushed(this.#deps.repo, this.#deps.reporter, fetched);
     let progress = await this.progress();
+    // `progress` is what the remote has now until the release commits or waits for a sync.
+    let readNow = true;
     const image = options.image;
     if (recovered && progress && !isFinished(progress) && (image === undefined || image === progress.image)) {
       // The pushed commit is the step the interrupted run made: wait for its sync as that run would
       // have, and in `step` mode it is this call's one commit.
       const unsynced = await this.#syncedOrRolledBack(progress, progress.stepIndex);
       if (unsynced) return unsynced;
+      readNow = false;
       if (options.once)
         return this.#done(
           'stepped',
@@ -146,6 +157,7 @@ export class ReleaseEngine {
         progress = await this.#start(image, progress, 'start');
         const unsynced = await this.#syncedOrRolledBack(progress, 0);
         if (unsynced) return unsynced;
+        readNow = false;
         if (options.once) return this.#done('stepped', `started release of ${image}`, progress);
       } else if (progress.image !== image) {
         if (!this.#plan.supersede) {
@@ -156,6 +168,7 @@ export class ReleaseEngine {
         progress = await this.#start(image, progress, 'supersede');
         const unsynced = await this.#syncedOrRolledBack(progress, 0);
         if (unsynced) return unsynced;
+        readNow = false;
         if (options.once)
           return this.#done('stepped', `superseded with ${image}, restarted at step 0`, progress);
       } else {
@@ -172,7 +185,8 @@ export class ReleaseEngine {
       this.#assertSamePlan(progress);
       this.#announce(progress, 'resume');
     }
-    return this.#advance(progress, options.once);
+    // Read just now, with nothing committed or waited for since: the state machine starts from it.
+    return this.#advance(progress, options.once, readNow ? await this.#positionOf(progress) : undefined);
   }
 
   /**
@@ -409,7 +423,7 @@ export class ReleaseEngine {
    * release ends, waits for a person, or (`step`) made its one commit or must wait. Reading Git on
    * every turn is what makes `run` and `step` count and time everything alike.
    */
-  async #advance(start: ReleaseProgress, once: boolean): Promise<ReleaseResult> {
+  async #advance(start: ReleaseProgress, once: boolean, first?: Position): Promise<ReleaseResult> {
     // The last step announced since the newest commit (a step is announced once per visit).
     let announced = start.stepIndex;
     // What this driver last read or wrote: another process's commit since is noticed by observeRelease.
@@ -417,8 +431,10 @@ export class ReleaseEngine {
     let waitingFor: string | undefined;
     // The newest commit whose pull request (if it came through one) was settled.
     let settled: string | undefined;
+    let current = first;
     for (;;) {
-      const read = await this.#readRenewing();
+      const read = current ?? (await this.#readRenewing());
+      current = undefined;
       // Pull-request promotion: a step that landed through its change request is synced and settled,
       // also when it ended the release (a merged promote), before deciding what the history means.
       if (

@@ -69,6 +69,8 @@ export interface StepCommit {
 export interface CommitOutcome {
   committed: boolean;
   sha?: string | undefined;
+  /** The new commit's committer time (ISO 8601); when absent the engine reads HEAD's. */
+  time?: string | undefined;
   attempts: number;
   replayed?: boolean;
 }
@@ -90,7 +92,10 @@ export interface ReleaseRepository {
     },
   ): Promise<CommitOutcome>;
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
-  /** Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind). */
+  /**
+   * Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind), with
+   * the release notes and leases, in one round trip.
+   */
   fetch?(): Promise<void>;
   /** Commits with gitcanary trailers made but not pushed (a run killed between commit and push). */
   unpushedCommits?(): Promise<HistoryCommit[]>;
@@ -108,8 +113,11 @@ export interface ReleaseRepository {
   checkoutBranch?(
     branch: string,
   ): Promise<{ root: string; sha: string; dispose(): Promise<void> } | undefined>;
-  /** The release's lease on the remote (refs/gitcanary/lease/<release>), or undefined. */
-  readLease?(release: string): Promise<Lease | undefined>;
+  /**
+   * The release's lease on the remote (refs/gitcanary/lease/<release>), or undefined; `fetched`:
+   * as `fetch` last brought it, without asking the remote again.
+   */
+  readLease?(release: string, options?: { fetched?: boolean }): Promise<Lease | undefined>;
   /** Writes the lease while the remote's is still `expected` (undefined: none); throws LeaseMoved else. */
   writeLease?(release: string, holder: string, expires: Date, expected: string | undefined): Promise<Lease>;
   /** Removes the lease while it is still `expected`; throws LeaseMoved else. */

@@ -30,14 +30,30 @@ export class LeaseMoved extends Error {}
 export class ReleaseLeases {
   constructor(private readonly git: GitRunner) {}
 
-  /** The lease of `release` on the remote now, or undefined when nobody holds one. */
-  async read(release: string): Promise<Lease | undefined> {
+  /**
+   * The lease of `release` on the remote now, or undefined when nobody holds one. `fetched`: as the
+   * repository's last fetch brought it (Repository.fetch brings every lease with the branch), with
+   * no round trip of its own.
+   */
+  async read(release: string, options: { fetched?: boolean } = {}): Promise<Lease | undefined> {
     const ref = leaseRef(release);
-    const listed = await this.git.runRemote(['ls-remote', 'origin', ref]);
-    const sha = listed.trim().split(/\s+/)[0];
-    if (sha === undefined || sha === '') return undefined;
-    await this.git.runRemote(['fetch', '--no-tags', '--quiet', 'origin', `+${ref}:${ref}`]);
-    const message = await this.git.run(['log', '-1', '--format=%B', sha, '--']);
+    if (options.fetched !== true) {
+      // Every lease in one fetch (a pattern matches none without failing); --prune drops a lease
+      // removed on the remote.
+      await this.git.runRemote([
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        '--prune',
+        'origin',
+        `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`,
+      ]);
+    }
+    const listed = await this.git.run(['for-each-ref', '--format=%(objectname)%00%(contents)', ref]);
+    const at = listed.indexOf('\0');
+    if (at < 0) return undefined;
+    const sha = listed.slice(0, at).trim();
+    const message = listed.slice(at + 1);
     const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(message)?.[1]?.trim();
     return { holder: field(HOLDER) ?? 'unknown', expires: field(EXPIRES) ?? new Date(0).toISOString(), sha };
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
-import { type Lease, ReleaseLeases } from './lease.js';
+import { LEASE_PREFIX, type Lease, ReleaseLeases } from './lease.js';
 import { NOTES_REF, ReleaseNotes } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
@@ -55,6 +55,8 @@ export interface CommitOutcome {
   committed: boolean;
   /** The new commit, or when nothing was committed the head the intent saw. */
   sha: string;
+  /** The new commit's committer time (ISO 8601, UTC); undefined when nothing was committed. */
+  time?: string;
   attempts: number;
   /** True when the intent ran again on a newer head after a rejected push. */
   replayed: boolean;
@@ -115,7 +117,25 @@ export class Repository {
     tipKnown = false,
   ) {
     this.tipKnown = tipKnown;
+    this.#synced = tipKnown;
+    this.#clean = tipKnown;
   }
+
+  /**
+   * HEAD and the working tree are origin/<branch> as last fetched, untouched since (a fresh clone,
+   * a reset): resetToRemote has nothing to do and there is no unpushed commit. A fetch (which may
+   * move origin/<branch>) and an intent writing files end it.
+   */
+  #synced: boolean;
+
+  /** No intent wrote into the working tree since the clone or the last reset: nothing to clean. */
+  #clean: boolean;
+
+  /** Counts the fetches and pushes that may have moved origin/<branch>. */
+  #generation = 0;
+
+  /** Each release's newest commit on origin/<branch>, read at a generation (releaseHistory). */
+  readonly #newest = new Map<string, { generation: number; sha: string | undefined }>();
 
   /**
    * origin/<branch> is what this object last saw on the remote (its clone, fetch or push), not a
@@ -137,30 +157,34 @@ export class Repository {
 
   /**
    * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
-   * in the same fetch the release notes (the pattern matches refs/notes/gitcanary, and nothing
-   * when the remote has none yet, without failing).
+   * in the same fetch the release notes and the release leases (the patterns match
+   * refs/notes/gitcanary and every refs/gitcanary/lease/<release>, and nothing when the remote has
+   * none, without failing; `--prune` drops a lease the remote no longer has). One round trip: what
+   * a command reads of the remote before it acts.
    */
   async fetch(): Promise<void> {
-    await this.fetchBranch();
-    this.tipKnown = true;
-  }
-
-  private async fetchBranch(): Promise<void> {
     await this.git.runRemote([
       'fetch',
       '--verbose',
       '--no-tags',
+      '--prune',
       'origin',
       `+refs/heads/${this.branch}:${this.remoteRef}`,
       `+${NOTES_REF}*:${NOTES_REF}*`,
+      `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`,
     ]);
+    this.#synced = false;
+    this.#generation += 1;
+    this.tipKnown = true;
   }
 
   /** Discards local commits and changes: the working copy becomes origin/<branch> as last fetched. */
   async resetToRemote(): Promise<void> {
+    if (this.#synced) return;
     await this.git.run(['reset', '--hard', this.remoteRef]);
     // Leftovers of an intent that threw; only in our own clone, a user's workdir keeps its files.
-    if (this.ownedDir !== undefined) await this.git.run(['clean', '--quiet', '-fd']);
+    if (this.ownedDir !== undefined && !this.#clean) await this.git.run(['clean', '--quiet', '-fd']);
+    this.#synced = this.#clean = true;
   }
 
   /**
@@ -200,10 +224,11 @@ export class Repository {
         if (tip !== expectedTip) throw new TipMoved(tip);
       }
       if (expectedRelease !== undefined) {
-        const newest = (await this.releaseHistory(expectedRelease.name, { limit: 1 }))[0]?.sha;
+        const newest = await this.#newestOf(expectedRelease.name);
         if (newest !== expectedRelease.newest) throw new TipMoved(newest ?? '');
       }
       let step: StepCommit | null;
+      this.#synced = this.#clean = false;
       try {
         step = await intent(this.root);
       } catch (error) {
@@ -222,12 +247,13 @@ export class Repository {
       const message = formatCommitMessage(step.message, step.trailers);
       const files = step.files.map((file) => this.relativePath(file));
       if (files.length > 0) await this.stage(files);
-      const sha = await this.commit(message, options.allowEmpty === true);
-      if (sha === undefined) return unchanged();
-      if (options.push === false) return { committed: true, sha, attempts, replayed };
+      const committed = await this.commit(message, options.allowEmpty === true);
+      if (committed === undefined) return unchanged();
+      const { sha, time } = committed;
+      if (options.push === false) return { committed: true, sha, time, attempts, replayed };
       await this.push(target, options.force === true, expectedTip);
       if (target === this.branch) this.tipKnown = true;
-      return { committed: true, sha, attempts, replayed };
+      return { committed: true, sha, time, attempts, replayed };
     };
 
     try {
@@ -280,6 +306,18 @@ export class Repository {
    * resetToRemote. Newest first.
    */
   async unpushedCommits(): Promise<ReleaseCommit[]> {
+    if (this.#synced) return [];
+    // One count answers the usual case, HEAD at or behind origin/<branch>: nothing left unpushed.
+    const [ahead = '', behind = ''] = (
+      await this.git.run(['rev-list', '--left-right', '--count', `HEAD...${this.remoteRef}`, '--'])
+    )
+      .trim()
+      .split(/\s+/);
+    if (ahead === '0') {
+      // HEAD is origin/<branch>, and no intent wrote since the clone or a reset: nothing to reset.
+      if (behind === '0' && this.#clean) this.#synced = true;
+      return [];
+    }
     const commits = await this.log([`${this.remoteRef}..HEAD`]);
     return commits.filter((commit) => hasGitcanaryTrailer(commit.trailers));
   }
@@ -310,8 +348,24 @@ export class Repository {
       `--grep=^${GITCANARY_TRAILERS.release}: *${escapeRegExp(releaseName.trim())} *$`,
     ];
     if (options.limit !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(options.limit))}`);
-    const commits = await this.log([...args, this.remoteRef]);
-    return commits.filter((commit) => commit.trailers[GITCANARY_TRAILERS.release] === releaseName.trim());
+    const generation = this.#generation;
+    const commits = (await this.log([...args, this.remoteRef])).filter(
+      (commit) => commit.trailers[GITCANARY_TRAILERS.release] === releaseName.trim(),
+    );
+    if (options.limit === undefined || options.limit > 0)
+      this.#newest.set(releaseName.trim(), { generation, sha: commits[0]?.sha });
+    return commits;
+  }
+
+  /**
+   * The release's newest commit on origin/<branch>: what the last read of its history said when
+   * origin/<branch> has not moved since (no fetch, no push), so a step's compare-and-swap does not
+   * read the history the engine has just read.
+   */
+  async #newestOf(releaseName: string): Promise<string | undefined> {
+    const known = this.#newest.get(releaseName.trim());
+    if (known !== undefined && known.generation === this.#generation) return known.sha;
+    return (await this.releaseHistory(releaseName, { limit: 1 }))[0]?.sha;
   }
 
   /** Unified diff between two commits (`toSha` defaults to HEAD), for plans and PR bodies. */
@@ -351,9 +405,12 @@ export class Repository {
     await new ReleaseNotes(this.git).update(sha, update);
   }
 
-  /** The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined. */
-  async readLease(release: string): Promise<Lease | undefined> {
-    return new ReleaseLeases(this.git).read(release);
+  /**
+   * The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined;
+   * `fetched`: as the last fetch brought it.
+   */
+  async readLease(release: string, options: { fetched?: boolean } = {}): Promise<Lease | undefined> {
+    return new ReleaseLeases(this.git).read(release, options);
   }
 
   /** Writes the lease while the remote's is still `expected` (undefined: none); LeaseMoved else. */
@@ -419,10 +476,21 @@ export class Repository {
    * whole), or undefined when the index equals HEAD and `allowEmpty` is false: one process where
    * `diff --cached` + `commit` + `rev-parse HEAD` were three.
    */
-  private async commit(message: string, allowEmpty: boolean): Promise<string | undefined> {
-    this.#gitDir ??= (await this.git.run(['rev-parse', '--absolute-git-dir'])).trim();
+  private async commit(
+    message: string,
+    allowEmpty: boolean,
+  ): Promise<{ sha: string; time: string } | undefined> {
+    // Our own clone's git dir is where the clone put it; a workdir may be a worktree or a submodule.
+    this.#gitDir ??=
+      this.ownedDir !== undefined
+        ? path.join(this.root, '.git')
+        : (await this.git.run(['rev-parse', '--absolute-git-dir'])).trim();
     const file = path.join(this.#gitDir, 'GITCANARY_COMMIT_MSG');
     await writeFile(file, message.replace(NUL, '\u2400'));
+    // The committer time is set here (git's own clock, to the second), so the caller knows it
+    // without reading the commit back.
+    const seconds = Math.floor(Date.now() / 1000);
+    const time = new Date(seconds * 1000).toISOString();
     try {
       const out = await this.git.runOr(
         [
@@ -438,10 +506,11 @@ export class Repository {
         // LC_ALL=C (gitEnvironment): an index equal to HEAD is reported so, on stdout, exit 1.
         (text) =>
           /^nothing (added )?to commit|^no changes added to commit/m.test(text) ? NOTHING : undefined,
+        { GIT_COMMITTER_DATE: `@${seconds} +0000` },
       );
       if (out === NOTHING) return undefined;
       const sha = /^\[[^\]\n]*? ([0-9a-f]{40}|[0-9a-f]{64})\]/.exec(out)?.[1];
-      return sha ?? (await this.git.run(['rev-parse', 'HEAD'])).trim();
+      return { sha: sha ?? (await this.git.run(['rev-parse', 'HEAD'])).trim(), time };
     } finally {
       await rm(file, { force: true });
     }
@@ -478,6 +547,8 @@ export class Repository {
 
   private async push(target: string, force: boolean, expectedTip?: string): Promise<void> {
     const refspec = `${force ? '+' : ''}HEAD:refs/heads/${target}`;
+    // A push to the branch moves origin/<branch> (git updates the tracking ref with it).
+    if (target === this.branch) this.#generation += 1;
     // The lease makes the server check the ref's old value: a push that lost the race is refused.
     const lease = expectedTip === undefined ? [] : [`--force-with-lease=refs/heads/${target}:${expectedTip}`];
     const outcome = await this.git.runRemote(

@@ -125,8 +125,13 @@ export class GitRunner {
   }
 
   /** Like `run`, but hands git's masked error text to `classify` first (push rejections). */
-  async runOr<T>(args: readonly string[], classify: (message: string) => T | undefined): Promise<string | T> {
-    const result = await this.exec(args);
+  async runOr<T>(
+    args: readonly string[],
+    classify: (message: string) => T | undefined,
+    /** Variables set for this one command (a commit's date). */
+    extraEnv?: Record<string, string>,
+  ): Promise<string | T> {
+    const result = await this.exec(args, extraEnv);
     if (result.code === 0) return result.stdout;
     this.options.signal?.throwIfAborted();
     const classified = classify(maskSecrets(result.message));
@@ -140,11 +145,15 @@ export class GitRunner {
    * (src/cli/output.ts). `message` is stdout then stderr, as git prints a failure across both
    * (`push --porcelain` puts the rejected ref on stdout).
    */
-  private exec(args: readonly string[]): Promise<{ code: number; stdout: string; message: string }> {
+  private exec(
+    args: readonly string[],
+    extraEnv?: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; message: string }> {
     const { signal } = this.options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const child = spawn('git', args, { cwd: this.cwd, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const env = extraEnv === undefined ? this.env : { ...this.env, ...extraEnv };
+      const child = spawn('git', args, { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -125,10 +125,15 @@ function intercept(
   repo: Repository,
   commitStep: Repository['commitStep'],
 ): ReleaseRepository & { readonly inner: Repository } {
-  const wrapped = Object.create(repo) as Repository & { inner: Repository };
-  wrapped.commitStep = commitStep;
-  wrapped.inner = repo;
-  return wrapped;
+  // Every other member is the real repository's, called on it (its state is its own private fields).
+  return new Proxy(repo, {
+    get(target, key) {
+      if (key === 'commitStep') return commitStep;
+      if (key === 'inner') return repo;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as Repository & { readonly inner: Repository };
 }
 
 function releaseId(image: string, sha: string): string {

@@ -45,7 +45,9 @@ describe('commitStep', () => {
   it('commits the intent with author, committer and trailers, and pushes it', async () => {
     const outcome = await repository.commitStep(appendLine('# weight 10'));
 
-    expect(outcome).toEqual({ committed: true, sha: remote.head(), attempts: 1, replayed: false });
+    // The committer time it reports is the commit's own (the engine does not read it back).
+    const time = new Date(git(remote.url, 'log', '-1', '--format=%cI', 'main')).toISOString();
+    expect(outcome).toEqual({ committed: true, sha: remote.head(), time, attempts: 1, replayed: false });
     expect(git(remote.url, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', 'main')).toBe(
       'gitcanary <gitcanary@example.com>|gitcanary <gitcanary@example.com>',
     );
