@@ -523,6 +523,22 @@ export function writeBackendWeights(
   return next;
 }
 
+/** Canary and baseline shares of the backends in the list at `listPath`; a missing `weight` counts as `fallback`. */
+export function backendShares(
+  tree: ManifestTree,
+  doc: ResourceDoc,
+  listPath: YamlPath,
+  backends: BackendIndexes,
+  fallback: number,
+): { canary: number; baseline: number } {
+  const weightOf = (index: number) => readWeight(tree, doc, [...listPath, index, 'weight'], fallback);
+  return sharesOf(
+    weightOf(backends.canary),
+    weightOf(backends.stable),
+    backends.baseline === undefined ? 0 : weightOf(backends.baseline),
+  );
+}
+
 /** A resource's one list of backends named by Service: SMI `spec.backends[].service`, Traefik `spec.weighted.services[].name`. */
 export interface ServiceBackendList {
   path: YamlPath;

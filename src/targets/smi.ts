@@ -3,6 +3,7 @@ import { GitcanaryError } from '../errors.js';
 import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index.js';
 import {
   type BackendIndexes,
+  backendShares,
   baselineServiceSchema,
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
@@ -13,13 +14,11 @@ import {
   manifestPathSchema,
   namespaceSchema,
   place,
-  readWeight,
   resourceNameSchema,
   resourceNames,
   type ServiceBackendList,
   serviceBackends,
   serviceNameSchema,
-  sharesOf,
   splitWeights,
   writeBackendWeights,
 } from './kit.js';
@@ -90,16 +89,11 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
   },
   observe(tree, config) {
     const doc = findSplit(tree, config);
-    const { stable, canary, baseline } = backends(tree, config);
-    const weightOf = (index: number) => readWeight(tree, doc, [...BACKENDS.path, index, 'weight'], 0);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === undefined ? 0 : weightOf(baseline),
-    );
+    const indexes = backends(tree, config);
+    const shares = backendShares(tree, doc, BACKENDS.path, indexes, 0);
     return {
       canaryWeight: shares.canary,
-      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
+      ...(indexes.baseline === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };

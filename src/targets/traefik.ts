@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ManifestTree, ResourceDoc } from '../manifests/index.js';
 import {
   type BackendIndexes,
+  backendShares,
   baselineServiceSchema,
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
@@ -11,13 +12,11 @@ import {
   listAt,
   manifestPathSchema,
   namespaceSchema,
-  readWeight,
   resourceNameSchema,
   resourceNames,
   type ServiceBackendList,
   serviceBackends,
   serviceNameSchema,
-  sharesOf,
   splitWeights,
   writeBackendWeights,
 } from './kit.js';
@@ -81,17 +80,11 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
   },
   observe(tree, config) {
     const doc = findService(tree, config);
-    const { stable, canary, baseline } = services(tree, config);
-    const weightOf = (index: number) =>
-      readWeight(tree, doc, [...SERVICES.path, index, 'weight'], DEFAULT_WEIGHT);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === undefined ? 0 : weightOf(baseline),
-    );
+    const indexes = services(tree, config);
+    const shares = backendShares(tree, doc, SERVICES.path, indexes, DEFAULT_WEIGHT);
     return {
       canaryWeight: shares.canary,
-      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
+      ...(indexes.baseline === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };
