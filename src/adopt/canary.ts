@@ -4,7 +4,7 @@ import { secretEnvName } from '../gates/argo-analysis/templates.js';
 import { describeDoc, type ManifestTree, type ResourceDoc, toPlain } from '../manifests/index.js';
 import { routerFor } from '../targets/registry.js';
 import type { Adoption, Note } from './output.js';
-import { type AdoptOptions, pick, record, string } from './rollout.js';
+import { type AdoptOptions, messageOf, pick, record, routeProblem, string } from './rollout.js';
 
 // `gitcanary init --from canary.yaml`: a Flagger Canary (flagger.app/v1beta1) as a release config
 // of Flagger's shape. `analysis` is kept as the Flagger block gitcanary expands itself (interval,
@@ -120,22 +120,14 @@ export function adoptCanary(doc: ResourceDoc, tree: ManifestTree, options: Adopt
       try {
         const config = router.configFromCli(tree, { file, route, stable, canary: canaryService });
         traffic.push({ [router.key]: config });
-        try {
-          router.observe(tree, config);
-        } catch (error) {
-          // The config is right for the object; the object itself must change before a release can run.
-          dropped.push(
-            `${file}: ${error instanceof GitcanaryError ? error.message : String(error)}; fix the route before the first release`,
-          );
-        }
+        const problem = routeProblem(tree, router, config, file);
+        if (problem !== undefined) dropped.push(problem);
         notes.push({
           path: ['spec', 'traffic', 0],
           text: `spec.provider ${provider}: ${route} in ${file}, split between ${stable} and ${canaryService} (Flagger's services).`,
         });
       } catch (error) {
-        dropped.push(
-          `spec.provider ${provider}: ${error instanceof GitcanaryError ? error.message : String(error)}`,
-        );
+        dropped.push(`spec.provider ${provider}: ${messageOf(error)}`);
       }
     }
   }

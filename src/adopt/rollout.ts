@@ -3,6 +3,7 @@ import { GitcanaryError } from '../errors.js';
 import { resolveRun } from '../gates/argo-analysis/templates.js';
 import { describeDoc, type ManifestTree, type ResourceDoc, toPlain } from '../manifests/index.js';
 import { routerFor } from '../targets/registry.js';
+import type { TrafficRouter } from '../targets/router.js';
 import type { Adoption, Note } from './output.js';
 
 // `gitcanary init --from rollout.yaml`: an Argo Rollout (argoproj.io/v1alpha1) as a release config
@@ -230,16 +231,10 @@ export function adoptRollout(doc: ResourceDoc, tree: ManifestTree, options: Adop
         text: `${field}: ${route} in ${file}, with the Rollout's stableService and canaryService.`,
       });
       traffic.push({ [router.key]: config });
-      try {
-        router.observe(tree, config);
-      } catch (error) {
-        // The config is right for the object; the object itself must change before a release can run.
-        dropped.push(
-          `${file}: ${error instanceof GitcanaryError ? error.message : String(error)}; fix the route before the first release`,
-        );
-      }
+      const problem = routeProblem(tree, router, config, file);
+      if (problem !== undefined) dropped.push(problem);
     } catch (error) {
-      dropped.push(`${field}: ${error instanceof GitcanaryError ? error.message : String(error)}`);
+      dropped.push(`${field}: ${messageOf(error)}`);
     }
   }
   if (routing.managedRoutes !== undefined) {
@@ -294,6 +289,29 @@ export function adoptRollout(doc: ResourceDoc, tree: ManifestTree, options: Adop
     text: 'No sync is configured: add spec.sync.argocd (your Argo CD application) so each step waits until the commit is applied.',
   });
   return { config, notes, dropped, source: options.file };
+}
+
+/**
+ * Why the route a router config was made from cannot run a release yet (the router's observe
+ * fails on it), as a line for `dropped`: the config is right, the object itself must change.
+ */
+export function routeProblem(
+  tree: ManifestTree,
+  router: TrafficRouter<unknown>,
+  config: unknown,
+  file: string,
+): string | undefined {
+  try {
+    router.observe(tree, config);
+    return undefined;
+  } catch (error) {
+    return `${file}: ${messageOf(error)}; fix the route before the first release`;
+  }
+}
+
+/** An error as a `dropped` line says it: gitcanary's own message, anything else as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof GitcanaryError ? error.message : String(error);
 }
 
 /** Why an analysis cannot be carried over (its templates missing, a provider gitcanary cannot run), or undefined. */

@@ -4,6 +4,7 @@ import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index
 import {
   agreeingWeight,
   annotationJson,
+  backendShares,
   baselineServiceSchema,
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
@@ -17,16 +18,14 @@ import {
   namespaceSchema,
   type PlainMap,
   place,
-  readWeight,
   resourceNameSchema,
   resourceNames,
   ruleNameSchema,
   serviceNameSchema,
   setAnnotationJson,
-  sharesOf,
   splitWeights,
   syncOwnedItems,
-  writeWeight,
+  writeBackendWeights,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
 import type { HeaderMatch, HeaderRoute, MirrorRoute } from './types.js';
@@ -115,29 +114,10 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
+    const find = (current: ManifestTree) => findHttpRoute(current, config);
     let next = tree;
     for (const managed of managedRules(tree, config)) {
-      const refs = [...RULES, managed.index, 'backendRefs'];
-      next = writeWeight(
-        next,
-        findHttpRoute(next, config),
-        [...refs, managed.canary, 'weight'],
-        weights.canary,
-      );
-      next = writeWeight(
-        next,
-        findHttpRoute(next, config),
-        [...refs, managed.stable, 'weight'],
-        weights.stable,
-      );
-      if (managed.baseline !== undefined) {
-        next = writeWeight(
-          next,
-          findHttpRoute(next, config),
-          [...refs, managed.baseline, 'weight'],
-          weights.baseline,
-        );
-      }
+      next = writeBackendWeights(next, find, [...RULES, managed.index, 'backendRefs'], managed, weights);
     }
     // Mirror rules carry the weighted backends too: they follow the new weight.
     const current = readManaged(findHttpRoute(next, config));
@@ -159,12 +139,7 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
     const doc = findHttpRoute(tree, config);
     const readings = managedRules(tree, config).map((managed) => {
       const refs = [...RULES, managed.index, 'backendRefs'];
-      const weightOf = (index: number) => readWeight(tree, doc, [...refs, index, 'weight'], DEFAULT_WEIGHT);
-      const shares = sharesOf(
-        weightOf(managed.canary),
-        weightOf(managed.stable),
-        managed.baseline === undefined ? 0 : weightOf(managed.baseline),
-      );
+      const shares = backendShares(tree, doc, refs, managed, DEFAULT_WEIGHT);
       const where = `rule ${ruleLabel(managed)}`;
       return { where, shares, details: place(tree, doc, refs) };
     });

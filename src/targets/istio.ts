@@ -4,6 +4,7 @@ import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index
 import {
   agreeingWeight,
   annotationJson,
+  backendShares,
   DISTINCT_BASELINE,
   distinctBackends,
   findResource,
@@ -14,15 +15,13 @@ import {
   namespaceSchema,
   type PlainMap,
   place,
-  readWeight,
   resourceNameSchema,
   resourceNames,
   ruleNameSchema,
   setAnnotationJson,
-  sharesOf,
   splitWeights,
   syncOwnedItems,
-  writeWeight,
+  writeBackendWeights,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
 import type { HeaderRoute, MirrorRoute } from './types.js';
@@ -150,18 +149,10 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
     checkDestinationRule(tree, config);
+    const find = (current: ManifestTree) => findVirtualService(current, config);
     let next = tree;
     for (const managed of managedRoutes(tree, config)) {
-      const route = [...HTTP, managed.index, 'route'];
-      const edits: [number | undefined, number][] = [
-        [managed.canary, weights.canary],
-        [managed.stable, weights.stable],
-        [managed.baseline, weights.baseline],
-      ];
-      for (const [index, weight] of edits) {
-        if (index === undefined) continue;
-        next = writeWeight(next, findVirtualService(next, config), [...route, index, 'weight'], weight);
-      }
+      next = writeBackendWeights(next, find, [...HTTP, managed.index, 'route'], managed, weights);
     }
     // Mirror routes carry the weighted destinations too: they follow the new weight.
     const current = readManaged(findVirtualService(next, config));
@@ -184,12 +175,7 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
     const readings = managedRoutes(tree, config).map((managed) => {
       const route = [...HTTP, managed.index, 'route'];
       const single = (managed.route.route as unknown[]).length === 1 ? 100 : 0;
-      const weightOf = (index: number) => readWeight(tree, doc, [...route, index, 'weight'], single);
-      const shares = sharesOf(
-        weightOf(managed.canary),
-        weightOf(managed.stable),
-        managed.baseline === undefined ? 0 : weightOf(managed.baseline),
-      );
+      const shares = backendShares(tree, doc, route, managed, single);
       return {
         where: `route ${typeof managed.route.name === 'string' ? `"${managed.route.name}"` : `#${managed.index + 1}`}`,
         shares,

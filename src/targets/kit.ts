@@ -493,6 +493,90 @@ export function sharesOf(
   return { canary: Math.round((100 * canary) / total), baseline: Math.round((100 * baseline) / total) };
 }
 
+/** Indexes of the stable, canary and (with a baselineService) baseline items in a list of weighted backends. */
+export interface BackendIndexes {
+  stable: number;
+  canary: number;
+  baseline?: number | undefined;
+}
+
+/**
+ * Write the backends' weights into the list at `listPath` (canary, stable, then baseline), each in
+ * the form the file writes it; `find` re-reads the resource so each edit splices the current text.
+ */
+export function writeBackendWeights(
+  tree: ManifestTree,
+  find: (tree: ManifestTree) => ResourceDoc,
+  listPath: YamlPath,
+  backends: BackendIndexes,
+  weights: { canary: number; stable: number; baseline: number },
+): ManifestTree {
+  const edits: [number | undefined, number][] = [
+    [backends.canary, weights.canary],
+    [backends.stable, weights.stable],
+    [backends.baseline, weights.baseline],
+  ];
+  let next = tree;
+  for (const [index, weight] of edits) {
+    if (index !== undefined) next = writeWeight(next, find(next), [...listPath, index, 'weight'], weight);
+  }
+  return next;
+}
+
+/** Canary and baseline shares of the backends in the list at `listPath`; a missing `weight` counts as `fallback`. */
+export function backendShares(
+  tree: ManifestTree,
+  doc: ResourceDoc,
+  listPath: YamlPath,
+  backends: BackendIndexes,
+  fallback: number,
+): { canary: number; baseline: number } {
+  const weightOf = (index: number) => readWeight(tree, doc, [...listPath, index, 'weight'], fallback);
+  return sharesOf(
+    weightOf(backends.canary),
+    weightOf(backends.stable),
+    backends.baseline === undefined ? 0 : weightOf(backends.baseline),
+  );
+}
+
+/** A resource's one list of backends named by Service: SMI `spec.backends[].service`, Traefik `spec.weighted.services[].name`. */
+export interface ServiceBackendList {
+  path: YamlPath;
+  /** The item field holding the Service name. */
+  serviceField: string;
+  /** What the resource calls an item, for messages: `backend`, `service`. */
+  item: string;
+}
+
+/** Where the config's stable, canary and baseline Services stand in the list; a located BACKEND_MISSING when one is absent. */
+export function serviceBackends(
+  tree: ManifestTree,
+  doc: ResourceDoc,
+  list: ServiceBackendList,
+  config: { stableService: string; canaryService: string; baselineService?: string | undefined },
+): BackendIndexes {
+  const names = listAt(tree, doc, list.path, fieldPath(list.path)).map((item) => item[list.serviceField]);
+  const index = (service: string, role: string): number => {
+    const at = names.indexOf(service);
+    if (at < 0) {
+      throw new GitcanaryError(
+        'BACKEND_MISSING',
+        `the ${doc.kind} has no ${role} ${list.item} "${service}"`,
+        {
+          ...place(tree, doc, list.path),
+          hint: `${list.item}s: ${names.map(String).join(', ')}`,
+        },
+      );
+    }
+    return at;
+  };
+  return {
+    stable: index(config.stableService, 'stable'),
+    canary: index(config.canaryService, 'canary'),
+    ...(config.baselineService === undefined ? {} : { baseline: index(config.baselineService, 'baseline') }),
+  };
+}
+
 /**
  * The zod error option of a router config without a third backend: `baselineService` there gets a
  * message saying so instead of "unrecognized key".

@@ -2,24 +2,25 @@ import { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import { type ManifestTree, type ResourceDoc, valueAt } from '../manifests/index.js';
 import {
+  type BackendIndexes,
+  backendShares,
   baselineServiceSchema,
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
   distinctBackends,
   distinctServices,
   findResource,
-  isMap,
   listAt,
   manifestPathSchema,
   namespaceSchema,
   place,
-  readWeight,
   resourceNameSchema,
   resourceNames,
+  type ServiceBackendList,
+  serviceBackends,
   serviceNameSchema,
-  sharesOf,
   splitWeights,
-  writeWeight,
+  writeBackendWeights,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
 
@@ -51,7 +52,7 @@ export const smiConfigSchema = z
 
 export type SmiConfig = z.infer<typeof smiConfigSchema>;
 
-const BACKENDS = ['spec', 'backends'] as const;
+const BACKENDS: ServiceBackendList = { path: ['spec', 'backends'], serviceField: 'service', item: 'backend' };
 
 export const smiRouter: TrafficRouter<SmiConfig> = {
   key: 'smi',
@@ -83,31 +84,16 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
-    const { stable, canary, baseline } = backends(tree, config);
-    const edits: [number | undefined, number][] = [
-      [canary, weights.canary],
-      [stable, weights.stable],
-      [baseline, weights.baseline],
-    ];
-    let next = tree;
-    for (const [index, weight] of edits) {
-      if (index !== undefined)
-        next = writeWeight(next, findSplit(next, config), [...BACKENDS, index, 'weight'], weight);
-    }
-    return next;
+    const find = (current: ManifestTree) => findSplit(current, config);
+    return writeBackendWeights(tree, find, BACKENDS.path, backends(tree, config), weights);
   },
   observe(tree, config) {
     const doc = findSplit(tree, config);
-    const { stable, canary, baseline } = backends(tree, config);
-    const weightOf = (index: number) => readWeight(tree, doc, [...BACKENDS, index, 'weight'], 0);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === undefined ? 0 : weightOf(baseline),
-    );
+    const indexes = backends(tree, config);
+    const shares = backendShares(tree, doc, BACKENDS.path, indexes, 0);
     return {
       canaryWeight: shares.canary,
-      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
+      ...(indexes.baseline === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };
@@ -126,7 +112,7 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
       name: trafficSplitName,
       apiVersions: SMI_API_VERSIONS,
     });
-    const names = listAt(tree, doc, BACKENDS, 'spec.backends').map((backend) => String(backend.service));
+    const names = listAt(tree, doc, BACKENDS.path, 'spec.backends').map((backend) => String(backend.service));
     const { stable, canary } = inferBackends(names, options, 'the TrafficSplit');
     return { file: options.file, trafficSplitName, stableService: stable, canaryService: canary };
   },
@@ -143,10 +129,7 @@ function findSplit(tree: ManifestTree, config: SmiConfig): ResourceDoc {
   });
 }
 
-function backends(
-  tree: ManifestTree,
-  config: SmiConfig,
-): { stable: number; canary: number; baseline?: number } {
+function backends(tree: ManifestTree, config: SmiConfig): BackendIndexes {
   const doc = findSplit(tree, config);
   if (config.rootService !== undefined && valueAt(doc, ['spec', 'service']) !== config.rootService) {
     throw new GitcanaryError(
@@ -157,22 +140,5 @@ function backends(
       },
     );
   }
-  const names = listAt(tree, doc, BACKENDS, 'spec.backends').map((backend) =>
-    isMap(backend) ? backend.service : undefined,
-  );
-  const index = (service: string, role: string): number => {
-    const at = names.indexOf(service);
-    if (at < 0) {
-      throw new GitcanaryError('BACKEND_MISSING', `the TrafficSplit has no ${role} backend "${service}"`, {
-        ...place(tree, doc, [...BACKENDS]),
-        hint: `backends: ${names.map(String).join(', ')}`,
-      });
-    }
-    return at;
-  };
-  return {
-    stable: index(config.stableService, 'stable'),
-    canary: index(config.canaryService, 'canary'),
-    ...(config.baselineService === undefined ? {} : { baseline: index(config.baselineService, 'baseline') }),
-  };
+  return serviceBackends(tree, doc, BACKENDS, config);
 }

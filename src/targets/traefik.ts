@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { GitcanaryError } from '../errors.js';
 import type { ManifestTree, ResourceDoc } from '../manifests/index.js';
 import {
+  type BackendIndexes,
+  backendShares,
   baselineServiceSchema,
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
@@ -11,14 +12,13 @@ import {
   listAt,
   manifestPathSchema,
   namespaceSchema,
-  place,
-  readWeight,
   resourceNameSchema,
   resourceNames,
+  type ServiceBackendList,
+  serviceBackends,
   serviceNameSchema,
-  sharesOf,
   splitWeights,
-  writeWeight,
+  writeBackendWeights,
 } from './kit.js';
 import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './router.js';
 
@@ -29,7 +29,11 @@ import { inferBackends, onlyName, routerTarget, type TrafficRouter } from './rou
 // holds the weight, so the fields are written (an absent weight is Traefik's default 1).
 
 export const TRAEFIK_API_VERSIONS = ['traefik.io/v1alpha1', 'traefik.containo.us/v1alpha1'] as const;
-const SERVICES = ['spec', 'weighted', 'services'] as const;
+const SERVICES: ServiceBackendList = {
+  path: ['spec', 'weighted', 'services'],
+  serviceField: 'name',
+  item: 'service',
+};
 const DEFAULT_WEIGHT = 1;
 
 export const traefikConfigSchema = z
@@ -71,31 +75,16 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
-    const { stable, canary, baseline } = services(tree, config);
-    const edits: [number | undefined, number][] = [
-      [canary, weights.canary],
-      [stable, weights.stable],
-      [baseline, weights.baseline],
-    ];
-    let next = tree;
-    for (const [index, weight] of edits) {
-      if (index !== undefined)
-        next = writeWeight(next, findService(next, config), [...SERVICES, index, 'weight'], weight);
-    }
-    return next;
+    const find = (current: ManifestTree) => findService(current, config);
+    return writeBackendWeights(tree, find, SERVICES.path, services(tree, config), weights);
   },
   observe(tree, config) {
     const doc = findService(tree, config);
-    const { stable, canary, baseline } = services(tree, config);
-    const weightOf = (index: number) => readWeight(tree, doc, [...SERVICES, index, 'weight'], DEFAULT_WEIGHT);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === undefined ? 0 : weightOf(baseline),
-    );
+    const indexes = services(tree, config);
+    const shares = backendShares(tree, doc, SERVICES.path, indexes, DEFAULT_WEIGHT);
     return {
       canaryWeight: shares.canary,
-      ...(baseline === undefined ? {} : { baselineWeight: shares.baseline }),
+      ...(indexes.baseline === undefined ? {} : { baselineWeight: shares.baseline }),
       headerRoutes: [],
       mirrorRoutes: [],
     };
@@ -114,7 +103,7 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
       name,
       apiVersions: TRAEFIK_API_VERSIONS,
     });
-    const names = listAt(tree, doc, SERVICES, 'spec.weighted.services').map((service) =>
+    const names = listAt(tree, doc, SERVICES.path, 'spec.weighted.services').map((service) =>
       String(service.name),
     );
     const { stable, canary } = inferBackends(names, options, 'the TraefikService');
@@ -138,25 +127,6 @@ function findService(tree: ManifestTree, config: TraefikConfig): ResourceDoc {
   });
 }
 
-function services(
-  tree: ManifestTree,
-  config: TraefikConfig,
-): { stable: number; canary: number; baseline?: number } {
-  const doc = findService(tree, config);
-  const names = listAt(tree, doc, SERVICES, 'spec.weighted.services').map((service) => service.name);
-  const index = (service: string, role: string): number => {
-    const at = names.indexOf(service);
-    if (at < 0) {
-      throw new GitcanaryError('BACKEND_MISSING', `the TraefikService has no ${role} service "${service}"`, {
-        ...place(tree, doc, [...SERVICES]),
-        hint: `services: ${names.map(String).join(', ')}`,
-      });
-    }
-    return at;
-  };
-  return {
-    stable: index(config.stableService, 'stable'),
-    canary: index(config.canaryService, 'canary'),
-    ...(config.baselineService === undefined ? {} : { baseline: index(config.baselineService, 'baseline') }),
-  };
+function services(tree: ManifestTree, config: TraefikConfig): BackendIndexes {
+  return serviceBackends(tree, findService(tree, config), SERVICES, config);
 }

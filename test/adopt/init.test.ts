@@ -158,6 +158,28 @@ describe('gitcanary init --from an Argo Rollout', () => {
     );
   });
 
+  it('keeps the router of a route it cannot read yet, and says in the header what to fix there', async () => {
+    const root = checkoutWith(ARGO_APISIX);
+    const route = path.join(root, 'apps/demo/route.yaml');
+    // The stable backend's weight is not a number: the config is right, the route must change.
+    writeFileSync(
+      route,
+      readFileSync(route, 'utf8').replace(
+        '          servicePort: 80\n',
+        '          servicePort: 80\n          weight: many\n',
+      ),
+    );
+    const { text, adoption } = await adoptManifest({
+      from: path.join(root, 'apps/demo/rollout.yaml'),
+      repo: 'r',
+      branch: 'main',
+    });
+    expect(adoption.dropped).toEqual([
+      'apps/demo/route.yaml: backend weight must be a non-negative integer, got many; fix the route before the first release',
+    ]);
+    expect(parse(text).spec.traffic.map(Object.keys)).toEqual([['apisix']]);
+  });
+
   it('refuses a Rollout that moves traffic without a router it can write, saying why', async () => {
     const root = checkoutWith({
       'adopt/argo-rollouts/rollout-analysis-step.yaml': 'rollout.yaml',
