@@ -998,8 +998,9 @@ export class ReleaseEngine {
 
   /**
    * Waits until the reconciler applied the last commit; when it did not, commits the rollback and
-   * returns the result. Also after the start commit: as Flagger waits for the canary to be ready
-   * before pre-rollout hooks, no gate sees the candidate before it runs.
+   * returns the result. Also after the start commit: no gate sees the candidate before it runs, as
+   * Flagger checks `canaryController.IsCanaryReady` before `runPreRolloutHooks`
+   * (fluxcd/flagger pkg/controller/scheduler.go, advanceCanary).
    */
   async #syncedOrRolledBack(progress: ReleaseProgress, index: number): Promise<ReleaseResult | undefined> {
     const watched = await this.#watching(progress, (clock, signal) =>
