@@ -51,7 +51,7 @@ const common: BuildOptions = {
   target: 'node20',
   // Templates are read from templates/ at run time, found upward from the bundle's folder.
   absWorkingDir: ROOT,
-  // CommonJS dependencies (handlebars, simple-git…) call require(); ESM output has none of its own.
+  // CommonJS dependencies (handlebars, bottleneck…) call require(); ESM output has none of its own.
   banner: {
     js: "import { createRequire as __gitcanaryCreateRequire } from 'node:module';\nconst require = __gitcanaryCreateRequire(import.meta.url);",
   },
