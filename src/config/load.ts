@@ -1,7 +1,7 @@
 import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { createGate, type GateConfig } from '../gates/index.js';
 import type { Target } from '../targets/types.js';
@@ -10,6 +10,11 @@ import { defaultReleaseSchema, type ReleaseConfig, releaseSchema } from './schem
 
 // Reads `gitcanary.yaml`, validates it against the release schema and turns every schema issue into
 // a GitcanaryError that points at file:line:column of the offending YAML node.
+
+// A gitcanary process validates one config (and its gates' and targets' blocks) once: zod's JIT,
+// which compiles a function per object schema on its first parse (`new Function`), costs more
+// there than it saves; its interpreted path gives the same results (docs/performance.md).
+z.config({ jitless: true });
 
 export interface LoadOptions {
   /** Targets whose config blocks the file may use; default: the registry. */
