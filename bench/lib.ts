@@ -95,6 +95,8 @@ export function timed(
  * same (keyed by its hash). Returns the path of the installed `gitcanary` bin.
  */
 export function installedCli(): string {
+  // Another build to compare with (an earlier commit's install): its bin's path.
+  if (process.env.GITCANARY_BENCH_BIN) return process.env.GITCANARY_BENCH_BIN;
   const packDir = scratch('pack');
   execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: 'ignore' });
   const tarball = path.join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz'))!);
