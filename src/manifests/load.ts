@@ -129,18 +129,19 @@ async function listManifests(root: string, dir: string): Promise<string[]> {
 
 /** Write the files that differ between `base` and `next`; returns the repository paths written. */
 export async function writeTree(root: string, base: ManifestTree, next: ManifestTree): Promise<string[]> {
-  const changes = next.changedFrom(base);
+  const changes = next.changedFiles(base);
   // Resolve every path first so that a refused path writes nothing.
   const targets = await Promise.all(
-    changes.map(async (c) => ({ ...c, rel: await resolveInside(root, c.file) })),
+    changes.map(async (file) => ({ file, rel: await resolveInside(root, file) })),
   );
   for (const change of targets) {
     const absolute = path.join(root, change.rel);
-    if (change.text === null) {
+    if (!next.has(change.file)) {
       await rm(absolute, { force: true });
     } else {
       await mkdir(path.dirname(absolute), { recursive: true });
-      await writeFile(absolute, change.text);
+      // In pieces: an edited 30 MB file is not put together as one string and one buffer first.
+      await writeFile(absolute, next.chunks(change.file));
     }
   }
   return targets.map((c) => c.file);

@@ -203,6 +203,19 @@ class FileDocuments {
     return edited.length === 0 ? found : [...found, ...edited].sort((a, b) => a - b);
   }
 
+  /** The text in order, in pieces of at most `size` characters, without putting it together. */
+  *chunks(size: number): Generator<string> {
+    for (const piece of this.#edits.size === 0 ? [this.#base.text] : this.#pieces()) {
+      for (let at = 0; at < piece.length; ) {
+        let end = Math.min(at + size, piece.length);
+        // Never between the two halves of a surrogate pair: each piece is encoded on its own.
+        if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end -= 1;
+        yield piece.slice(at, end);
+        at = end;
+      }
+    }
+  }
+
   /** The first `length` characters of the text, without putting the whole text together. */
   head(length: number): string {
     if (this.#edits.size === 0) return this.#base.text.slice(0, length);
@@ -410,6 +423,14 @@ export class ManifestTree {
     return ManifestTree.#from(files);
   }
 
+  /**
+   * The file's text in order, in pieces of at most `size` characters: a large file with edited
+   * documents is written out without putting its text together in memory.
+   */
+  chunks(file: string, size = 1024 * 1024): Iterable<string> {
+    return this.#of(file).chunks(size);
+  }
+
   /** Files whose text differs from `base` (added, changed or removed), sorted. */
   changedFrom(base: ManifestTree): { file: string; text: string | null }[] {
     return this.changedFiles(base).map((file) => ({ file, text: this.has(file) ? this.text(file) : null }));
@@ -615,6 +636,10 @@ function sliceAt(slices: readonly DocumentSlice[], offset: number): number | und
     else return middle;
   }
   return undefined;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** 1-based line and column of an offset in the text of document `index` of a base with `edits`. */

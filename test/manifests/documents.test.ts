@@ -4,7 +4,7 @@ import { ManifestTree, setIn } from '../../src/manifests/index.js';
 
 // An edit replaces one document's text: the tree it makes shares the file's other documents with
 // the tree before, and puts the whole text together only to write or diff it. What a reader sees
-// must not tell: the text, what changed, positions in errors.
+// must not tell: the text, what changed, positions in errors, the pieces written.
 
 const configMap = (i: number) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: v\n`;
@@ -45,6 +45,7 @@ describe('a file edited one document at a time', () => {
       .replace('serviceName: cart\n          weight: 100\n', 'serviceName: cart\n          weight: 7\n');
     expect(next.text('f.yaml')).toBe(expected);
     expect(next.changedFrom(tree)).toEqual([{ file: 'f.yaml', text: expected }]);
+    expect([...next.chunks('f.yaml', 1000)].join('')).toBe(expected);
     expect(next.slices('f.yaml')).toEqual(new ManifestTree({ 'f.yaml': expected }).slices('f.yaml'));
   });
 
@@ -76,5 +77,15 @@ describe('a file edited one document at a time', () => {
     expect(lines[weightLine - 1]).toBe('          weight: 100');
     expect(edited.place).toMatchObject({ file: 'f.yaml', line: weightLine, column: 19 });
     expect(edited.place).toEqual(reread.place);
+  });
+
+  it('writes pieces that never split a character in two', () => {
+    const text = `a: "${'😀'.repeat(40)}"\n---\nb: 1\n`;
+    const tree = new ManifestTree({ 'f.yaml': text });
+    const next = setIn(tree, tree.document('f.yaml', 1)!, ['b'], 2);
+    const chunks = [...next.chunks('f.yaml', 7)];
+
+    expect(chunks.join('')).toBe(text.replace('b: 1', 'b: 2'));
+    for (const chunk of chunks) expect(Buffer.from(chunk, 'utf8').toString('utf8')).toBe(chunk);
   });
 });
