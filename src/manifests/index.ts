@@ -21,4 +21,5 @@ export {
   sliceDocuments,
   toPlain,
   valueAt,
+  writtenKind,
 } from './tree.js';

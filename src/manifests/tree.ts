@@ -172,10 +172,17 @@ class FileDocuments {
     return this.#docs.get(index);
   }
 
-  /** Whether document `index` can hold every needle, judged from its text: false only when it cannot. */
-  mayHold(index: number, needles: readonly string[]): boolean {
+  /**
+   * Whether document `index` can be a `kind` (any kind when undefined) holding every needle, judged
+   * from its text without parsing: false only when it cannot.
+   */
+  mayHold(index: number, needles: readonly string[], kind: string | undefined): boolean {
     const text = this.sliceText(index);
-    return !needles.some((needle) => !text.includes(needle));
+    if (needles.some((needle) => !text.includes(needle))) return false;
+    // A file parsed whole has no text of its own per document to read a kind line from.
+    if (kind === undefined || this.#whole) return true;
+    const written = writtenKind(text);
+    return written === undefined || written === kind;
   }
 
   /** Whether `needle` may occur in the file: never false when it does (an edit may have removed it). */
@@ -484,11 +491,25 @@ export class ManifestTree {
 
   /**
    * Every document with a `kind` in the given files (all files when none are given). With a
-   * filter, a file or document whose text does not contain the kind (and the name) is skipped
-   * unparsed; the filter is then applied to what was parsed.
+   * filter, a file or document whose text does not contain the kind (and the name), or whose
+   * `kind:` line names another kind, is skipped unparsed; the filter is then applied to what was
+   * parsed.
    */
   resources(files: readonly string[] = this.paths(), filter: ResourceFilter = {}): ResourceDoc[] {
     return [...this.#matching(files, filter)];
+  }
+
+  /**
+   * Whether one of the given files holds a resource matching `filter` (and `test`): documents are
+   * parsed only until the first match.
+   */
+  hasResource(
+    files: readonly string[],
+    filter: ResourceFilter,
+    test?: (doc: ResourceDoc) => boolean,
+  ): boolean {
+    for (const doc of this.#matching(files, filter)) if (test === undefined || test(doc)) return true;
+    return false;
   }
 
   *#matching(files: readonly string[], filter: ResourceFilter): Generator<ResourceDoc> {
@@ -502,7 +523,7 @@ export class ManifestTree {
           ? docs.documentsContaining(filter.name)
           : Array.from({ length: docs.count }, (_, index) => index);
       for (const index of candidates) {
-        if (needles.length > 0 && !docs.mayHold(index, needles)) continue;
+        if (needles.length > 0 && !docs.mayHold(index, needles, filter.kind)) continue;
         const doc = docs.document(index);
         if (doc === undefined || doc.kind === undefined) continue;
         if (filter.kind !== undefined && doc.kind !== filter.kind) continue;
@@ -622,6 +643,60 @@ export function sliceDocuments(text: string): DocumentSlice[] {
   const last = slices.at(-1);
   if (last !== undefined) last.end = text.length;
   return slices;
+}
+
+// The first content line of a document whose root is a block mapping: a simple key at column 0.
+const ROOT_KEY_LINE = /^(?:[A-Za-z_][\w./-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*:(?:[ \t]|\r?$)/;
+// Lines before a document's content: blank, comments, directives, a `---` with nothing after it.
+const BEFORE_CONTENT = /^(?:[ \t]*(?:#.*)?|%.*|---[ \t]*(?:#.*)?)\r?$/;
+// A `kind` key at column 0, with the rest of its line.
+const KIND_KEY_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?=[ \t]|\r?$)(.*)$/gm;
+// The value as one plain word (not one YAML reads as a boolean or null) or one quoted word.
+const KIND_VALUE = /^[ \t]+(?:([A-Za-z][\w.-]*)|"([^"\\\r\n]*)"|'([^'\r\n]*)')(?:[ \t]+#.*)?[ \t]*\r?$/;
+// After a line: blank lines, then an indented one that is not a comment (a plain scalar goes on).
+const CONTINUED = /\r?\n(?:[ \t]*\r?\n)*[ \t]+[^ \t#\r\n]/y;
+// Lines at column 0 that make a key other than a plain one: a merge key or a complex key.
+const OTHER_ROOT_KEY = /^(?:<<|\?)/m;
+
+/**
+ * The kind a document's text names, read without parsing when it is written the usual way: the
+ * root is a block mapping (its first content line is a `key:` at column 0) with one `kind: Value`
+ * line at column 0, the value a plain or quoted word. In such a root every line at column 0 is one
+ * of its keys (a scalar's further lines are indented; yaml refuses a flow collection's or a quoted
+ * scalar's at column 0), so that line is the root's kind. Null when such a root has no `kind` line;
+ * undefined when the text does not say it plainly (flow or JSON style, a merge key, a tag, an anchor
+ * or alias, the value on the next line): then only parsing tells.
+ */
+export function writtenKind(text: string): string | null | undefined {
+  const first = firstContentLine(text);
+  if (first === undefined || !ROOT_KEY_LINE.test(first) || OTHER_ROOT_KEY.test(text)) return undefined;
+  let kind: string | null = null;
+  for (const match of text.matchAll(KIND_KEY_LINE)) {
+    // Twice is the parser's error to report.
+    if (kind !== null) return undefined;
+    const value = KIND_VALUE.exec(match[1]!);
+    if (value === null) return undefined;
+    const plain = value[1];
+    if (plain !== undefined) {
+      if (/^(?:true|false|null)$/i.test(plain)) return undefined;
+      // A plain value that goes on over indented lines is longer than this line.
+      CONTINUED.lastIndex = match.index + match[0].length;
+      if (CONTINUED.test(text)) return undefined;
+    }
+    kind = plain ?? value[2] ?? value[3]!;
+  }
+  return kind;
+}
+
+function firstContentLine(text: string): string | undefined {
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    if (!BEFORE_CONTENT.test(line)) return line;
+    if (end === -1) break;
+    at = end + 1;
+  }
+  return undefined;
 }
 
 /** The index of the slice holding `offset`. */

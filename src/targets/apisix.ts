@@ -141,7 +141,7 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
     };
   },
   detects(tree, files) {
-    return tree.resources(files, { kind: 'ApisixRoute' }).length > 0;
+    return tree.hasResource(files, { kind: 'ApisixRoute' });
   },
   configFromCli(tree, options) {
     const route =

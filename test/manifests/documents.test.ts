@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { GitcanaryError } from '../../src/errors.js';
-import { ManifestTree, setIn } from '../../src/manifests/index.js';
+import { ManifestTree, setIn, writtenKind } from '../../src/manifests/index.js';
 
 // An edit replaces one document's text: the tree it makes shares the file's other documents with
 // the tree before, and puts the whole text together only to write or diff it. What a reader sees
@@ -87,5 +89,79 @@ describe('a file edited one document at a time', () => {
 
     expect(chunks.join('')).toBe(text.replace('b: 1', 'b: 2'));
     for (const chunk of chunks) expect(Buffer.from(chunk, 'utf8').toString('utf8')).toBe(chunk);
+  });
+});
+
+describe('the kind a document names in its text', () => {
+  it('reads plain, quoted and commented kind lines of block mappings', () => {
+    expect(writtenKind('kind: ApisixRoute\nmetadata:\n  name: a\n')).toBe('ApisixRoute');
+    expect(writtenKind('# c\n--- # start\napiVersion: v1\n"kind": \'Ingress\' # here\n')).toBe('Ingress');
+    expect(writtenKind('apiVersion: v1\nspec:\n  kind: Ingress\n')).toBeNull();
+  });
+
+  it('leaves to the parser what the text does not say plainly', () => {
+    for (const text of [
+      '{kind: Ingress}\n',
+      '--- {kind: Ingress}\n',
+      'kind: !!str Ingress\n',
+      'kind: &k Ingress\n',
+      'kind: *k\n',
+      'kind:\n  Ingress\n',
+      'kind: Ingress\n  Route\n',
+      'kind: true\n',
+      '<<: {kind: Ingress}\n',
+      '? kind\n: Ingress\n',
+      'a: 1\nkind: A\nkind: B\n',
+      '- kind: Ingress\n',
+    ]) {
+      expect(writtenKind(text), text).toBeUndefined();
+    }
+  });
+
+  const line = fc.constantFrom(
+    'kind: ApisixRoute',
+    'kind: Ingress # the route',
+    '"kind": "Ingress"',
+    "'kind': 'Mapping'",
+    'kind: true',
+    'kind:',
+    '  kind: Service',
+    '  ApisixRoute',
+    'kind: &k Ingress',
+    'other: *k',
+    'apiVersion: v1',
+    'metadata:',
+    '  name: a',
+    'text: |',
+    'kind: x',
+    '- kind: Ingress',
+    '# kind: Ingress',
+    '{kind: Ingress,',
+    'a: [b,',
+    'kind: Ingress}',
+    '---',
+    '--- !!map',
+    '%YAML 1.2',
+    '',
+    '<<: {kind: Mapping}',
+    '? kind',
+    ': Ingress',
+  );
+
+  it('is the kind the parser reads, whenever it reads one', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.boolean(), (lines, crlf) => {
+        const text = `${lines.join(crlf ? '\r\n' : '\n')}\n`;
+        const written = writtenKind(text);
+        if (written === undefined) return;
+        const parsed = parseAllDocuments(text, { uniqueKeys: true, merge: true });
+        const documents = Array.isArray(parsed) ? parsed : [];
+        // Only one document, as the tree slices files, and only one the parser accepts.
+        if (documents.length !== 1 || documents[0]!.errors.length > 0) return;
+        const kind = documents[0]!.get('kind');
+        expect(written, JSON.stringify(text)).toBe(kind === undefined ? null : String(kind));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
