@@ -147,9 +147,7 @@ async function write(
   const written = await writeTree(root, base, next);
   if (options.verbose !== true) return;
   if (written.length === 0) printOut('no change');
-  for (const change of next.changedFrom(base)) {
-    printOut(`${change.text === null ? 'deleted' : 'wrote'} ${change.file}`);
-  }
+  for (const file of next.changedFiles(base)) printOut(`${next.has(file) ? 'wrote' : 'deleted'} ${file}`);
 }
 
 function byName(a: HeaderRoute, b: HeaderRoute): number {

@@ -9,16 +9,17 @@ const run = promisify(execFile);
 
 /** Unified diff (git's format) of the files that differ between two trees. */
 export async function treeDiff(before: ManifestTree, after: ManifestTree): Promise<string> {
-  const changes = after.changedFrom(before);
+  const changes = after.changedFiles(before);
   if (changes.length === 0) return '';
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gitcanary-diff-'));
   try {
     const parts: string[] = [];
-    for (const [i, change] of changes.entries()) {
+    for (const [i, file] of changes.entries()) {
       const a = path.join(dir, `${i}.a`);
       const b = path.join(dir, `${i}.b`);
-      await writeFile(a, before.has(change.file) ? before.text(change.file) : '');
-      await writeFile(b, change.text ?? '');
+      // In pieces: a large file's planned states are not put together as strings to diff them.
+      await writeFile(a, before.has(file) ? before.chunks(file) : '');
+      await writeFile(b, after.has(file) ? after.chunks(file) : '');
       // git diff --no-index exits 1 when the files differ: that is the normal case here.
       const out = await run('git', ['diff', '--no-index', '--no-color', '--', a, b], {
         maxBuffer: 64 * 1024 * 1024,
@@ -29,8 +30,8 @@ export async function treeDiff(before: ManifestTree, after: ManifestTree): Promi
           throw error;
         },
       );
-      const oldName = before.has(change.file) ? `a/${change.file}` : '/dev/null';
-      const newName = change.text === null ? '/dev/null' : `b/${change.file}`;
+      const oldName = before.has(file) ? `a/${file}` : '/dev/null';
+      const newName = after.has(file) ? `b/${file}` : '/dev/null';
       // Each file's part ends with its own newline: a blank line between parts corrupts the patch.
       const body = out
         .replace(/\n$/, '')
@@ -43,11 +44,7 @@ export async function treeDiff(before: ManifestTree, after: ManifestTree): Promi
           !line.startsWith('+++ ') &&
           !/^(new|deleted) file mode/.test(line),
       );
-      parts.push(
-        [`diff --git a/${change.file} b/${change.file}`, `--- ${oldName}`, `+++ ${newName}`, ...hunks].join(
-          '\n',
-        ),
-      );
+      parts.push([`diff --git a/${file} b/${file}`, `--- ${oldName}`, `+++ ${newName}`, ...hunks].join('\n'));
     }
     return parts.map((part) => `${part}\n`).join('');
   } finally {

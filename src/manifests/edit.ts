@@ -44,6 +44,7 @@ export interface FileStyle {
 interface EditSite {
   tree: ManifestTree;
   doc: ResourceDoc;
+  /** The text the document was parsed from (`doc.source`): node ranges and splices are offsets in it. */
   text: string;
   path: YamlPath;
 }
@@ -67,8 +68,7 @@ export function setIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath, valu
   guardAliases(site, located);
   const splice = planSet(site, located, value);
   if (splice === null) return tree;
-  const next = applySplice(site.text, splice);
-  return confirm(site, splice, next, (before) => setPlain(before, path, value));
+  return confirm(site, splice, (before) => setPlain(before, path, value));
 }
 
 /** Remove the key (or sequence item) at `path`; a map left empty by it is removed with its key. */
@@ -114,8 +114,7 @@ export function deleteIn(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): 
       splice = { start, end: itemRange(nextItem)[0], text: '' };
     }
   }
-  const next = applySplice(text, splice);
-  return confirm(site, splice, next, (before) => deletePlain(before, path));
+  return confirm(site, splice, (before) => deletePlain(before, path));
 }
 
 /** The node at `path`, or undefined. */
@@ -124,7 +123,8 @@ export function nodeAt(doc: ResourceDoc, path: YamlPath): unknown {
 }
 
 function siteOf(tree: ManifestTree, doc: ResourceDoc, path: YamlPath): EditSite {
-  return { tree, doc: current(tree, doc), text: tree.text(doc.file), path };
+  const now = current(tree, doc);
+  return { tree, doc: now, text: now.source, path };
 }
 
 /** The document in `tree` that `doc` names (it may have been found in an earlier tree). */
@@ -461,12 +461,7 @@ export function renderScalar(value: unknown, like?: Scalar): string {
   return out;
 }
 
-function confirm(
-  site: EditSite,
-  splice: Splice,
-  nextText: string,
-  expect: (before: unknown) => unknown,
-): ManifestTree {
+function confirm(site: EditSite, splice: Splice, expect: (before: unknown) => unknown): ManifestTree {
   const { tree, doc, path } = site;
   const fail = (why: string): never => {
     throw new GitcanaryError('EDIT_UNCONFIRMED', `edit could not be confirmed: ${why}`, {
@@ -479,24 +474,13 @@ function confirm(
   };
   // The splice stays inside this document and every other one keeps its bytes: the edited
   // document, read alone, is still exactly one document (no `---` or `...` added, not emptied).
-  // Only it is scanned and parsed again; the other documents just move by the size difference.
-  const before = tree.slices(doc.file);
-  const own = before[doc.index];
-  if (own === undefined || splice.start < own.start || splice.end > own.end) {
-    return fail('the edit reaches outside the document');
-  }
-  const delta = splice.text.length - (splice.end - splice.start);
-  const text = tree.text(doc.file);
-  const editedText = text.slice(own.start, splice.start) + splice.text + text.slice(splice.end, own.end);
+  // Only it is scanned and parsed again; the new tree shares the other documents' text.
+  const own = doc.extent;
+  if (splice.start < own.start || splice.end > own.end) return fail('the edit reaches outside the document');
+  const source = doc.source;
+  const editedText = source.slice(own.start, splice.start) + splice.text + source.slice(splice.end, own.end);
   if (sliceDocuments(editedText).length !== 1) fail('the number of documents changed');
-  const slices = before.map((slice, i) =>
-    i < doc.index
-      ? slice
-      : i === doc.index
-        ? { start: slice.start, end: slice.end + delta }
-        : { start: slice.start + delta, end: slice.end + delta },
-  );
-  const next = tree.withSlices(doc.file, nextText, slices);
+  const next = tree.withDocument(doc.file, doc.index, editedText);
   let edited: ResourceDoc | undefined;
   try {
     edited = next.document(doc.file, doc.index);
@@ -584,10 +568,6 @@ function flowItemRemoval(items: (Pair | Node)[], item: Pair | Node): Splice {
   return { start: prevEnd, end, text: '' };
 }
 
-function applySplice(text: string, splice: Splice): string {
-  return text.slice(0, splice.start) + splice.text + text.slice(splice.end);
-}
-
 /** After a `|+` / `>+` scalar its trailing blank lines are content: insert after them, at a line start. */
 function keptBlockEnd(text: string, node: unknown): number | undefined {
   if (!isScalar(node) || (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED))
@@ -617,23 +597,36 @@ function insertionPoint(text: string, lastItemEnd: number, col: number): number 
 }
 
 /**
- * The indentation style of a file. With `document` (and an offset `near` in it), measured on that
- * document and the sequence nearest to the edit, so a file mixing styles gets each one's own.
+ * The indentation style of a file. With `document` (parsed from `text`, and an offset `near` in
+ * it), measured on that document and the sequence nearest to the edit, so a file mixing styles gets
+ * each one's own. What the document does not show is measured on `fileHead()`: the file's first
+ * documents when `text` is one document of a larger file, `text` itself by default.
  */
-export function detectStyle(text: string, document?: Document.Parsed, near?: number): FileStyle {
+export function detectStyle(
+  text: string,
+  document?: Document.Parsed,
+  near?: number,
+  fileHead: () => string = () => text,
+): FileStyle {
+  let head: string | undefined;
+  const headText = (): string => {
+    head ??= fileHead();
+    return head;
+  };
   let fileVotes: StyleVotes | undefined;
   const file = (): StyleVotes => {
-    fileVotes ??= measure(text, sampleDocuments(text), near);
+    fileVotes ??= measure(headText(), sampleDocuments(headText()), headText() === text ? near : undefined);
     return fileVotes;
   };
   const docVotes = document === undefined ? file() : measure(text, [document], near);
   const unit = mostCommon(docVotes.units) ?? mostCommon(file().units) ?? 2;
   const seqIndent = docVotes.nearestSeq ?? mostCommon(file().seqIndents) ?? unit;
-  return { eol: eolAt(text, near), unit, indentlessSeq: seqIndent === 0, seqIndent };
+  const eol = eolAt(text, near) ?? mostCommonEol(text) ?? mostCommonEol(headText()) ?? '\n';
+  return { eol, unit, indentlessSeq: seqIndent === 0, seqIndent };
 }
 
 /** How much of a file is parsed to learn its style when the edited document does not show it. */
-const STYLE_SAMPLE_BYTES = 256 * 1024;
+export const STYLE_SAMPLE_BYTES = 256 * 1024;
 
 /** The file's documents within its first STYLE_SAMPLE_BYTES (a huge file is never parsed whole for its style). */
 function sampleDocuments(text: string): Document.Parsed[] {
@@ -649,7 +642,8 @@ function sampleDocuments(text: string): Document.Parsed[] {
 function styleAt(site: EditSite, located: Located): FileStyle {
   const deepest = located.nodes[Math.min(located.found, located.nodes.length - 1)] as Node | null;
   const near = deepest?.range?.[0] ?? site.doc.document.contents?.range?.[0];
-  return detectStyle(site.text, site.doc.document, near);
+  const { tree, doc } = site;
+  return detectStyle(site.text, doc.document, near, () => tree.head(doc.file, STYLE_SAMPLE_BYTES));
 }
 
 interface StyleVotes {
@@ -697,14 +691,23 @@ function mostCommon(values: readonly number[]): number | undefined {
   return best;
 }
 
-/** The line ending of the line at `near`, else the file's most common one. */
-function eolAt(text: string, near: number | undefined): '\n' | '\r\n' {
-  if (near !== undefined) {
-    const nl = text.indexOf('\n', near);
-    if (nl !== -1) return text[nl - 1] === '\r' ? '\r\n' : '\n';
+/** The line ending of the line at `near`. */
+function eolAt(text: string, near: number | undefined): '\n' | '\r\n' | undefined {
+  if (near === undefined) return undefined;
+  const nl = text.indexOf('\n', near);
+  if (nl === -1) return undefined;
+  return text[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** The most common line ending of `text` (undefined when it has none), counted without splitting it. */
+function mostCommonEol(text: string): '\n' | '\r\n' | undefined {
+  let crlf = 0;
+  let lf = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (text[at - 1] === '\r') crlf++;
+    else lf++;
   }
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
+  if (crlf + lf === 0) return undefined;
   return crlf > lf ? '\r\n' : '\n';
 }
 
@@ -766,7 +769,9 @@ function isEmptyFlow(node: unknown): boolean {
 
 function nodePosition(site: EditSite, node: unknown): { line?: number; column?: number } {
   const start = (node as Node | null | undefined)?.range?.[0];
-  return start === undefined ? (site.doc.position ?? {}) : site.tree.position(site.doc.file, start);
+  return start === undefined
+    ? (site.doc.position ?? {})
+    : site.tree.position(site.doc.file, site.doc.offset + start);
 }
 
 function refused(site: EditSite, path: YamlPath, message: string, node?: unknown): GitcanaryError {

@@ -1,4 +1,13 @@
-export { deleteIn, detectStyle, type FileStyle, nodeAt, renderScalar, setIn, type YamlPath } from './edit.js';
+export {
+  deleteIn,
+  detectStyle,
+  type FileStyle,
+  nodeAt,
+  renderScalar,
+  STYLE_SAMPLE_BYTES,
+  setIn,
+  type YamlPath,
+} from './edit.js';
 export { loadTree, resolveInside, writeTree } from './load.js';
 export {
   type DocumentSlice,
@@ -12,4 +21,5 @@ export {
   sliceDocuments,
   toPlain,
   valueAt,
+  writtenKind,
 } from './tree.js';

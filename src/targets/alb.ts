@@ -146,7 +146,7 @@ export const albRouter: TrafficRouter<AlbConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'Ingress' }).some((doc) => isAlbIngress(doc)),
+  detects: (tree, files) => tree.hasResource(files, { kind: 'Ingress' }, isAlbIngress),
   configFromCli(tree, options) {
     const ingress =
       options.route ??

@@ -110,7 +110,7 @@ export const ambassadorRouter: TrafficRouter<AmbassadorConfig> = {
     );
     return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'Mapping' }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: 'Mapping' }),
   configFromCli(tree, options) {
     const names = resourceNames(tree, options.file, 'Mapping', AMBASSADOR_API_VERSIONS).filter(
       (name) => !name.endsWith('-canary'),

@@ -5,8 +5,10 @@ import { fieldPath, GitcanaryError } from '../errors.js';
 import {
   describeDoc,
   detectStyle,
+  type FileStyle,
   type ManifestTree,
   type ResourceDoc,
+  STYLE_SAMPLE_BYTES,
   setIn,
   toPlain,
   valueAt,
@@ -139,7 +141,7 @@ export const apisixRouter: TrafficRouter<ApisixConfig> = {
     };
   },
   detects(tree, files) {
-    return tree.resources(files, { kind: 'ApisixRoute' }).length > 0;
+    return tree.hasResource(files, { kind: 'ApisixRoute' });
   },
   configFromCli(tree, options) {
     const route =
@@ -255,7 +257,9 @@ export function setHeaderRoutes(
       headerRoute,
     ),
   );
-  return tree.with(owned, renderOwnedFile(tree.text(route.file), describeDoc(route), documents));
+  // The route file's style from its first documents: a large file is not put together to read it.
+  const routeStyle = detectStyle(tree.head(route.file, STYLE_SAMPLE_BYTES));
+  return tree.with(owned, renderOwnedFile(routeStyle, describeDoc(route), documents));
 }
 
 /** Header routes as written in the owned file (empty when it does not exist). */
@@ -524,8 +528,7 @@ function headerRouteResource(route: PlainMap, http: PlainMap[], headerRoute: Hea
 }
 
 /** Whole-file text in the route file's line ending and indentation; same input, same bytes. */
-function renderOwnedFile(routeText: string, resource: string, documents: PlainMap[]): string {
-  const style = detectStyle(routeText);
+function renderOwnedFile(style: FileStyle, resource: string, documents: PlainMap[]): string {
   const header = [
     `${MANAGED_FILE_MARKER}: header routes of ${resource} during a canary release.`,
     '# gitcanary rewrites this file at every step and deletes it when no header route is active.',

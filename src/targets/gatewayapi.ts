@@ -154,7 +154,7 @@ export const gatewayApiRouter: TrafficRouter<GatewayApiConfig> = {
       mirrorRoutes: managed.mirrorRoutes,
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'HTTPRoute' }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: 'HTTPRoute' }),
   configFromCli(tree, options) {
     const httpRoute =
       options.route ??

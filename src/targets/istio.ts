@@ -193,7 +193,7 @@ export const istioRouter: TrafficRouter<IstioConfig> = {
       mirrorRoutes: managed.mirrorRoutes,
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'VirtualService' }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: 'VirtualService' }),
   configFromCli(tree, options) {
     const name =
       options.route ??

@@ -11,7 +11,9 @@ import {
   nodeAt,
   type ResourceDoc,
   type ResourceRef,
+  STYLE_SAMPLE_BYTES,
   setIn,
+  sliceDocuments,
   valueAt,
   type YamlPath,
 } from '../manifests/index.js';
@@ -175,7 +177,7 @@ export function filesUnder(tree: ManifestTree, file: string): string[] {
   if (files.length === 0) {
     throw new GitcanaryError('FILE_NOT_FOUND', 'no manifest files there', { file });
   }
-  return files.filter((p) => p === normal || !tree.text(p).startsWith(MANAGED_FILE_MARKER));
+  return files.filter((p) => p === normal || !tree.startsWith(p, MANAGED_FILE_MARKER));
 }
 
 /** The one resource `ref` names under `file`; not found and found twice are located errors. */
@@ -210,7 +212,7 @@ export function place(tree: ManifestTree, doc: ResourceDoc, field: YamlPath): Er
   const start = node?.range?.[0];
   return {
     file: doc.file,
-    ...(start === undefined ? (doc.position ?? {}) : tree.position(doc.file, start)),
+    ...(start === undefined ? (doc.position ?? {}) : tree.position(doc.file, doc.offset + start)),
     resource: describeDoc(doc),
     field: fieldPath(field),
   };
@@ -381,20 +383,27 @@ export function insertFirst(
       },
     );
   }
-  const text = tree.text(doc.file);
+  // Node ranges are offsets in the text the document was parsed from; only that document changes.
+  const { source, extent } = doc;
   const itemStart = first.range[0];
-  const lineStart = text.lastIndexOf('\n', itemStart - 1) + 1;
+  const lineStart = source.lastIndexOf('\n', itemStart - 1) + 1;
   // The `- ` of the first item: its column is where every inserted item starts.
-  const dash = text.lastIndexOf('-', itemStart - 1);
+  const dash = source.lastIndexOf('-', itemStart - 1);
   const column = dash - lineStart;
-  const style = detectStyle(text, doc.document, itemStart);
+  const style = detectStyle(source, doc.document, itemStart, () => tree.head(doc.file, STYLE_SAMPLE_BYTES));
   const rendered = renderYaml([...items], style)
     .replace(/\n$/, '')
     .split('\n')
     .map((line) => (line === '' ? line : ' '.repeat(column) + line))
     .join(style.eol);
-  const next = text.slice(0, lineStart) + rendered + style.eol + text.slice(lineStart);
-  const after = tree.with(doc.file, next);
+  const edited =
+    source.slice(extent.start, lineStart) + rendered + style.eol + source.slice(lineStart, extent.end);
+  if (sliceDocuments(edited).length !== 1) {
+    throw new GitcanaryError('EDIT_UNCONFIRMED', 'inserting routes first would split the document', {
+      ...place(tree, doc, listPath),
+    });
+  }
+  const after = tree.withDocument(doc.file, doc.index, edited);
   const before = valueAt(doc, listPath) as unknown[];
   const reread = after.document(doc.file, doc.index);
   if (reread === undefined || !isDeepStrictEqual(valueAt(reread, listPath), [...items, ...before])) {

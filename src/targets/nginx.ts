@@ -115,7 +115,7 @@ export const nginxRouter: TrafficRouter<NginxConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'Ingress' }).some((doc) => !isAlbIngress(doc)),
+  detects: (tree, files) => tree.hasResource(files, { kind: 'Ingress' }, (doc) => !isAlbIngress(doc)),
   configFromCli(tree, options) {
     const stableIngress =
       options.route ??

@@ -98,7 +98,7 @@ export const smiRouter: TrafficRouter<SmiConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'TrafficSplit' }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: 'TrafficSplit' }),
   configFromCli(tree, options) {
     const trafficSplitName =
       options.route ??

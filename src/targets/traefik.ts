@@ -89,7 +89,7 @@ export const traefikRouter: TrafficRouter<TraefikConfig> = {
       mirrorRoutes: [],
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: 'TraefikService' }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: 'TraefikService' }),
   configFromCli(tree, options) {
     const name =
       options.route ??

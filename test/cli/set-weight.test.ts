@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -264,6 +264,57 @@ describe.concurrent('gitcanary set weight', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /^error: no resource a traffic router edits in services\.yaml \(hint: routers: apisix \(ApisixRoute\), gatewayAPI \(HTTPRoute\), /,
+    );
+  });
+
+  it('refuses a file holding resources of several routers, changing nothing', async () => {
+    const dir = workspace('argo-rollouts');
+    const httpRoute = readFileSync(
+      path.join(ROOT, 'fixtures/routers/gatewayapi/traffic-split-2.yaml'),
+      'utf8',
+    );
+    const route = readFileSync(path.join(dir, 'route.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'both.yaml'), `${route}---\n${httpRoute}`);
+    const before = snapshot(dir);
+
+    const result = await gitcanary(dir, 'set', 'weight', '--file', 'both.yaml', ...ARGO_SERVICES, '20');
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error: both\.yaml holds resources of several routers \(apisix, gatewayAPI\); choose one with --router/,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('detects the router of a file of many routes from the first one, as --router reads it', async () => {
+    const dir = workspace('argo-rollouts');
+    const route = readFileSync(path.join(dir, 'route.yaml'), 'utf8');
+    const other = (i: number) => route.replaceAll('rollouts-apisix-route', `other-${i}`);
+    // Documents that mention other routers' kinds without being theirs, and a broken route that
+    // neither detection nor the edit has to parse (as with --router apisix).
+    const noise =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  text: HTTPRoute Ingress VirtualService\n';
+    const broken = 'apiVersion: apisix.apache.org/v2\nkind: ApisixRoute\nmetadata: {name: broken\n';
+    const docs = [...Array.from({ length: 500 }, (_, i) => other(i)), noise, route, broken];
+    writeFileSync(path.join(dir, 'routes.yaml'), docs.join('---\n'));
+
+    const result = await gitcanary(
+      dir,
+      ...[
+        'set',
+        'weight',
+        '--file',
+        'routes.yaml',
+        '--route',
+        'rollouts-apisix-route',
+        ...ARGO_SERVICES,
+        '20',
+      ],
+    );
+
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path.join(dir, 'routes.yaml'), 'utf8')).toBe(
+      [...docs.slice(0, -2), argoRouteAt20, broken].join('---\n'),
     );
   });
 

@@ -26,7 +26,13 @@ function expectSameAsParser(text: string): void {
       }
     };
     expect(plain(lazy.document)).toEqual(plain(document));
-    expect(lazy.document.contents?.range).toEqual(document.contents?.range);
+    // Ranges are offsets in the text the document was parsed from, which starts at `offset`.
+    const local = lazy.document.contents?.range;
+    expect(local?.map((at) => at + lazy.offset)).toEqual(document.contents?.range);
+    if (local)
+      expect(lazy.source.slice(local[0], local[2])).toBe(
+        text.slice(local[0] + lazy.offset, local[2] + lazy.offset),
+      );
   }
 }
 
