@@ -27,8 +27,13 @@ const theirsDir = path.join(dir, 'raw');
 (await import('node:fs')).mkdirSync(theirsDir);
 const theirs = generateRepo(theirsDir, env, { manifests: 0, history: 20 });
 
-// Weights 1..N+2: the first `step --image` starts the release, each later one commits one weight.
-const weights = Array.from({ length: N + 2 }, (_, i) => i + 1);
+// Optionally the same CLI under another Node (GITCANARY_NODE24=<path of a node 24 binary>: the
+// GitHub Action's runtime, where bin/gitcanary.js turns on Node's compile cache).
+const node24 = process.env.GITCANARY_NODE24;
+
+// One weight per measured step, and two more (node 24's warm-up, the traced step): the first
+// `step --image` starts the release, each later one commits one weight.
+const weights = Array.from({ length: N * (node24 ? 2 : 1) + 3 }, (_, i) => i + 1);
 writeFileSync(path.join(dir, 'gitcanary.yaml'), releaseConfig(`file://${ours}`, weights));
 const IMAGE = 'ghcr.io/stefanprodan/podinfo:6.1.0';
 await timed(bin, ['step', '--config', 'gitcanary.yaml', '--image', IMAGE], {
@@ -44,9 +49,6 @@ git -C w commit --quiet --all -m "podinfo: weight $2"
 git -C w push --quiet origin HEAD:main
 rm -rf w`;
 
-// Optionally the same CLI under another Node (GITCANARY_NODE24=<path of a node 24 binary>: the
-// GitHub Action's runtime, where bin/gitcanary.js turns on Node's compile cache).
-const node24 = process.env.GITCANARY_NODE24;
 if (node24)
   await timed(node24, [bin, 'step', '--config', 'gitcanary.yaml'], { cwd: dir, env, allowExit: [0, 3] });
 

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { Agent } from 'node:http';
 import { GitcanaryError, isGitcanaryError } from '../errors.js';
 import {
   isTransientHttpFailure,
@@ -68,7 +67,8 @@ export class ArgoCdSyncGate implements Gate {
   private readonly deadlineMs: number;
   private readonly pollIntervalMs: number;
   private readonly baseUrl: URL;
-  private readonly agent: http.Agent | undefined;
+  /** Only this client skips certificate checks (`insecure`); made with the first request. */
+  private agent: Agent | undefined;
 
   constructor(
     readonly name: string,
@@ -89,11 +89,6 @@ export class ArgoCdSyncGate implements Gate {
       ? this.config.server
       : `https://${this.config.server}`;
     this.baseUrl = new URL(server.endsWith('/') ? server : `${server}/`);
-    // Only this client skips certificate checks; the process-wide agent stays strict.
-    this.agent =
-      this.config.insecure === true && this.baseUrl.protocol === 'https:'
-        ? new https.Agent({ rejectUnauthorized: false, keepAlive: true })
-        : undefined;
   }
 
   /** `podinfo` or `apps-namespace/podinfo` (Applications in any namespace). */
@@ -280,10 +275,14 @@ export class ArgoCdSyncGate implements Gate {
   }
 
   /** One GET; the body is read up to MAX_BODY_BYTES (a server streaming garbage cannot fill the heap). */
-  private get(url: URL, token: string | undefined, signal: AbortSignal): Promise<HttpAnswer> {
+  private async get(url: URL, token: string | undefined, signal: AbortSignal): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    const client = url.protocol === 'https:' ? https : http;
+    // node:http(s), with tls and net, load with the first request, not with every command.
+    const client = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    // Only this client skips certificate checks; the process-wide agent stays strict.
+    if (this.config.insecure === true && url.protocol === 'https:')
+      this.agent ??= new (await import('node:https')).Agent({ rejectUnauthorized: false, keepAlive: true });
     return new Promise((resolve, reject) => {
       const request = client.request(
         url,

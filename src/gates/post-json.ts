@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import { timeoutSignal } from '../shared/timeout.js';
 
 // One JSON POST over node:http(s): a timeout per request, an abort signal, certificate checks that
@@ -30,10 +28,16 @@ export class PostTimeoutError extends Error {
   }
 }
 
-export function postJson(url: string, body: string, options: PostOptions): Promise<PostResponse> {
+export async function postJson(url: string, body: string, options: PostOptions): Promise<PostResponse> {
   const target = new URL(url);
-  const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
-  if (client === undefined) return Promise.reject(new Error(`unsupported URL scheme ${target.protocol}`));
+  // node:http(s), with tls and net, load with the first request: a step that posts nothing never does.
+  const client =
+    target.protocol === 'https:'
+      ? await import('node:https')
+      : target.protocol === 'http:'
+        ? await import('node:http')
+        : undefined;
+  if (client === undefined) throw new Error(`unsupported URL scheme ${target.protocol}`);
   const timeout = timeoutSignal(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   return new Promise<PostResponse>((resolve, reject) => {
