@@ -220,6 +220,22 @@ function guardAliases(site: EditSite, located: Located): void {
 
 function planSet(site: EditSite, located: Located, value: unknown): Splice | null {
   const { path } = site;
+  if (located.found === path.length) {
+    const existing = located.nodes[path.length];
+    // A scalar written over a plain or quoted scalar (a weight, a tag) keeps its place and needs
+    // no indentation: the file's style is not measured (a step plans dozens of these at its start).
+    if (
+      isScalar(existing) &&
+      existing.range &&
+      !isEmptyNode(existing) &&
+      !isObject(value) &&
+      existing.type !== Scalar.BLOCK_LITERAL &&
+      existing.type !== Scalar.BLOCK_FOLDED
+    ) {
+      if (existing.value === value) return null;
+      return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing) };
+    }
+  }
   const style = styleAt(site, located);
   if (located.found === path.length) {
     const existing = located.nodes[path.length];
