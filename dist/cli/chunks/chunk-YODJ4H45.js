@@ -4,9 +4,11 @@ import {
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
   MANAGED_FILE_MARKER,
+  STYLE_SAMPLE_BYTES,
   agreeingWeight,
   annotationJson,
   assertWeight,
+  backendShares,
   baselineServiceSchema,
   describeDoc,
   detectStyle,
@@ -32,7 +34,6 @@ import {
   ownedDocument,
   parseImageRef,
   place,
-  readWeight,
   refuseBaselineRole,
   releaseRunning,
   require_dist,
@@ -41,6 +42,7 @@ import {
   rolloutTarget,
   ruleNameSchema,
   safeJson,
+  serviceBackends,
   serviceNameSchema,
   setAnnotationJson,
   setIn,
@@ -50,14 +52,17 @@ import {
   toPlain,
   usage,
   valueAt,
+  writeBackendWeights,
   writeOwnedDocument,
   writeWeight
-} from "./chunk-A62AR74P.js";
+} from "./chunk-IIDQP2VW.js";
+import {
+  external_exports
+} from "./chunk-LLT2LQ4I.js";
 import {
   GitcanaryError,
-  external_exports,
   fieldPath
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-ASCNN4HU.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
@@ -255,7 +260,7 @@ var nginxRouter = {
       mirrorRoutes: []
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "Ingress" }).some((doc) => !isAlbIngress(doc)),
+  detects: (tree, files) => tree.hasResource(files, { kind: "Ingress" }, (doc) => !isAlbIngress(doc)),
   configFromCli(tree, options) {
     const stableIngress = options.route ?? onlyName(
       resourceNames(tree, options.file, "Ingress", INGRESS_API_VERSIONS).filter(
@@ -517,7 +522,7 @@ var albRouter = {
       mirrorRoutes: []
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "Ingress" }).some((doc) => isAlbIngress(doc)),
+  detects: (tree, files) => tree.hasResource(files, { kind: "Ingress" }, isAlbIngress),
   configFromCli(tree, options) {
     const ingress = options.route ?? onlyName(resourceNames(tree, options.file, "Ingress", INGRESS_API_VERSIONS2), "Ingress", options.file);
     const doc = findResource(tree, options.file, {
@@ -789,7 +794,7 @@ var ambassadorRouter = {
     );
     return { canaryWeight, headerRoutes: [], mirrorRoutes: [] };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "Mapping" }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: "Mapping" }),
   configFromCli(tree, options) {
     const names = resourceNames(tree, options.file, "Mapping", AMBASSADOR_API_VERSIONS).filter(
       (name2) => !name2.endsWith("-canary")
@@ -933,7 +938,7 @@ var apisixRouter = {
     };
   },
   detects(tree, files) {
-    return tree.resources(files, { kind: "ApisixRoute" }).length > 0;
+    return tree.hasResource(files, { kind: "ApisixRoute" });
   },
   configFromCli(tree, options) {
     const route = options.route ?? onlyName(apisixRouteNames(tree, options.file), "ApisixRoute", options.file);
@@ -1012,7 +1017,8 @@ function setHeaderRoutes2(tree, config, headerRoutes) {
       headerRoute
     )
   );
-  return tree.with(owned, renderOwnedFile(tree.text(route.file), describeDoc(route), documents));
+  const routeStyle = detectStyle(tree.head(route.file, STYLE_SAMPLE_BYTES));
+  return tree.with(owned, renderOwnedFile(routeStyle, describeDoc(route), documents));
 }
 function readHeaderRoutes(tree, config) {
   const route = findApisixRoute(tree, config);
@@ -1209,8 +1215,7 @@ function headerRouteResource(route, http, headerRoute) {
     }
   };
 }
-function renderOwnedFile(routeText, resource, documents) {
-  const style = detectStyle(routeText);
+function renderOwnedFile(style, resource, documents) {
   const header = [
     `${MANAGED_FILE_MARKER}: header routes of ${resource} during a canary release.`,
     "# gitcanary rewrites this file at every step and deletes it when no header route is active."
@@ -1373,29 +1378,10 @@ var gatewayApiRouter = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
+    const find = (current2) => findHttpRoute(current2, config);
     let next = tree;
     for (const managed of managedRules2(tree, config)) {
-      const refs = [...RULES, managed.index, "backendRefs"];
-      next = writeWeight(
-        next,
-        findHttpRoute(next, config),
-        [...refs, managed.canary, "weight"],
-        weights.canary
-      );
-      next = writeWeight(
-        next,
-        findHttpRoute(next, config),
-        [...refs, managed.stable, "weight"],
-        weights.stable
-      );
-      if (managed.baseline !== void 0) {
-        next = writeWeight(
-          next,
-          findHttpRoute(next, config),
-          [...refs, managed.baseline, "weight"],
-          weights.baseline
-        );
-      }
+      next = writeBackendWeights(next, find, [...RULES, managed.index, "backendRefs"], managed, weights);
     }
     const current = readManaged(findHttpRoute(next, config));
     return current.mirrorRoutes.length > 0 ? writeManaged(next, config, current) : next;
@@ -1416,12 +1402,7 @@ var gatewayApiRouter = {
     const doc = findHttpRoute(tree, config);
     const readings = managedRules2(tree, config).map((managed2) => {
       const refs = [...RULES, managed2.index, "backendRefs"];
-      const weightOf = (index) => readWeight(tree, doc, [...refs, index, "weight"], DEFAULT_WEIGHT);
-      const shares = sharesOf(
-        weightOf(managed2.canary),
-        weightOf(managed2.stable),
-        managed2.baseline === void 0 ? 0 : weightOf(managed2.baseline)
-      );
+      const shares = backendShares(tree, doc, refs, managed2, DEFAULT_WEIGHT);
       const where = `rule ${ruleLabel(managed2)}`;
       return { where, shares, details: place(tree, doc, refs) };
     });
@@ -1434,7 +1415,7 @@ var gatewayApiRouter = {
       mirrorRoutes: managed.mirrorRoutes
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "HTTPRoute" }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: "HTTPRoute" }),
   configFromCli(tree, options) {
     const httpRoute = options.route ?? onlyName(
       resourceNames(tree, options.file, "HTTPRoute", HTTPROUTE_API_VERSIONS),
@@ -1821,18 +1802,10 @@ var istioRouter = {
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
     checkDestinationRule(tree, config);
+    const find = (current2) => findVirtualService(current2, config);
     let next = tree;
     for (const managed of managedRoutes(tree, config)) {
-      const route = [...HTTP, managed.index, "route"];
-      const edits = [
-        [managed.canary, weights.canary],
-        [managed.stable, weights.stable],
-        [managed.baseline, weights.baseline]
-      ];
-      for (const [index, weight] of edits) {
-        if (index === void 0) continue;
-        next = writeWeight(next, findVirtualService(next, config), [...route, index, "weight"], weight);
-      }
+      next = writeBackendWeights(next, find, [...HTTP, managed.index, "route"], managed, weights);
     }
     const current = readManaged2(findVirtualService(next, config));
     return current.mirrorRoutes.length > 0 ? writeManaged2(next, config, current) : next;
@@ -1854,12 +1827,7 @@ var istioRouter = {
     const readings = managedRoutes(tree, config).map((managed2) => {
       const route = [...HTTP, managed2.index, "route"];
       const single = managed2.route.route.length === 1 ? 100 : 0;
-      const weightOf = (index) => readWeight(tree, doc, [...route, index, "weight"], single);
-      const shares = sharesOf(
-        weightOf(managed2.canary),
-        weightOf(managed2.stable),
-        managed2.baseline === void 0 ? 0 : weightOf(managed2.baseline)
-      );
+      const shares = backendShares(tree, doc, route, managed2, single);
       return {
         where: `route ${typeof managed2.route.name === "string" ? `"${managed2.route.name}"` : `#${managed2.index + 1}`}`,
         shares,
@@ -1875,7 +1843,7 @@ var istioRouter = {
       mirrorRoutes: managed.mirrorRoutes
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "VirtualService" }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: "VirtualService" }),
   configFromCli(tree, options) {
     const name = options.route ?? onlyName(
       resourceNames(tree, options.file, "VirtualService", ISTIO_API_VERSIONS),
@@ -2169,7 +2137,7 @@ var smiConfigSchema = external_exports.strictObject({
   canaryService: serviceNameSchema,
   baselineService: baselineServiceSchema
 }).refine(distinctServices, DISTINCT_SERVICES).refine(distinctBackends, DISTINCT_BASELINE);
-var BACKENDS = ["spec", "backends"];
+var BACKENDS = { path: ["spec", "backends"], serviceField: "service", item: "backend" };
 var smiRouter = {
   key: "smi",
   configSchema: smiConfigSchema,
@@ -2199,36 +2167,21 @@ var smiRouter = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
-    const { stable, canary, baseline } = backends(tree, config);
-    const edits = [
-      [canary, weights.canary],
-      [stable, weights.stable],
-      [baseline, weights.baseline]
-    ];
-    let next = tree;
-    for (const [index, weight] of edits) {
-      if (index !== void 0)
-        next = writeWeight(next, findSplit(next, config), [...BACKENDS, index, "weight"], weight);
-    }
-    return next;
+    const find = (current) => findSplit(current, config);
+    return writeBackendWeights(tree, find, BACKENDS.path, backends(tree, config), weights);
   },
   observe(tree, config) {
     const doc = findSplit(tree, config);
-    const { stable, canary, baseline } = backends(tree, config);
-    const weightOf = (index) => readWeight(tree, doc, [...BACKENDS, index, "weight"], 0);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === void 0 ? 0 : weightOf(baseline)
-    );
+    const indexes = backends(tree, config);
+    const shares = backendShares(tree, doc, BACKENDS.path, indexes, 0);
     return {
       canaryWeight: shares.canary,
-      ...baseline === void 0 ? {} : { baselineWeight: shares.baseline },
+      ...indexes.baseline === void 0 ? {} : { baselineWeight: shares.baseline },
       headerRoutes: [],
       mirrorRoutes: []
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "TrafficSplit" }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: "TrafficSplit" }),
   configFromCli(tree, options) {
     const trafficSplitName = options.route ?? onlyName(
       resourceNames(tree, options.file, "TrafficSplit", SMI_API_VERSIONS),
@@ -2240,7 +2193,7 @@ var smiRouter = {
       name: trafficSplitName,
       apiVersions: SMI_API_VERSIONS
     });
-    const names = listAt(tree, doc, BACKENDS, "spec.backends").map((backend) => String(backend.service));
+    const names = listAt(tree, doc, BACKENDS.path, "spec.backends").map((backend) => String(backend.service));
     const { stable, canary } = inferBackends(names, options, "the TrafficSplit");
     return { file: options.file, trafficSplitName, stableService: stable, canaryService: canary };
   }
@@ -2265,29 +2218,16 @@ function backends(tree, config) {
       }
     );
   }
-  const names = listAt(tree, doc, BACKENDS, "spec.backends").map(
-    (backend) => isMap(backend) ? backend.service : void 0
-  );
-  const index = (service, role) => {
-    const at = names.indexOf(service);
-    if (at < 0) {
-      throw new GitcanaryError("BACKEND_MISSING", `the TrafficSplit has no ${role} backend "${service}"`, {
-        ...place(tree, doc, [...BACKENDS]),
-        hint: `backends: ${names.map(String).join(", ")}`
-      });
-    }
-    return at;
-  };
-  return {
-    stable: index(config.stableService, "stable"),
-    canary: index(config.canaryService, "canary"),
-    ...config.baselineService === void 0 ? {} : { baseline: index(config.baselineService, "baseline") }
-  };
+  return serviceBackends(tree, doc, BACKENDS, config);
 }
 
 // src/targets/traefik.ts
 var TRAEFIK_API_VERSIONS = ["traefik.io/v1alpha1", "traefik.containo.us/v1alpha1"];
-var SERVICES = ["spec", "weighted", "services"];
+var SERVICES = {
+  path: ["spec", "weighted", "services"],
+  serviceField: "name",
+  item: "service"
+};
 var DEFAULT_WEIGHT2 = 1;
 var traefikConfigSchema = external_exports.strictObject({
   file: manifestPathSchema.describe("File (or folder) holding the TraefikService."),
@@ -2322,36 +2262,21 @@ var traefikRouter = {
   baselineBackend: (config) => config.baselineService,
   setWeight(tree, config, canaryWeight, context) {
     const weights = splitWeights(canaryWeight, context?.baselineWeight);
-    const { stable, canary, baseline } = services(tree, config);
-    const edits = [
-      [canary, weights.canary],
-      [stable, weights.stable],
-      [baseline, weights.baseline]
-    ];
-    let next = tree;
-    for (const [index, weight] of edits) {
-      if (index !== void 0)
-        next = writeWeight(next, findService(next, config), [...SERVICES, index, "weight"], weight);
-    }
-    return next;
+    const find = (current) => findService(current, config);
+    return writeBackendWeights(tree, find, SERVICES.path, services(tree, config), weights);
   },
   observe(tree, config) {
     const doc = findService(tree, config);
-    const { stable, canary, baseline } = services(tree, config);
-    const weightOf = (index) => readWeight(tree, doc, [...SERVICES, index, "weight"], DEFAULT_WEIGHT2);
-    const shares = sharesOf(
-      weightOf(canary),
-      weightOf(stable),
-      baseline === void 0 ? 0 : weightOf(baseline)
-    );
+    const indexes = services(tree, config);
+    const shares = backendShares(tree, doc, SERVICES.path, indexes, DEFAULT_WEIGHT2);
     return {
       canaryWeight: shares.canary,
-      ...baseline === void 0 ? {} : { baselineWeight: shares.baseline },
+      ...indexes.baseline === void 0 ? {} : { baselineWeight: shares.baseline },
       headerRoutes: [],
       mirrorRoutes: []
     };
   },
-  detects: (tree, files) => tree.resources(files, { kind: "TraefikService" }).length > 0,
+  detects: (tree, files) => tree.hasResource(files, { kind: "TraefikService" }),
   configFromCli(tree, options) {
     const name = options.route ?? onlyName(
       resourceNames(tree, options.file, "TraefikService", TRAEFIK_API_VERSIONS),
@@ -2363,7 +2288,7 @@ var traefikRouter = {
       name,
       apiVersions: TRAEFIK_API_VERSIONS
     });
-    const names = listAt(tree, doc, SERVICES, "spec.weighted.services").map(
+    const names = listAt(tree, doc, SERVICES.path, "spec.weighted.services").map(
       (service) => String(service.name)
     );
     const { stable, canary } = inferBackends(names, options, "the TraefikService");
@@ -2385,23 +2310,7 @@ function findService(tree, config) {
   });
 }
 function services(tree, config) {
-  const doc = findService(tree, config);
-  const names = listAt(tree, doc, SERVICES, "spec.weighted.services").map((service) => service.name);
-  const index = (service, role) => {
-    const at = names.indexOf(service);
-    if (at < 0) {
-      throw new GitcanaryError("BACKEND_MISSING", `the TraefikService has no ${role} service "${service}"`, {
-        ...place(tree, doc, [...SERVICES]),
-        hint: `services: ${names.map(String).join(", ")}`
-      });
-    }
-    return at;
-  };
-  return {
-    stable: index(config.stableService, "stable"),
-    canary: index(config.canaryService, "canary"),
-    ...config.baselineService === void 0 ? {} : { baseline: index(config.baselineService, "baseline") }
-  };
+  return serviceBackends(tree, findService(tree, config), SERVICES, config);
 }
 
 // src/targets/registry.ts

@@ -2,21 +2,25 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-VGJEQ2Q7.js";
+} from "./chunk-XGHLTLUM.js";
 import {
   routerFor,
   routers,
   setHeaderRoutes
-} from "./chunk-N5V7TXSN.js";
+} from "./chunk-YODJ4H45.js";
 import {
   loadTree,
   resolveInside,
   writeTree
-} from "./chunk-A62AR74P.js";
-import "./chunk-F3VDPRNV.js";
+} from "./chunk-IIDQP2VW.js";
+import "./chunk-D5ES77OW.js";
+import "./chunk-LLT2LQ4I.js";
+import "./chunk-EJIRL6LF.js";
 import {
   GitcanaryError
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-ASCNN4HU.js";
+import "./chunk-34IGQYKH.js";
+import "./chunk-K7FAASV6.js";
 import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-weight.ts
@@ -108,9 +112,7 @@ async function write(root, base, next, options) {
   const written = await writeTree(root, base, next);
   if (options.verbose !== true) return;
   if (written.length === 0) printOut("no change");
-  for (const change of next.changedFrom(base)) {
-    printOut(`${change.text === null ? "deleted" : "wrote"} ${change.file}`);
-  }
+  for (const file of next.changedFiles(base)) printOut(`${next.has(file) ? "wrote" : "deleted"} ${file}`);
 }
 function byName(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

@@ -1,14 +1,16 @@
 import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
-  GitcanaryError,
   dns1035Label,
   dns1123Label,
   dns1123Subdomain,
   external_exports,
-  fieldPath,
   resourcePartName
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-LLT2LQ4I.js";
+import {
+  GitcanaryError,
+  fieldPath
+} from "./chunk-ASCNN4HU.js";
 import {
   __commonJS,
   __require,
@@ -80,7 +82,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -89,9 +91,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -225,7 +227,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -235,7 +237,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -379,7 +381,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -406,7 +408,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -417,7 +419,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -597,7 +599,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -623,7 +625,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5545,15 +5547,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index] of path2) {
         const tok = item?.[field];
@@ -5564,8 +5566,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5596,7 +5598,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
@@ -7312,7 +7314,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7340,8 +7342,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7357,66 +7359,190 @@ var PARSE_OPTIONS = {
   // Kubernetes' YAML parser (go-yaml) honours `<<: *base` merge keys; read them the same way.
   merge: true
 };
-var FileDocuments = class {
-  constructor(file, text, slices) {
-    this.file = file;
+var FileBase = class {
+  constructor(text, slices) {
     this.text = text;
     this.#slices = slices;
   }
-  file;
   text;
   #slices;
-  #whole;
-  #docs = /* @__PURE__ */ new Map();
-  #lineStarts;
+  /** Line breaks before each document's start, counted once for all positions. */
+  #breaksBefore;
   get slices() {
     this.#slices ??= sliceDocuments(this.text);
     return this.#slices;
   }
-  get count() {
-    return this.slices.length;
-  }
-  /** Document `index`, parsed on first use from its own slice of the text only. */
-  document(index) {
-    const cached = this.#docs.get(index);
-    if (cached !== void 0) return cached;
-    const slice = this.slices[index];
-    if (slice === void 0) return void 0;
-    if (this.#whole !== true) {
-      const parsed = (0, import_yaml.parseAllDocuments)(this.text.slice(slice.start, slice.end), PARSE_OPTIONS);
-      const documents = Array.isArray(parsed) ? parsed : [];
-      if (documents.length === 1) {
-        const document = documents[0];
-        shiftRanges(document, slice.start);
-        return this.#remember(index, document);
-      }
-      this.#parseWhole();
-      return this.#docs.get(index);
-    }
-    return void 0;
-  }
-  /** Text of document `index`, for cheap textual checks before parsing. */
   sliceText(index) {
     const slice = this.slices[index];
     return this.text.slice(slice.start, slice.end);
   }
+  breaksBefore(index) {
+    if (this.#breaksBefore === void 0) {
+      const slices = this.slices;
+      const counts = new Uint32Array(slices.length);
+      let breaks = 0;
+      let from = 0;
+      for (const [i, slice] of slices.entries()) {
+        breaks += countBreaks(this.text, from, slice.start);
+        from = slice.start;
+        counts[i] = breaks;
+      }
+      this.#breaksBefore = counts;
+    }
+    return this.#breaksBefore[index];
+  }
+};
+var FileDocuments = class _FileDocuments {
+  constructor(file, base, edits = /* @__PURE__ */ new Map()) {
+    this.file = file;
+    this.#base = base;
+    this.#edits = edits;
+  }
+  file;
+  #base;
+  #edits;
+  #whole = false;
+  #docs = /* @__PURE__ */ new Map();
+  #text;
+  #slices;
+  #lineStarts;
+  /** The whole text, put together from the base and the edited documents on first use. */
+  get text() {
+    if (this.#edits.size === 0) return this.#base.text;
+    this.#text ??= [...this.#pieces()].join("");
+    return this.#text;
+  }
+  get length() {
+    let length = this.#base.text.length;
+    for (const [index, text] of this.#edits) length += this.#delta(index, text);
+    return length;
+  }
+  /** Where each document starts and ends in the whole text. */
+  get slices() {
+    if (this.#edits.size === 0) return this.#base.slices;
+    if (this.#slices === void 0) {
+      let shift = 0;
+      this.#slices = this.#base.slices.map((slice, index) => {
+        const start = slice.start + shift;
+        const edited = this.#edits.get(index);
+        if (edited !== void 0) shift += this.#delta(index, edited);
+        return { start, end: slice.end + shift };
+      });
+    }
+    return this.#slices;
+  }
+  get count() {
+    return this.#base.slices.length;
+  }
+  /** Text of document `index`, for cheap textual checks before parsing. */
+  sliceText(index) {
+    return this.#edits.get(index) ?? this.#base.sliceText(index);
+  }
+  /** Document `index`, parsed on first use from its own text only. */
+  document(index) {
+    const cached = this.#docs.get(index);
+    if (cached !== void 0 || this.#whole || index >= this.count) return cached;
+    const source = this.sliceText(index);
+    const parsed = (0, import_yaml.parseAllDocuments)(source, PARSE_OPTIONS);
+    const documents = Array.isArray(parsed) ? parsed : [];
+    if (documents.length === 1)
+      return this.#remember(index, documents[0], source, { start: 0, end: source.length });
+    this.#parseWhole();
+    return this.#docs.get(index);
+  }
+  /**
+   * Whether document `index` can be a `kind` (any kind when undefined) holding every needle, judged
+   * from its text without parsing: false only when it cannot.
+   */
+  mayHold(index, needles, kind) {
+    const text = this.sliceText(index);
+    if (needles.some((needle) => !text.includes(needle))) return false;
+    if (kind === void 0 || this.#whole) return true;
+    const written = writtenKind(text);
+    return written === void 0 || written === kind;
+  }
+  /** Whether `needle` may occur in the file: never false when it does (an edit may have removed it). */
+  mayContain(needle) {
+    if (this.#base.text.includes(needle)) return true;
+    for (const text of this.#edits.values()) if (text.includes(needle)) return true;
+    return false;
+  }
   /** Indexes of the documents whose text contains `needle` (one search over the file, not one per document). */
   documentsContaining(needle) {
-    const slices = this.slices;
+    const { text, slices } = this.#base;
     const found = [];
-    for (let at = this.text.indexOf(needle); at !== -1; ) {
+    for (let at = text.indexOf(needle); at !== -1; ) {
       const index = sliceAt(slices, at);
       if (index === void 0) break;
       const slice = slices[index];
       if (at + needle.length <= slice.end) {
-        found.push(index);
-        at = this.text.indexOf(needle, slice.end);
-      } else at = this.text.indexOf(needle, at + 1);
+        if (!this.#edits.has(index)) found.push(index);
+        at = text.indexOf(needle, slice.end);
+      } else at = text.indexOf(needle, at + 1);
     }
-    return found;
+    const edited = [...this.#edits].filter(([, text2]) => text2.includes(needle)).map(([index]) => index);
+    return edited.length === 0 ? found : [...found, ...edited].sort((a, b) => a - b);
   }
-  /** 1-based line and column of an offset. */
+  /** The text in order, in pieces of at most `size` characters, without putting it together. */
+  *chunks(size) {
+    for (const piece of this.#edits.size === 0 ? [this.#base.text] : this.#pieces()) {
+      for (let at = 0; at < piece.length; ) {
+        let end = Math.min(at + size, piece.length);
+        if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end -= 1;
+        yield piece.slice(at, end);
+        at = end;
+      }
+    }
+  }
+  /** The first `length` characters of the text, without putting the whole text together. */
+  head(length) {
+    if (this.#edits.size === 0) return this.#base.text.slice(0, length);
+    let out = "";
+    for (const piece of this.#pieces()) {
+      out += piece.slice(0, length - out.length);
+      if (out.length >= length) break;
+    }
+    return out;
+  }
+  /** The text up to the end of the last document that ends within `length` (all of a shorter file). */
+  documentsHead(length) {
+    if (this.length <= length) return this.text;
+    let end = 0;
+    let shift = 0;
+    for (const [index, slice] of this.#base.slices.entries()) {
+      const edited = this.#edits.get(index);
+      const delta = edited === void 0 ? 0 : this.#delta(index, edited);
+      if (slice.end + shift + delta > length) break;
+      shift += delta;
+      end = slice.end + shift;
+    }
+    return this.head(end);
+  }
+  /** Whether the two hold the same text; compares only the edited documents when both share a base. */
+  sameText(other) {
+    if (other === this) return true;
+    if (other.#base !== this.#base) return other.text === this.text;
+    for (const index of /* @__PURE__ */ new Set([...this.#edits.keys(), ...other.#edits.keys()])) {
+      if (this.sliceText(index) !== other.sliceText(index)) return false;
+    }
+    return true;
+  }
+  /** The file with document `index` replaced by `text` (which must hold exactly one document). */
+  withDocument(index, text) {
+    const edits = new Map(this.#edits);
+    if (text === this.#base.sliceText(index)) edits.delete(index);
+    else edits.set(index, text);
+    return new _FileDocuments(this.file, this.#base, edits);
+  }
+  /** 1-based line and column of an offset in the whole text. */
   position(offset) {
+    const slices = this.slices;
+    const index = this.#whole ? void 0 : sliceAt(slices, offset);
+    if (index === void 0) return this.#position(offset);
+    return positionInDocument(this.#base, this.#edits, index, offset - slices[index].start);
+  }
+  /** 1-based line and column of an offset in the whole text, from a line index of it. */
+  #position(offset) {
     this.#lineStarts ??= lineStartsOf(this.text);
     const starts = this.#lineStarts;
     let low = 0;
@@ -7428,18 +7554,48 @@ var FileDocuments = class {
     }
     return { line: low + 1, column: offset - starts[low] + 1 };
   }
-  #parseWhole() {
-    this.#whole = true;
-    const parsed = (0, import_yaml.parseAllDocuments)(this.text, PARSE_OPTIONS);
-    const documents = Array.isArray(parsed) ? parsed : [];
-    this.#slices = documents.map((document) => ({ start: document.range[0], end: document.range[2] }));
-    this.#docs.clear();
-    for (const [index, document] of documents.entries()) this.#remember(index, document);
+  /** Where document `index` starts in the whole text. */
+  #start(index) {
+    let start = this.#base.slices[index].start;
+    for (const [edited, text] of this.#edits) if (edited < index) start += this.#delta(edited, text);
+    return start;
   }
-  #remember(index, document) {
+  #delta(index, text) {
+    const slice = this.#base.slices[index];
+    return text.length - (slice.end - slice.start);
+  }
+  /** The whole text in order: the base between edited documents, and their new texts. */
+  *#pieces() {
+    const { text, slices } = this.#base;
+    let at = 0;
+    for (const index of [...this.#edits.keys()].sort((a, b) => a - b)) {
+      const slice = slices[index];
+      yield text.slice(at, slice.start);
+      yield this.#edits.get(index);
+      at = slice.end;
+    }
+    yield text.slice(at);
+  }
+  #parseWhole() {
+    const text = this.text;
+    const parsed = (0, import_yaml.parseAllDocuments)(text, PARSE_OPTIONS);
+    const documents = Array.isArray(parsed) ? parsed : [];
+    const slices = documents.map((document) => ({ start: document.range[0], end: document.range[2] }));
+    this.#base = new FileBase(text, slices);
+    this.#edits = /* @__PURE__ */ new Map();
+    this.#slices = void 0;
+    this.#whole = true;
+    this.#docs.clear();
+    for (const [index, document] of documents.entries())
+      this.#remember(index, document, text, slices[index]);
+  }
+  #remember(index, document, source, extent) {
+    const base = this.#base;
+    const edits = this.#edits;
+    const locate2 = this.#whole ? (at) => this.#position(at) : (at) => positionInDocument(base, edits, index, at);
     const error = document.errors[0];
     if (error) {
-      const pos = this.position(error.pos[0]);
+      const pos = locate2(error.pos[0]);
       throw new GitcanaryError("YAML_INVALID", error.message.split("\n")[0] ?? "invalid YAML", {
         file: this.file,
         line: pos.line,
@@ -7448,9 +7604,17 @@ var FileDocuments = class {
       });
     }
     const start = document.contents?.range?.[0];
+    let position;
     const doc = {
       ...identify(this.file, index, document),
-      position: start === void 0 ? void 0 : this.position(start)
+      source,
+      extent,
+      offset: this.#whole ? 0 : this.#start(index),
+      // Counted when an error asks: a lookup in a large file counts no lines.
+      get position() {
+        if (start !== void 0) position ??= locate2(start);
+        return position;
+      }
     };
     this.#docs.set(index, doc);
     return doc;
@@ -7458,10 +7622,14 @@ var FileDocuments = class {
 };
 var ManifestTree = class _ManifestTree {
   #files;
-  #parsed;
-  constructor(files, parsed = /* @__PURE__ */ new Map()) {
-    this.#files = files instanceof Map ? new Map(files) : new Map(Object.entries(files));
-    this.#parsed = new Map(parsed);
+  constructor(files) {
+    const entries = files instanceof Map ? [...files] : Object.entries(files);
+    this.#files = new Map(entries.map(([file, text]) => [file, new FileDocuments(file, new FileBase(text))]));
+  }
+  static #from(files) {
+    const tree = new _ManifestTree({});
+    tree.#files = files;
+    return tree;
   }
   paths() {
     return [...this.#files.keys()].sort();
@@ -7469,40 +7637,55 @@ var ManifestTree = class _ManifestTree {
   has(file) {
     return this.#files.has(file);
   }
+  /** The file's whole text (put together once when documents of it were edited). */
   text(file) {
-    const text = this.#files.get(file);
-    if (text === void 0) {
-      throw new GitcanaryError("FILE_NOT_FOUND", "file is not part of the manifest tree", { file });
-    }
-    return text;
+    return this.#of(file).text;
+  }
+  /** Whether the file's text starts with `prefix`, without putting an edited file's text together. */
+  startsWith(file, prefix) {
+    return this.#of(file).head(prefix.length) === prefix;
+  }
+  /** The file's text up to the end of the last document ending within `length` characters (all of a shorter file). */
+  head(file, length) {
+    return this.#of(file).documentsHead(length);
   }
   /** A new tree with `file` set to `text`, or removed when `text` is null. */
   with(file, text) {
     const files = new Map(this.#files);
-    const parsed = new Map(this.#parsed);
-    parsed.delete(file);
     if (text === null) files.delete(file);
-    else files.set(file, text);
-    return new _ManifestTree(files, parsed);
+    else files.set(file, new FileDocuments(file, new FileBase(text)));
+    return _ManifestTree.#from(files);
   }
   /**
-   * A new tree with `file` set to `text` whose documents are known to be at `slices` (an edit
-   * that stayed inside one document), so a large file is not scanned again for its markers.
+   * A new tree with document `index` of `file` replaced by `text`, which holds exactly one document
+   * (an edit that stayed inside it). The file's other documents keep their text and are not scanned
+   * again; the whole text is put together only when asked for.
    */
-  withSlices(file, text, slices) {
-    const next = this.with(file, text);
-    next.#parsed.set(file, new FileDocuments(file, text, slices));
-    return next;
+  withDocument(file, index, text) {
+    const files = new Map(this.#files);
+    files.set(file, this.#of(file).withDocument(index, text));
+    return _ManifestTree.#from(files);
+  }
+  /**
+   * The file's text in order, in pieces of at most `size` characters: a large file with edited
+   * documents is written out without putting its text together in memory.
+   */
+  chunks(file, size = 1024 * 1024) {
+    return this.#of(file).chunks(size);
   }
   /** Files whose text differs from `base` (added, changed or removed), sorted. */
   changedFrom(base) {
+    return this.changedFiles(base).map((file) => ({ file, text: this.has(file) ? this.text(file) : null }));
+  }
+  /** Paths of the files whose text differs from `base` (added, changed or removed), sorted. */
+  changedFiles(base) {
     const out = [];
-    for (const file of /* @__PURE__ */ new Set([...this.paths(), ...base.paths()])) {
-      const now = this.#files.get(file) ?? null;
-      const before = base.has(file) ? base.text(file) : null;
-      if (now !== before) out.push({ file, text: now });
+    for (const file of /* @__PURE__ */ new Set([...this.#files.keys(), ...base.#files.keys()])) {
+      const now = this.#files.get(file);
+      const before = base.#files.get(file);
+      if (now === void 0 || before === void 0 ? now !== before : !now.sameText(before)) out.push(file);
     }
-    return out.sort((a, b) => a.file.localeCompare(b.file));
+    return out.sort((a, b) => a.localeCompare(b));
   }
   /** Every parsed document of a file; throws a located YAML_INVALID on the first parse error. */
   documents(file) {
@@ -7518,6 +7701,10 @@ var ManifestTree = class _ManifestTree {
   document(file, index) {
     return this.#of(file).document(index);
   }
+  /** 1-based line and column of an offset in a file. */
+  position(file, offset) {
+    return this.#of(file).position(offset);
+  }
   /** Where each document of a file starts and ends, found without parsing. */
   slices(file) {
     return this.#of(file).slices;
@@ -7530,33 +7717,38 @@ var ManifestTree = class _ManifestTree {
     }
     return true;
   }
-  /** 1-based line and column of an offset in a file. */
-  position(file, offset) {
-    return this.#of(file).position(offset);
-  }
   /**
    * Every document with a `kind` in the given files (all files when none are given). With a
-   * filter, a file or document whose text does not contain the kind (and the name) is skipped
-   * unparsed; the filter is then applied to what was parsed.
+   * filter, a file or document whose text does not contain the kind (and the name), or whose
+   * `kind:` line names another kind, is skipped unparsed; the filter is then applied to what was
+   * parsed.
    */
   resources(files = this.paths(), filter = {}) {
+    return [...this.#matching(files, filter)];
+  }
+  /**
+   * Whether one of the given files holds a resource matching `filter` (and `test`): documents are
+   * parsed only until the first match.
+   */
+  hasResource(files, filter, test) {
+    for (const doc of this.#matching(files, filter)) if (test === void 0 || test(doc)) return true;
+    return false;
+  }
+  *#matching(files, filter) {
     const needles = [filter.kind, filter.name].filter((needle) => needle !== void 0);
-    const out = [];
     for (const file of files) {
-      const text = this.text(file);
-      if (needles.some((needle) => !text.includes(needle))) continue;
       const docs = this.#of(file);
+      if (needles.some((needle) => !docs.mayContain(needle))) continue;
       const candidates = filter.name !== void 0 ? docs.documentsContaining(filter.name) : Array.from({ length: docs.count }, (_, index) => index);
       for (const index of candidates) {
-        if (needles.length > 0 && needles.some((needle) => !docs.sliceText(index).includes(needle))) continue;
+        if (needles.length > 0 && !docs.mayHold(index, needles, filter.kind)) continue;
         const doc = docs.document(index);
         if (doc === void 0 || doc.kind === void 0) continue;
         if (filter.kind !== void 0 && doc.kind !== filter.kind) continue;
         if (filter.name !== void 0 && doc.name !== filter.name) continue;
-        out.push(doc);
+        yield doc;
       }
     }
-    return out;
   }
   /**
    * The one resource matching `ref` among `files` (all files when none are given). Not found and
@@ -7575,7 +7767,7 @@ var ManifestTree = class _ManifestTree {
       });
     }
     if (matches.length === 0) {
-      for (const file of files) if (this.text(file).length <= FULL_CHECK_BYTES) this.documents(file);
+      for (const file of files) if (this.#of(file).length <= FULL_CHECK_BYTES) this.documents(file);
       const sameKind = this.resources(files, { kind: ref.kind }).map((doc) => doc.name);
       throw new GitcanaryError("RESOURCE_NOT_FOUND", "resource not found", {
         file: files.length === 1 ? files[0] : void 0,
@@ -7598,10 +7790,9 @@ var ManifestTree = class _ManifestTree {
     return doc.position ?? {};
   }
   #of(file) {
-    let docs = this.#parsed.get(file);
+    const docs = this.#files.get(file);
     if (docs === void 0) {
-      docs = new FileDocuments(file, this.text(file));
-      this.#parsed.set(file, docs);
+      throw new GitcanaryError("FILE_NOT_FOUND", "file is not part of the manifest tree", { file });
     }
     return docs;
   }
@@ -7611,61 +7802,70 @@ var EMPTY_MARKER_LINE = /^---[ \t]*(#.*)?$/gm;
 var MARKER = /^(---|\.\.\.)(?=[ \t]|\r?\n|$)/gm;
 var CONTENT_LINE = /^(?![ \t]*(#|\r?$)|%|\.\.\.([ \t]|\r?$))/m;
 function sliceDocuments(text) {
-  const points = [0];
-  const markerAt = /* @__PURE__ */ new Set();
-  const closedAt = /* @__PURE__ */ new Set();
-  for (const match of text.matchAll(MARKER)) {
-    if (match[1] === "---") {
-      points.push(match.index);
-      markerAt.add(match.index);
-    } else {
-      const lineEnd2 = text.indexOf("\n", match.index);
-      const after = lineEnd2 === -1 ? text.length : lineEnd2 + 1;
-      points.push(after);
-      closedAt.add(after);
-    }
-  }
-  points.push(text.length);
-  const starts = [...new Set(points)];
-  const regions = [];
-  for (let i = 0; i < starts.length - 1; i++) {
-    const start = starts[i];
-    const end = starts[i + 1];
-    if (end < start || end === start && !markerAt.has(start)) continue;
-    const document = markerAt.has(start) || closedAt.has(end) || CONTENT_LINE.test(text.slice(start, end));
-    regions.push({ start, end, document });
-  }
   const slices = [];
+  let start = 0;
+  let atMarker = false;
   let prelude;
-  for (const region of regions) {
-    if (!region.document) {
-      prelude ??= region.start;
-      continue;
+  const regionEnds = (end, closed) => {
+    if (end <= start && !atMarker) return;
+    if (atMarker || closed || CONTENT_LINE.test(text.slice(start, end))) {
+      slices.push({ start: prelude ?? start, end });
+      prelude = void 0;
+    } else prelude ??= start;
+  };
+  const marker = new RegExp(MARKER.source, MARKER.flags);
+  while (marker.test(text)) {
+    const at = marker.lastIndex - 3;
+    if (text[at] === "-") {
+      if (at > start) regionEnds(at, false);
+      start = at;
+      atMarker = true;
+    } else {
+      const lineEnd2 = text.indexOf("\n", at);
+      const after = lineEnd2 === -1 ? text.length : lineEnd2 + 1;
+      regionEnds(after, true);
+      start = after;
+      atMarker = false;
     }
-    slices.push({ start: prelude ?? region.start, end: region.end });
-    prelude = void 0;
   }
+  regionEnds(text.length, false);
   const last = slices.at(-1);
   if (last !== void 0) last.end = text.length;
   return slices;
 }
-function shiftRanges(document, offset) {
-  if (offset === 0) return;
-  const shift = (range) => {
-    range[0] += offset;
-    range[1] += offset;
-    range[2] += offset;
-  };
-  shift(document.range);
-  (0, import_yaml.visit)(document, {
-    Node(_, node) {
-      if (node.range) shift(node.range);
+var ROOT_KEY_LINE = /^(?:[A-Za-z_][\w./-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*:(?:[ \t]|\r?$)/;
+var BEFORE_CONTENT = /^(?:[ \t]*(?:#.*)?|%.*|---[ \t]*(?:#.*)?)\r?$/;
+var KIND_KEY_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?=[ \t]|\r?$)(.*)$/gm;
+var KIND_VALUE = /^[ \t]+(?:([A-Za-z][\w.-]*)|"([^"\\\r\n]*)"|'([^'\r\n]*)')(?:[ \t]+#.*)?[ \t]*\r?$/;
+var CONTINUED = /\r?\n(?:[ \t]*\r?\n)*[ \t]+[^ \t#\r\n]/y;
+var OTHER_ROOT_KEY = /^(?:<<|\?)/m;
+function writtenKind(text) {
+  const first = firstContentLine(text);
+  if (first === void 0 || !ROOT_KEY_LINE.test(first) || OTHER_ROOT_KEY.test(text)) return void 0;
+  let kind = null;
+  for (const match of text.matchAll(KIND_KEY_LINE)) {
+    if (kind !== null) return void 0;
+    const value = KIND_VALUE.exec(match[1]);
+    if (value === null) return void 0;
+    const plain = value[1];
+    if (plain !== void 0) {
+      if (/^(?:true|false|null)$/i.test(plain)) return void 0;
+      CONTINUED.lastIndex = match.index + match[0].length;
+      if (CONTINUED.test(text)) return void 0;
     }
-  });
-  for (const problem of [...document.errors, ...document.warnings]) {
-    problem.pos[0] += offset;
-    problem.pos[1] += offset;
+    kind = plain ?? value[2] ?? value[3];
   }
+  return kind;
+}
+function firstContentLine(text) {
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf("\n", at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    if (!BEFORE_CONTENT.test(line)) return line;
+    if (end === -1) break;
+    at = end + 1;
+  }
+  return void 0;
 }
 function sliceAt(slices, offset) {
   let low = 0;
@@ -7678,6 +7878,26 @@ function sliceAt(slices, offset) {
     else return middle;
   }
   return void 0;
+}
+function isHighSurrogate(code) {
+  return code >= 55296 && code <= 56319;
+}
+function positionInDocument(base, edits, index, offset) {
+  const source = edits.get(index) ?? base.sliceText(index);
+  let line = base.breaksBefore(index) + countBreaks(source, 0, offset) + 1;
+  for (const [edited, text] of edits) {
+    if (edited < index) line += countBreaks(text) - countBreaks(base.sliceText(edited));
+  }
+  const lineStart2 = offset === 0 ? -1 : source.lastIndexOf("\n", offset - 1);
+  if (lineStart2 !== -1) return { line, column: offset - lineStart2 };
+  const start = base.slices[index].start;
+  const column = start === 0 ? 0 : start - (base.text.lastIndexOf("\n", start - 1) + 1);
+  return { line, column: column + offset + 1 };
+}
+function countBreaks(text, from = 0, end = text.length) {
+  let breaks = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) breaks++;
+  return breaks;
 }
 function lineStartsOf(text) {
   const starts = [0];
@@ -7783,9 +8003,9 @@ async function loadTree(root, paths, options = {}) {
     const target = link.isSymbolicLink() ? await statTarget(path.join(root, path.normalize(userPath)), userPath) : link;
     if (target.isDirectory()) {
       for (const file of await listManifests(root, rel))
-        files.set(file, await readFile(path.join(root, file), "utf8"));
+        files.set(file, await readText(path.join(root, file)));
     } else if (target.isFile()) {
-      files.set(rel, await readFile(absolute, "utf8"));
+      files.set(rel, await readText(absolute));
     } else {
       throw new GitcanaryError("FIELD_INVALID", `${userPath} is ${kindOf(target)}, not a manifest file`, {
         file: userPath
@@ -7793,6 +8013,9 @@ async function loadTree(root, paths, options = {}) {
     }
   }
   return new ManifestTree(files);
+}
+async function readText(file) {
+  return (await readFile(file)).toString("utf8");
 }
 async function statTarget(absolute, userPath) {
   try {
@@ -7832,17 +8055,17 @@ async function listManifests(root, dir) {
   return out;
 }
 async function writeTree(root, base, next) {
-  const changes = next.changedFrom(base);
+  const changes = next.changedFiles(base);
   const targets = await Promise.all(
-    changes.map(async (c) => ({ ...c, rel: await resolveInside(root, c.file) }))
+    changes.map(async (file) => ({ file, rel: await resolveInside(root, file) }))
   );
   for (const change of targets) {
     const absolute = path.join(root, change.rel);
-    if (change.text === null) {
+    if (!next.has(change.file)) {
       await rm(absolute, { force: true });
     } else {
       await mkdir(path.dirname(absolute), { recursive: true });
-      await writeFile(absolute, change.text);
+      await writeFile(absolute, next.chunks(change.file));
     }
   }
   return targets.map((c) => c.file);
@@ -7857,8 +8080,7 @@ function setIn(tree, doc, path2, value) {
   guardAliases(site, located);
   const splice = planSet(site, located, value);
   if (splice === null) return tree;
-  const next = applySplice(site.text, splice);
-  return confirm(site, splice, next, (before) => setPlain(before, path2, value));
+  return confirm(site, splice, (before) => setPlain(before, path2, value));
 }
 function deleteIn(tree, doc, path2) {
   if (path2.length === 0) throw new GitcanaryError("INTERNAL", "deleteIn needs a non-empty path");
@@ -7894,14 +8116,14 @@ function deleteIn(tree, doc, path2) {
       splice = { start, end: itemRange(nextItem)[0], text: "" };
     }
   }
-  const next = applySplice(text, splice);
-  return confirm(site, splice, next, (before) => deletePlain(before, path2));
+  return confirm(site, splice, (before) => deletePlain(before, path2));
 }
 function nodeAt(doc, path2) {
   return path2.length === 0 ? doc.document.contents : doc.document.getIn(path2, true);
 }
 function siteOf(tree, doc, path2) {
-  return { tree, doc: current(tree, doc), text: tree.text(doc.file), path: path2 };
+  const now = current(tree, doc);
+  return { tree, doc: now, text: now.source, path: path2 };
 }
 function current(tree, doc) {
   const now = tree.document(doc.file, doc.index);
@@ -7981,6 +8203,13 @@ function guardAliases(site, located) {
 }
 function planSet(site, located, value) {
   const { path: path2 } = site;
+  if (located.found === path2.length) {
+    const existing = located.nodes[path2.length];
+    if ((0, import_yaml2.isScalar)(existing) && existing.range && !isEmptyNode(existing) && !isObject(value) && existing.type !== import_yaml2.Scalar.BLOCK_LITERAL && existing.type !== import_yaml2.Scalar.BLOCK_FOLDED) {
+      if (existing.value === value) return null;
+      return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing) };
+    }
+  }
   const style = styleAt(site, located);
   if (located.found === path2.length) {
     const existing = located.nodes[path2.length];
@@ -8168,7 +8397,7 @@ function renderScalar(value, like) {
   }
   return out;
 }
-function confirm(site, splice, nextText, expect) {
+function confirm(site, splice, expect) {
   const { tree, doc, path: path2 } = site;
   const fail = (why) => {
     throw new GitcanaryError("EDIT_UNCONFIRMED", `edit could not be confirmed: ${why}`, {
@@ -8179,19 +8408,12 @@ function confirm(site, splice, nextText, expect) {
       hint: "the file is left unchanged; please report this with the manifest"
     });
   };
-  const before = tree.slices(doc.file);
-  const own = before[doc.index];
-  if (own === void 0 || splice.start < own.start || splice.end > own.end) {
-    return fail("the edit reaches outside the document");
-  }
-  const delta = splice.text.length - (splice.end - splice.start);
-  const text = tree.text(doc.file);
-  const editedText = text.slice(own.start, splice.start) + splice.text + text.slice(splice.end, own.end);
+  const own = doc.extent;
+  if (splice.start < own.start || splice.end > own.end) return fail("the edit reaches outside the document");
+  const source = doc.source;
+  const editedText = source.slice(own.start, splice.start) + splice.text + source.slice(splice.end, own.end);
   if (sliceDocuments(editedText).length !== 1) fail("the number of documents changed");
-  const slices = before.map(
-    (slice, i) => i < doc.index ? slice : i === doc.index ? { start: slice.start, end: slice.end + delta } : { start: slice.start + delta, end: slice.end + delta }
-  );
-  const next = tree.withSlices(doc.file, nextText, slices);
+  const next = tree.withDocument(doc.file, doc.index, editedText);
   let edited;
   try {
     edited = next.document(doc.file, doc.index);
@@ -8262,9 +8484,6 @@ function flowItemRemoval(items, item) {
   const prevEnd = itemRange(items[index - 1])[1];
   return { start: prevEnd, end, text: "" };
 }
-function applySplice(text, splice) {
-  return text.slice(0, splice.start) + splice.text + text.slice(splice.end);
-}
 function keptBlockEnd(text, node) {
   if (!(0, import_yaml2.isScalar)(node) || node.type !== import_yaml2.Scalar.BLOCK_LITERAL && node.type !== import_yaml2.Scalar.BLOCK_FOLDED)
     return void 0;
@@ -8285,16 +8504,22 @@ function insertionPoint(text, lastItemEnd, col) {
     at = lineEndAt;
   }
 }
-function detectStyle(text, document, near) {
+function detectStyle(text, document, near, fileHead = () => text) {
+  let head;
+  const headText = () => {
+    head ??= fileHead();
+    return head;
+  };
   let fileVotes;
   const file = () => {
-    fileVotes ??= measure(text, sampleDocuments(text), near);
+    fileVotes ??= measure(headText(), sampleDocuments(headText()), headText() === text ? near : void 0);
     return fileVotes;
   };
   const docVotes = document === void 0 ? file() : measure(text, [document], near);
   const unit = mostCommon(docVotes.units) ?? mostCommon(file().units) ?? 2;
   const seqIndent = docVotes.nearestSeq ?? mostCommon(file().seqIndents) ?? unit;
-  return { eol: eolAt(text, near), unit, indentlessSeq: seqIndent === 0, seqIndent };
+  const eol = eolAt(text, near) ?? mostCommonEol(text) ?? mostCommonEol(headText()) ?? "\n";
+  return { eol, unit, indentlessSeq: seqIndent === 0, seqIndent };
 }
 var STYLE_SAMPLE_BYTES = 256 * 1024;
 function sampleDocuments(text) {
@@ -8309,7 +8534,8 @@ function sampleDocuments(text) {
 function styleAt(site, located) {
   const deepest = located.nodes[Math.min(located.found, located.nodes.length - 1)];
   const near = deepest?.range?.[0] ?? site.doc.document.contents?.range?.[0];
-  return detectStyle(site.text, site.doc.document, near);
+  const { tree, doc } = site;
+  return detectStyle(site.text, doc.document, near, () => tree.head(doc.file, STYLE_SAMPLE_BYTES));
 }
 function measure(text, documents, near) {
   const votes = { units: [], seqIndents: [], nearestSeq: void 0 };
@@ -8348,12 +8574,19 @@ function mostCommon(values) {
   return best;
 }
 function eolAt(text, near) {
-  if (near !== void 0) {
-    const nl = text.indexOf("\n", near);
-    if (nl !== -1) return text[nl - 1] === "\r" ? "\r\n" : "\n";
+  if (near === void 0) return void 0;
+  const nl = text.indexOf("\n", near);
+  if (nl === -1) return void 0;
+  return text[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+function mostCommonEol(text) {
+  let crlf = 0;
+  let lf = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+    if (text[at - 1] === "\r") crlf++;
+    else lf++;
   }
-  const crlf = text.split("\r\n").length - 1;
-  const lf = text.split("\n").length - 1 - crlf;
+  if (crlf + lf === 0) return void 0;
   return crlf > lf ? "\r\n" : "\n";
 }
 function leadingSpacesOf(line) {
@@ -8395,7 +8628,7 @@ function isEmptyFlow(node) {
 }
 function nodePosition(site, node) {
   const start = node?.range?.[0];
-  return start === void 0 ? site.doc.position ?? {} : site.tree.position(site.doc.file, start);
+  return start === void 0 ? site.doc.position ?? {} : site.tree.position(site.doc.file, site.doc.offset + start);
 }
 function refused(site, path2, message, node) {
   return new GitcanaryError("FIELD_INVALID", message, {
@@ -8889,7 +9122,7 @@ function filesUnder(tree, file) {
   if (files.length === 0) {
     throw new GitcanaryError("FILE_NOT_FOUND", "no manifest files there", { file });
   }
-  return files.filter((p) => p === normal || !tree.text(p).startsWith(MANAGED_FILE_MARKER));
+  return files.filter((p) => p === normal || !tree.startsWith(p, MANAGED_FILE_MARKER));
 }
 function findResource(tree, file, ref) {
   return tree.find(ref, filesUnder(tree, file));
@@ -8907,7 +9140,7 @@ function place(tree, doc, field) {
   const start = node?.range?.[0];
   return {
     file: doc.file,
-    ...start === void 0 ? doc.position ?? {} : tree.position(doc.file, start),
+    ...start === void 0 ? doc.position ?? {} : tree.position(doc.file, doc.offset + start),
     resource: describeDoc(doc),
     field: fieldPath(field)
   };
@@ -9020,15 +9253,20 @@ function insertFirst(tree, doc, listPath, items) {
       }
     );
   }
-  const text = tree.text(doc.file);
+  const { source, extent } = doc;
   const itemStart = first.range[0];
-  const lineStart2 = text.lastIndexOf("\n", itemStart - 1) + 1;
-  const dash = text.lastIndexOf("-", itemStart - 1);
+  const lineStart2 = source.lastIndexOf("\n", itemStart - 1) + 1;
+  const dash = source.lastIndexOf("-", itemStart - 1);
   const column = dash - lineStart2;
-  const style = detectStyle(text, doc.document, itemStart);
+  const style = detectStyle(source, doc.document, itemStart, () => tree.head(doc.file, STYLE_SAMPLE_BYTES));
   const rendered = renderYaml([...items], style).replace(/\n$/, "").split("\n").map((line) => line === "" ? line : " ".repeat(column) + line).join(style.eol);
-  const next = text.slice(0, lineStart2) + rendered + style.eol + text.slice(lineStart2);
-  const after = tree.with(doc.file, next);
+  const edited = source.slice(extent.start, lineStart2) + rendered + style.eol + source.slice(lineStart2, extent.end);
+  if (sliceDocuments(edited).length !== 1) {
+    throw new GitcanaryError("EDIT_UNCONFIRMED", "inserting routes first would split the document", {
+      ...place(tree, doc, listPath)
+    });
+  }
+  const after = tree.withDocument(doc.file, doc.index, edited);
   const before = valueAt(doc, listPath);
   const reread = after.document(doc.file, doc.index);
   if (reread === void 0 || !isDeepStrictEqual2(valueAt(reread, listPath), [...items, ...before])) {
@@ -9086,6 +9324,48 @@ function sharesOf(canary, stable, baseline) {
   const total = canary + stable + baseline;
   if (total === 0) return { canary: 0, baseline: 0 };
   return { canary: Math.round(100 * canary / total), baseline: Math.round(100 * baseline / total) };
+}
+function writeBackendWeights(tree, find, listPath, backends, weights) {
+  const edits = [
+    [backends.canary, weights.canary],
+    [backends.stable, weights.stable],
+    [backends.baseline, weights.baseline]
+  ];
+  let next = tree;
+  for (const [index, weight] of edits) {
+    if (index !== void 0) next = writeWeight(next, find(next), [...listPath, index, "weight"], weight);
+  }
+  return next;
+}
+function backendShares(tree, doc, listPath, backends, fallback) {
+  const weightOf = (index) => readWeight(tree, doc, [...listPath, index, "weight"], fallback);
+  return sharesOf(
+    weightOf(backends.canary),
+    weightOf(backends.stable),
+    backends.baseline === void 0 ? 0 : weightOf(backends.baseline)
+  );
+}
+function serviceBackends(tree, doc, list, config) {
+  const names = listAt(tree, doc, list.path, fieldPath(list.path)).map((item) => item[list.serviceField]);
+  const index = (service, role) => {
+    const at = names.indexOf(service);
+    if (at < 0) {
+      throw new GitcanaryError(
+        "BACKEND_MISSING",
+        `the ${doc.kind} has no ${role} ${list.item} "${service}"`,
+        {
+          ...place(tree, doc, list.path),
+          hint: `${list.item}s: ${names.map(String).join(", ")}`
+        }
+      );
+    }
+    return at;
+  };
+  return {
+    stable: index(config.stableService, "stable"),
+    canary: index(config.canaryService, "canary"),
+    ...config.baselineService === void 0 ? {} : { baseline: index(config.baselineService, "baseline") }
+  };
 }
 function noBaselineBackend(key) {
   return {
@@ -9302,6 +9582,7 @@ export {
   valueAt,
   setIn,
   detectStyle,
+  STYLE_SAMPLE_BYTES,
   resolveInside,
   loadTree,
   writeTree,
@@ -9320,7 +9601,6 @@ export {
   DISTINCT_SERVICES,
   assertWeight,
   agreeingWeight,
-  readWeight,
   writeWeight,
   filesUnder,
   findResource,
@@ -9343,6 +9623,9 @@ export {
   DISTINCT_BASELINE,
   splitWeights,
   sharesOf,
+  writeBackendWeights,
+  backendShares,
+  serviceBackends,
   noBaselineBackend,
   noteBaselineRouters,
   releaseRunning,

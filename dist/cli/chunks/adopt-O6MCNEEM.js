@@ -7,21 +7,24 @@ import {
   parseConfig,
   resolveRun,
   secretEnvName
-} from "./chunk-ZT6BL3GQ.js";
+} from "./chunk-CU7GX55L.js";
 import {
   routerFor
-} from "./chunk-N5V7TXSN.js";
+} from "./chunk-YODJ4H45.js";
 import {
   describeDoc,
   loadTree,
   require_dist,
   toPlain
-} from "./chunk-A62AR74P.js";
-import "./chunk-F3VDPRNV.js";
-import "./chunk-QXQBTMOH.js";
+} from "./chunk-IIDQP2VW.js";
+import "./chunk-D5ES77OW.js";
+import "./chunk-KYXKYTL7.js";
+import "./chunk-LLT2LQ4I.js";
+import "./chunk-EJIRL6LF.js";
 import {
   GitcanaryError
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-ASCNN4HU.js";
+import "./chunk-K7FAASV6.js";
 import {
   __toESM
 } from "./chunk-ZXCS2I6Q.js";
@@ -221,15 +224,10 @@ Argo also measures while paused indefinitely; gitcanary runs no process then.`
         text: `${field}: ${route} in ${file}, with the Rollout's stableService and canaryService.`
       });
       traffic.push({ [router.key]: config2 });
-      try {
-        router.observe(tree, config2);
-      } catch (error) {
-        dropped.push(
-          `${file}: ${error instanceof GitcanaryError ? error.message : String(error)}; fix the route before the first release`
-        );
-      }
+      const problem = routeProblem(tree, router, config2, file);
+      if (problem !== void 0) dropped.push(problem);
     } catch (error) {
-      dropped.push(`${field}: ${error instanceof GitcanaryError ? error.message : String(error)}`);
+      dropped.push(`${field}: ${messageOf(error)}`);
     }
   }
   if (routing.managedRoutes !== void 0) {
@@ -281,6 +279,17 @@ Argo also measures while paused indefinitely; gitcanary runs no process then.`
     text: "No sync is configured: add spec.sync.argocd (your Argo CD application) so each step waits until the commit is applied."
   });
   return { config, notes, dropped, source: options.file };
+}
+function routeProblem(tree, router, config, file) {
+  try {
+    router.observe(tree, config);
+    return void 0;
+  } catch (error) {
+    return `${file}: ${messageOf(error)}; fix the route before the first release`;
+  }
+}
+function messageOf(error) {
+  return error instanceof GitcanaryError ? error.message : String(error);
 }
 function analysisProblem(tree, analysis, namespace, fieldRefObject, background) {
   const fields = record(analysis);
@@ -427,21 +436,14 @@ function adoptCanary(doc, tree, options) {
       try {
         const config2 = router.configFromCli(tree, { file, route, stable, canary: canaryService });
         traffic.push({ [router.key]: config2 });
-        try {
-          router.observe(tree, config2);
-        } catch (error) {
-          dropped.push(
-            `${file}: ${error instanceof GitcanaryError ? error.message : String(error)}; fix the route before the first release`
-          );
-        }
+        const problem = routeProblem(tree, router, config2, file);
+        if (problem !== void 0) dropped.push(problem);
         notes.push({
           path: ["spec", "traffic", 0],
           text: `spec.provider ${provider}: ${route} in ${file}, split between ${stable} and ${canaryService} (Flagger's services).`
         });
       } catch (error) {
-        dropped.push(
-          `spec.provider ${provider}: ${error instanceof GitcanaryError ? error.message : String(error)}`
-        );
+        dropped.push(`spec.provider ${provider}: ${messageOf(error)}`);
       }
     }
   }

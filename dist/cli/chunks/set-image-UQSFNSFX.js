@@ -2,7 +2,7 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   printOut
-} from "./chunk-VGJEQ2Q7.js";
+} from "./chunk-XGHLTLUM.js";
 import {
   findKustomizationFile,
   findRollout,
@@ -12,11 +12,15 @@ import {
   setContainerImage,
   setImage,
   writeTree
-} from "./chunk-A62AR74P.js";
-import "./chunk-F3VDPRNV.js";
+} from "./chunk-IIDQP2VW.js";
+import "./chunk-D5ES77OW.js";
+import "./chunk-LLT2LQ4I.js";
+import "./chunk-EJIRL6LF.js";
 import {
   GitcanaryError
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-ASCNN4HU.js";
+import "./chunk-34IGQYKH.js";
+import "./chunk-K7FAASV6.js";
 import "./chunk-ZXCS2I6Q.js";
 
 // src/cli/set-image.ts

@@ -2,25 +2,31 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   errorText,
+  fluxSyncSchema,
+  parseDuration,
+  parseGateConfig,
   pollUntilDecided,
   requestSignal,
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-QXQBTMOH.js";
+} from "./chunk-KYXKYTL7.js";
 import {
-  GitcanaryError,
-  external_exports,
-  fluxSyncSchema,
-  isGitcanaryError,
+  external_exports
+} from "./chunk-LLT2LQ4I.js";
+import {
   isTransientNetworkError,
   isTransientStatus,
-  maskSecrets,
-  parseDuration,
-  parseGateConfig,
-  registerSecret,
   withRetries
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-EJIRL6LF.js";
+import {
+  GitcanaryError,
+  isGitcanaryError
+} from "./chunk-ASCNN4HU.js";
+import {
+  maskSecrets,
+  registerSecret
+} from "./chunk-K7FAASV6.js";
 import {
   __commonJS,
   __require,

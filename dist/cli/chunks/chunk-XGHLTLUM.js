@@ -2,16 +2,20 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   parseJudgment
-} from "./chunk-F3VDPRNV.js";
+} from "./chunk-D5ES77OW.js";
 import {
-  GitcanaryError,
-  maskSecrets,
   pRetry,
-  registerSecret,
-  registerUrlCredentials,
   sleep,
   withRetries
-} from "./chunk-T5OPNEEO.js";
+} from "./chunk-EJIRL6LF.js";
+import {
+  GitcanaryError
+} from "./chunk-ASCNN4HU.js";
+import {
+  maskSecrets,
+  registerSecret,
+  registerUrlCredentials
+} from "./chunk-K7FAASV6.js";
 import {
   __commonJS,
   __require,
@@ -3599,8 +3603,8 @@ var GitRunner = class {
     return result.stdout;
   }
   /** Like `run`, but hands git's masked error text to `classify` first (push rejections). */
-  async runOr(args, classify) {
-    const result = await this.exec(args);
+  async runOr(args, classify, extraEnv) {
+    const result = await this.exec(args, extraEnv);
     if (result.code === 0) return result.stdout;
     this.options.signal?.throwIfAborted();
     const classified = classify(maskSecrets(result.message));
@@ -3613,11 +3617,12 @@ var GitRunner = class {
    * (src/cli/output.ts). `message` is stdout then stderr, as git prints a failure across both
    * (`push --porcelain` puts the rejected ref on stdout).
    */
-  exec(args) {
+  exec(args, extraEnv) {
     const { signal } = this.options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+      const env = extraEnv === void 0 ? this.env : { ...this.env, ...extraEnv };
+      const child = spawn("git", args, { cwd: this.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
       const out = [];
       const err = [];
       child.stdout.on("data", (chunk) => out.push(chunk));
@@ -3733,14 +3738,28 @@ var ReleaseLeases = class {
     this.git = git;
   }
   git;
-  /** The lease of `release` on the remote now, or undefined when nobody holds one. */
-  async read(release) {
+  /**
+   * The lease of `release` on the remote now, or undefined when nobody holds one. `fetched`: as the
+   * repository's last fetch brought it (Repository.fetch brings every lease with the branch), with
+   * no round trip of its own.
+   */
+  async read(release, options = {}) {
     const ref = leaseRef(release);
-    const listed = await this.git.runRemote(["ls-remote", "origin", ref]);
-    const sha = listed.trim().split(/\s+/)[0];
-    if (sha === void 0 || sha === "") return void 0;
-    await this.git.runRemote(["fetch", "--no-tags", "--quiet", "origin", `+${ref}:${ref}`]);
-    const message2 = await this.git.run(["log", "-1", "--format=%B", sha, "--"]);
+    if (options.fetched !== true) {
+      await this.git.runRemote([
+        "fetch",
+        "--no-tags",
+        "--quiet",
+        "--prune",
+        "origin",
+        `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`
+      ]);
+    }
+    const listed = await this.git.run(["for-each-ref", "--format=%(objectname)%00%(contents)", ref]);
+    const at = listed.indexOf("\0");
+    if (at < 0) return void 0;
+    const sha = listed.slice(0, at).trim();
+    const message2 = listed.slice(at + 1);
     const field2 = (name) => new RegExp(`^${name}: (.+)$`, "m").exec(message2)?.[1]?.trim();
     return { holder: field2(HOLDER) ?? "unknown", expires: field2(EXPIRES) ?? (/* @__PURE__ */ new Date(0)).toISOString(), sha };
   }
@@ -3963,6 +3982,8 @@ var Repository = class {
     this.ownedDir = ownedDir;
     this.releasePrivate = releasePrivate;
     this.tipKnown = tipKnown;
+    this.#synced = tipKnown;
+    this.#clean = tipKnown;
   }
   root;
   branch;
@@ -3970,6 +3991,18 @@ var Repository = class {
   ownedDir;
   releasePrivate;
   closed = false;
+  /**
+   * HEAD and the working tree are origin/<branch> as last fetched, untouched since (a fresh clone,
+   * a reset): resetToRemote has nothing to do and there is no unpushed commit. A fetch (which may
+   * move origin/<branch>) and an intent writing files end it.
+   */
+  #synced;
+  /** No intent wrote into the working tree since the clone or the last reset: nothing to clean. */
+  #clean;
+  /** Counts the fetches and pushes that may have moved origin/<branch>. */
+  #generation = 0;
+  /** Each release's newest commit on origin/<branch>, read at a generation (releaseHistory). */
+  #newest = /* @__PURE__ */ new Map();
   /**
    * origin/<branch> is what this object last saw on the remote (its clone, fetch or push), not a
    * workdir's leftover. commitStep then builds its first attempt there without fetching: the push
@@ -3986,27 +4019,32 @@ var Repository = class {
   }
   /**
    * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
-   * in the same fetch the release notes (the pattern matches refs/notes/gitcanary, and nothing
-   * when the remote has none yet, without failing).
+   * in the same fetch the release notes and the release leases (the patterns match
+   * refs/notes/gitcanary and every refs/gitcanary/lease/<release>, and nothing when the remote has
+   * none, without failing; `--prune` drops a lease the remote no longer has). One round trip: what
+   * a command reads of the remote before it acts.
    */
   async fetch() {
-    await this.fetchBranch();
-    this.tipKnown = true;
-  }
-  async fetchBranch() {
     await this.git.runRemote([
       "fetch",
       "--verbose",
       "--no-tags",
+      "--prune",
       "origin",
       `+refs/heads/${this.branch}:${this.remoteRef}`,
-      `+${NOTES_REF}*:${NOTES_REF}*`
+      `+${NOTES_REF}*:${NOTES_REF}*`,
+      `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`
     ]);
+    this.#synced = false;
+    this.#generation += 1;
+    this.tipKnown = true;
   }
   /** Discards local commits and changes: the working copy becomes origin/<branch> as last fetched. */
   async resetToRemote() {
+    if (this.#synced) return;
     await this.git.run(["reset", "--hard", this.remoteRef]);
-    if (this.ownedDir !== void 0) await this.git.run(["clean", "--quiet", "-fd"]);
+    if (this.ownedDir !== void 0 && !this.#clean) await this.git.run(["clean", "--quiet", "-fd"]);
+    this.#synced = this.#clean = true;
   }
   /**
    * Commits one step on top of origin/<branch> and pushes it. When the push loses a race, fetches,
@@ -4036,10 +4074,11 @@ var Repository = class {
         if (tip !== expectedTip) throw new TipMoved(tip);
       }
       if (expectedRelease !== void 0) {
-        const newest = (await this.releaseHistory(expectedRelease.name, { limit: 1 }))[0]?.sha;
+        const newest = await this.#newestOf(expectedRelease.name);
         if (newest !== expectedRelease.newest) throw new TipMoved(newest ?? "");
       }
       let step;
+      this.#synced = this.#clean = false;
       try {
         step = await intent(this.root);
       } catch (error) {
@@ -4058,12 +4097,13 @@ var Repository = class {
       const message2 = formatCommitMessage(step.message, step.trailers);
       const files = step.files.map((file) => this.relativePath(file));
       if (files.length > 0) await this.stage(files);
-      const sha = await this.commit(message2, options.allowEmpty === true);
-      if (sha === void 0) return unchanged();
-      if (options.push === false) return { committed: true, sha, attempts, replayed };
+      const committed = await this.commit(message2, options.allowEmpty === true);
+      if (committed === void 0) return unchanged();
+      const { sha, time } = committed;
+      if (options.push === false) return { committed: true, sha, time, attempts, replayed };
       await this.push(target, options.force === true, expectedTip);
       if (target === this.branch) this.tipKnown = true;
-      return { committed: true, sha, attempts, replayed };
+      return { committed: true, sha, time, attempts, replayed };
     };
     try {
       return await pRetry(attempt, {
@@ -4114,6 +4154,12 @@ var Repository = class {
    * resetToRemote. Newest first.
    */
   async unpushedCommits() {
+    if (this.#synced) return [];
+    const [ahead = "", behind = ""] = (await this.git.run(["rev-list", "--left-right", "--count", `HEAD...${this.remoteRef}`, "--"])).trim().split(/\s+/);
+    if (ahead === "0") {
+      if (behind === "0" && this.#clean) this.#synced = true;
+      return [];
+    }
     const commits = await this.log([`${this.remoteRef}..HEAD`]);
     return commits.filter((commit) => hasGitcanaryTrailer(commit.trailers));
   }
@@ -4142,8 +4188,23 @@ var Repository = class {
       `--grep=^${GITCANARY_TRAILERS.release}: *${escapeRegExp(releaseName.trim())} *$`
     ];
     if (options.limit !== void 0) args.push(`--max-count=${Math.max(0, Math.floor(options.limit))}`);
-    const commits = await this.log([...args, this.remoteRef]);
-    return commits.filter((commit) => commit.trailers[GITCANARY_TRAILERS.release] === releaseName.trim());
+    const generation = this.#generation;
+    const commits = (await this.log([...args, this.remoteRef])).filter(
+      (commit) => commit.trailers[GITCANARY_TRAILERS.release] === releaseName.trim()
+    );
+    if (options.limit === void 0 || options.limit > 0)
+      this.#newest.set(releaseName.trim(), { generation, sha: commits[0]?.sha });
+    return commits;
+  }
+  /**
+   * The release's newest commit on origin/<branch>: what the last read of its history said when
+   * origin/<branch> has not moved since (no fetch, no push), so a step's compare-and-swap does not
+   * read the history the engine has just read.
+   */
+  async #newestOf(releaseName) {
+    const known = this.#newest.get(releaseName.trim());
+    if (known !== void 0 && known.generation === this.#generation) return known.sha;
+    return (await this.releaseHistory(releaseName, { limit: 1 }))[0]?.sha;
   }
   /** Unified diff between two commits (`toSha` defaults to HEAD), for plans and PR bodies. */
   async diff(fromSha, toSha = "HEAD") {
@@ -4177,9 +4238,12 @@ var Repository = class {
   async updateNote(sha, update) {
     await new ReleaseNotes(this.git).update(sha, update);
   }
-  /** The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined. */
-  async readLease(release) {
-    return new ReleaseLeases(this.git).read(release);
+  /**
+   * The lease on `release` (refs/gitcanary/lease/<release>) on the remote now, or undefined;
+   * `fetched`: as the last fetch brought it.
+   */
+  async readLease(release, options = {}) {
+    return new ReleaseLeases(this.git).read(release, options);
   }
   /** Writes the lease while the remote's is still `expected` (undefined: none); LeaseMoved else. */
   async writeLease(release, holder, expires, expected) {
@@ -4233,9 +4297,11 @@ var Repository = class {
    * `diff --cached` + `commit` + `rev-parse HEAD` were three.
    */
   async commit(message2, allowEmpty) {
-    this.#gitDir ??= (await this.git.run(["rev-parse", "--absolute-git-dir"])).trim();
+    this.#gitDir ??= this.ownedDir !== void 0 ? path2.join(this.root, ".git") : (await this.git.run(["rev-parse", "--absolute-git-dir"])).trim();
     const file = path2.join(this.#gitDir, "GITCANARY_COMMIT_MSG");
     await writeFile2(file, message2.replace(NUL, "\u2400"));
+    const seconds = Math.floor(Date.now() / 1e3);
+    const time = new Date(seconds * 1e3).toISOString();
     try {
       const out = await this.git.runOr(
         [
@@ -4249,11 +4315,12 @@ var Repository = class {
           `--file=${file}`
         ],
         // LC_ALL=C (gitEnvironment): an index equal to HEAD is reported so, on stdout, exit 1.
-        (text) => /^nothing (added )?to commit|^no changes added to commit/m.test(text) ? NOTHING : void 0
+        (text) => /^nothing (added )?to commit|^no changes added to commit/m.test(text) ? NOTHING : void 0,
+        { GIT_COMMITTER_DATE: `@${seconds} +0000` }
       );
       if (out === NOTHING) return void 0;
       const sha = /^\[[^\]\n]*? ([0-9a-f]{40}|[0-9a-f]{64})\]/.exec(out)?.[1];
-      return sha ?? (await this.git.run(["rev-parse", "HEAD"])).trim();
+      return { sha: sha ?? (await this.git.run(["rev-parse", "HEAD"])).trim(), time };
     } finally {
       await rm2(file, { force: true });
     }
@@ -4283,6 +4350,7 @@ var Repository = class {
   }
   async push(target, force, expectedTip) {
     const refspec = `${force ? "+" : ""}HEAD:refs/heads/${target}`;
+    if (target === this.branch) this.#generation += 1;
     const lease = expectedTip === void 0 ? [] : [`--force-with-lease=refs/heads/${target}:${expectedTip}`];
     const outcome = await this.git.runRemote(
       ["push", "--porcelain", ...lease, "origin", refspec],

@@ -1,0 +1,2 @@
+import { createRequire as __gitcanaryCreateRequire } from 'node:module';
+const require = __gitcanaryCreateRequire(import.meta.url);
