@@ -4,6 +4,7 @@
 // Run: npx tsx bench/step.ts [N=10]
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sparsePatterns } from '../src/git/open.js';
 import {
   benchEnv,
   fmtMb,
@@ -26,6 +27,9 @@ const ours = generateRepo(path.join(dir), env, { manifests: 0, history: 20 });
 const theirsDir = path.join(dir, 'raw');
 (await import('node:fs')).mkdirSync(theirsDir);
 const theirs = generateRepo(theirsDir, env, { manifests: 0, history: 20 });
+const protocolDir = path.join(dir, 'protocol');
+(await import('node:fs')).mkdirSync(protocolDir);
+const protocol = generateRepo(protocolDir, env, { manifests: 0, history: 20 });
 
 // Optionally the same CLI under another Node (GITCANARY_NODE24=<path of a node 24 binary>: the
 // GitHub Action's runtime, where bin/gitcanary.js turns on Node's compile cache).
@@ -49,6 +53,36 @@ git -C w commit --quiet --all -m "podinfo: weight $2"
 git -C w push --quiet origin HEAD:main
 rm -rf w`;
 
+// The floor under gitcanary's step: the git commands one step runs (the list the trace below
+// prints: a sparse partial clone, its checkout, one fetch of the branch, notes and leases, the
+// lease, unpushed-commit and history reads, the note of the newest commit, then stage, commit,
+// push), from a shell, with the same arguments, and Node's own start (`node -e 0`). What a step
+// takes beyond the two is gitcanary's JavaScript: loading, config, planning, editing, rendering.
+const SPARSE = sparsePatterns([
+  'apps/podinfo/canary',
+  'apps/podinfo/primary',
+  'apps/podinfo/routes/route.yaml',
+]);
+const PROTOCOL = `set -e
+d=$(mktemp -d)
+git clone --quiet --single-branch --no-tags --branch=main --no-checkout --config=core.sparseCheckout=true \
+  --config=core.sparseCheckoutCone=true --config=index.sparse=true --filter=blob:none -- "$1" "$d/repo"
+cd "$d/repo"
+printf '%s\n' ${SPARSE.map((pattern) => `'${pattern}'`).join(' ')} > .git/info/sparse-checkout
+git read-tree -mu HEAD
+git fetch --quiet --no-tags --prune origin +refs/heads/main:refs/remotes/origin/main \
+  '+refs/notes/gitcanary*:refs/notes/gitcanary*' '+refs/gitcanary/lease/*:refs/gitcanary/lease/*'
+git for-each-ref '--format=%(objectname)%00%(contents)' refs/gitcanary/lease/podinfo >/dev/null
+git rev-list --left-right --count HEAD...refs/remotes/origin/main -- >/dev/null
+newest=$(git log '--format=%H%x1f%cI%x1f%s%x1f%(trailers:only,unfold,separator=%x1d)%x1e' --topo-order \
+  --extended-regexp '--grep=^Gitcanary-Release: *podinfo *$' --max-count=200 refs/remotes/origin/main -- | head -c 40)
+git notes --ref=refs/notes/gitcanary show "\${newest:-HEAD}" >/dev/null 2>&1 || true
+sed -i "15s/weight: .*/weight: $((100 - $2))/;18s/weight: .*/weight: $2/" apps/podinfo/routes/route.yaml
+git update-index --add --remove -- apps/podinfo/routes/route.yaml
+git -c core.abbrev=no commit --quiet --no-verify --no-status --cleanup=verbatim --allow-empty -m "podinfo: weight $2"
+git push --quiet --porcelain origin HEAD:refs/heads/main >/dev/null
+rm -rf "$d"`;
+
 if (node24)
   await timed(node24, [bin, 'step', '--config', 'gitcanary.yaml'], { cwd: dir, env, allowExit: [0, 3] });
 
@@ -56,9 +90,14 @@ const raw: number[] = [];
 const step: number[] = [];
 const stepRss: number[] = [];
 const step24: number[] = [];
+const gitFloor: number[] = [];
+const nodeStart: number[] = [];
 for (let i = 0; i < N; i++) {
   const a = await timed('sh', ['-c', SCRIPT, 'sh', `file://${theirs}`, String(i + 1)], { cwd: dir, env });
   raw.push(a.ms);
+  const p = await timed('sh', ['-c', PROTOCOL, 'sh', `file://${protocol}`, String(i + 1)], { cwd: dir, env });
+  gitFloor.push(p.ms);
+  nodeStart.push((await timed(process.execPath, ['-e', '0'], { cwd: dir, env })).ms);
   const b = await timed(bin, ['step', '--config', 'gitcanary.yaml'], { cwd: dir, env, allowExit: [0, 3] });
   step.push(b.ms);
   stepRss.push(b.rssKb);
@@ -100,6 +139,13 @@ console.log(`  shell script (clone, sed, commit, push)  ${fmtMs(r)}`);
 console.log(`  gitcanary step                           ${fmtMs(s)}  peak rss ${fmtMb(median(stepRss))}`);
 console.log(
   `  ratio                                    ${ratio(s, r)} ${s / r <= 3 ? '(target ≤ 3x: met)' : '(target ≤ 3x: NOT met)'}`,
+);
+const g = median(gitFloor);
+const n = median(nodeStart);
+console.log(`  floor: gitcanary's git commands, shell   ${fmtMs(g)}  ${ratio(g, r)}`);
+console.log(`  floor: node -e 0                         ${fmtMs(n)}  ${ratio(n, r)}`);
+console.log(
+  `  floor: both                              ${fmtMs(g + n)}  ${ratio(g + n, r)}; gitcanary's own JavaScript ≈ ${fmtMs(s - g - n)}`,
 );
 if (node24) {
   const s24 = median(step24);
