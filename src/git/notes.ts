@@ -13,6 +13,16 @@ import { assertNotOption, type GitRunner } from './runner.js';
 
 export const NOTES_REF = 'refs/notes/gitcanary';
 
+/**
+ * Settings for a fetch that brings notes. A partial clone (`--filter=blob:none`) fetches with its
+ * filter, which leaves out the notes' blobs too: every `git notes show` of a gated release then
+ * fetched its blob on demand, one more round trip to the server per read. Blobs up to 1 MB come
+ * with this fetch instead (a note is a few capped records; the branch's own new blobs are what a
+ * full clone's fetch would bring anyway). git reads the filter only for a promisor remote: a full
+ * clone fetches as before.
+ */
+export const WITH_NOTE_BLOBS = ['-c', 'remote.origin.partialclonefilter=blob:limit=1m'] as const;
+
 // `git push --porcelain` says [rejected] for a non-fast-forward, [remote rejected] for a lost ref lock.
 const PUSH_REJECTED = /\[rejected\]|\[remote rejected\]/;
 const MISSING_REMOTE_REF = /couldn't find remote ref/i;
@@ -27,7 +37,7 @@ export class ReleaseNotes {
   /** Makes the local notes ref the remote's (none when the remote has no notes yet). */
   async fetch(): Promise<void> {
     const fetched = await this.git.runOr(
-      ['fetch', '--verbose', '--no-tags', 'origin', `+${NOTES_REF}:${NOTES_REF}`],
+      [...WITH_NOTE_BLOBS, 'fetch', '--verbose', '--no-tags', 'origin', `+${NOTES_REF}:${NOTES_REF}`],
       (message) => (MISSING_REMOTE_REF.test(message) ? 'missing' : undefined),
     );
     if (fetched === 'missing') {

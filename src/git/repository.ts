@@ -4,7 +4,7 @@ import path from 'node:path';
 import pRetry from 'p-retry';
 import { GitcanaryError } from '../errors.js';
 import { LEASE_PREFIX, type Lease, ReleaseLeases } from './lease.js';
-import { NOTES_REF, ReleaseNotes } from './notes.js';
+import { NOTES_REF, ReleaseNotes, WITH_NOTE_BLOBS } from './notes.js';
 import { assertNotOption, type GitRunner } from './runner.js';
 import {
   formatCommitMessage,
@@ -164,6 +164,7 @@ export class Repository {
    */
   async fetch(): Promise<void> {
     await this.git.runRemote([
+      ...WITH_NOTE_BLOBS,
       'fetch',
       '--verbose',
       '--no-tags',

@@ -256,7 +256,9 @@ export function isTransientGitFailure(message: string): boolean {
 
 function gitFailure(args: readonly string[], message: string): GitcanaryError {
   const text = message.trim().replace(/\n+/g, '; ');
-  return new GitcanaryError('GIT_FAILED', maskSecrets(`git ${args[0] ?? ''} failed: ${text}`));
+  // The subcommand, past `-c key=value` settings given for this one command.
+  const command = args.find((arg, i) => arg !== '-c' && args[i - 1] !== '-c') ?? '';
+  return new GitcanaryError('GIT_FAILED', maskSecrets(`git ${command} failed: ${text}`));
 }
 
 /** Newlines and other control characters: never part of a ref, URL or trailer value. */

@@ -15,13 +15,37 @@ function subcommand(argv: readonly string[]): string {
   return argv.slice(1).find((arg, i, args) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? '?';
 }
 
-function ownGitProcesses(trace: string): string[] {
+interface Started {
+  sid: string;
+  argv: string[];
+}
+
+function started(trace: string): Started[] {
   return readFileSync(trace, 'utf8')
     .split('\n')
     .filter((line) => line.includes('"event":"start"'))
-    .map((line) => JSON.parse(line) as { sid: string; argv: string[] })
+    .map((line) => JSON.parse(line) as Started);
+}
+
+function ownGitProcesses(trace: string): string[] {
+  return started(trace)
     .filter((event) => !event.sid.includes('/'))
     .map((event) => subcommand(event.argv));
+}
+
+/**
+ * The git command each fetch was made for: gitcanary's own (`fetch`), or the one whose missing
+ * objects a partial clone fetched on demand (`read-tree` for the checkout's blobs, `notes`…).
+ */
+function fetchesFor(trace: string): string[] {
+  const events = started(trace);
+  const bySid = new Map(events.map((event) => [event.sid, event]));
+  return events
+    .filter((event) => subcommand(event.argv) === 'fetch')
+    .map((event) => {
+      const root = bySid.get(event.sid.split('/')[0]!);
+      return root === undefined ? '?' : subcommand(root.argv);
+    });
 }
 
 describe('git processes of one step', () => {
@@ -59,5 +83,35 @@ describe('git processes of one step', () => {
       'commit',
       'push',
     ]);
+  });
+
+  it('reads the notes of a gated release in a partial clone without a fetch of its own', async ({
+    onTestFinished,
+  }) => {
+    const config = demoConfig({
+      steps:
+        '    - setWeight: 10\n    - analysis: { gates: [smoke] }\n    - pause: { duration: 1h }\n    - setWeight: 20\n    - promote: {}\n',
+    });
+    const ops = createGitOps(config);
+    onTestFinished(() => ops.dispose());
+    // A server that serves partial clones, as GitHub and GitLab do: the clone is --filter=blob:none.
+    ops.gitIn(['config', 'uploadpack.allowFilter', 'true']);
+    ops.writeConfig(config.replace('repo: ./gitops.git', `repo: file://${ops.bare}`));
+
+    for (const args of [['step', '--image', CANARY_IMAGE], ['step'], ['step']]) {
+      const run = await runCli(ops, args);
+      expect([0, 3], run.stderr).toContain(run.code);
+    }
+    // The analysis passed at 10% and noted it on that commit; the pause holds the release there.
+    expect(ops.log().at(-1)?.subject).toBe('gitcanary(podinfo): setWeight 10 [1/6]');
+    expect(ops.gitIn(['notes', '--ref=refs/notes/gitcanary', 'list'])).not.toBe('');
+
+    const trace = path.join(ops.dir, 'trace.json');
+    const waiting = await runCli(ops, ['step'], { GIT_TRACE2_EVENT: trace });
+    expect([0, 3], waiting.stderr).toContain(waiting.code);
+    expect(ownGitProcesses(trace)).toContain('notes');
+    // gitcanary's fetch brought the note's blob: `notes show` did not fetch it on its own (one more
+    // round trip to the server for every read of a gated release's records).
+    expect(fetchesFor(trace)).toEqual(['read-tree', 'fetch']);
   });
 });

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { openRepository, type Repository } from '../../src/git/index.js';
 import { NOTES_REF } from '../../src/git/notes.js';
@@ -76,5 +77,13 @@ describe('release notes under refs/notes/gitcanary', () => {
     await repo.updateNote(next, append('on next'));
     expect(await repo.readNote(seed)).toBe('on seed\n');
     expect(await repo.readNote(next)).toBe('on next\n');
+  });
+
+  it('names the git command that failed, past the settings given for it', async ({ onTestFinished }) => {
+    const { remote, open } = await setup(onTestFinished);
+    const repo = await open();
+    // The fetch carries `-c remote.origin.partialclonefilter=…` before its subcommand.
+    rmSync(remote.url, { recursive: true, force: true });
+    await expect(repo.fetch()).rejects.toThrow(/^git fetch failed: /);
   });
 });
