@@ -57,7 +57,7 @@ export async function adoptManifest(options: InitOptions): Promise<InitResult> {
   const doc = docs[0]!;
   const adopt = { repo: options.repo, branch: options.branch, file };
   const adoption = doc.kind === 'Rollout' ? adoptRollout(doc, tree, adopt) : adoptCanary(doc, tree, adopt);
-  return { text: renderAdoption(adoption), adoption };
+  return { text: await renderAdoption(adoption), adoption };
 }
 
 function checkoutRoot(file: string): string {

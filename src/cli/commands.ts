@@ -18,7 +18,7 @@ import { GitcanaryError } from '../errors.js';
 import type { Forge } from '../forges/index.js';
 import { checkGates, createGate } from '../gates/index.js';
 import { openRepository, type Repository, type SigningOptions } from '../git/index.js';
-import { withNotifications } from '../notify/index.js';
+import { notifiesAnything } from '../notify/wanted.js';
 import { colorEnabled, type Reporter, renderStatus } from '../report/index.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
 import { parseImageRef } from '../targets/image-ref.js';
@@ -119,7 +119,7 @@ async function perform(
       // A release that moves on needs its notification URLs: missing ones are bad input up front.
       const forge = await forgeOf(loaded, options, context);
       const approval = approvalOf(forge, loaded);
-      const reporter = withStatuses(forge, input, notifying(context, loaded, input, true));
+      const reporter = withStatuses(forge, input, await notifying(context, loaded, input, true));
       return withEngine(
         input,
         repo,
@@ -140,7 +140,7 @@ async function perform(
         withStatuses(
           await forgeOf(loaded, options, context),
           input,
-          notifying(context, loaded, input, false),
+          await notifying(context, loaded, input, false),
         ),
         (engine) => engine.promote(options.full === true, actorFrom(process.env)),
       );
@@ -150,7 +150,7 @@ async function perform(
       return withEngine(
         input,
         repo,
-        withStatuses(forge, input, notifying(context, loaded, input, false)),
+        withStatuses(forge, input, await notifying(context, loaded, input, false)),
         (engine) => engine.abort(),
         approvalOf(forge, loaded),
       );
@@ -196,13 +196,16 @@ async function perform(
 /**
  * The adapter's reporter wrapped with the config's notifications (src/notify). `strict`: a missing
  * notification URL is refused before anything is committed (run, step); abort and promote go on.
+ * The notifier (providers, payloads, event webhooks) is loaded only for a config that notifies.
  */
-function notifying(
+async function notifying(
   context: ReleaseCommandContext,
   loaded: LoadedConfig,
   input: ReleaseInput,
   strict: boolean,
-): (engine: () => ReleaseEngine | undefined) => Reporter {
+): Promise<(engine: () => ReleaseEngine | undefined) => Reporter> {
+  if (!notifiesAnything(loaded.config, input.gates)) return () => context.reporter;
+  const { withNotifications } = await import('../notify/index.js');
   return (engine) =>
     withNotifications(context.reporter, loaded, {
       gates: input.gates,

@@ -43,7 +43,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Read, parse and validate a release config file. */
 export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
   const text = await readConfigFile(file);
-  return parseConfig(text, file, options);
+  return await parseConfig(text, file, options);
 }
 
 /**
@@ -103,8 +103,15 @@ async function readConfigFile(file: string): Promise<string> {
   }
 }
 
-/** Parse and validate config text; `file` names it in errors and anchors relative paths. */
-export function parseConfig(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
+/**
+ * Parse and validate config text; `file` names it in errors and anchors relative paths. Async: the
+ * gates it checks import their kind's implementation (src/gates/index.ts).
+ */
+export async function parseConfig(
+  text: string,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadedConfig> {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const documents = Array.isArray(docs) ? docs : [];
@@ -143,7 +150,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions = {
   if (!result.success) throw configError(file, doc, lineCounter, result.error.issues);
   const dir = path.dirname(path.resolve(file));
   const config = result.data;
-  const gateIssue = gateBuildIssue(config);
+  const gateIssue = await gateBuildIssue(config);
   if (gateIssue !== undefined) {
     const { error, at } = gateIssue;
     const placed = placeIssue(
@@ -179,29 +186,33 @@ type IssuePath = (string | number)[];
  * kubeconfig is refused when the config loads (every command, `validate` first), with its place
  * in the file, instead of failing the analysis after commits were made.
  */
-function gateBuildIssue(config: ReleaseConfig): { error: GitcanaryError; at: IssuePath } | undefined {
+async function gateBuildIssue(
+  config: ReleaseConfig,
+): Promise<{ error: GitcanaryError; at: IssuePath } | undefined> {
   const { spec } = config;
   const analysis = spec.analysis;
   const gates = planRelease(config).gates;
-  const attempts: { at: IssuePath; build: () => unknown }[] = Object.entries(gates).map(([name, gate]) => {
-    const metric = analysis?.metrics?.findIndex((m) => m.name === name) ?? -1;
-    const webhook = analysis?.webhooks?.findIndex((w) => w.name === name) ?? -1;
-    // A gate from Flagger's analysis block is placed at its metric or webhook; its fields differ.
-    const at: IssuePath =
-      name in spec.gates
-        ? ['spec', 'gates', name]
-        : metric >= 0
-          ? ['spec', 'analysis', 'metrics', metric]
-          : ['spec', 'analysis', 'webhooks', Math.max(webhook, 0)];
-    return { at, build: () => createGate(name, gate) };
-  });
+  const attempts: { at: IssuePath; build: () => Promise<unknown> }[] = Object.entries(gates).map(
+    ([name, gate]) => {
+      const metric = analysis?.metrics?.findIndex((m) => m.name === name) ?? -1;
+      const webhook = analysis?.webhooks?.findIndex((w) => w.name === name) ?? -1;
+      // A gate from Flagger's analysis block is placed at its metric or webhook; its fields differ.
+      const at: IssuePath =
+        name in spec.gates
+          ? ['spec', 'gates', name]
+          : metric >= 0
+            ? ['spec', 'analysis', 'metrics', metric]
+            : ['spec', 'analysis', 'webhooks', Math.max(webhook, 0)];
+      return { at, build: () => createGate(name, gate) };
+    },
+  );
   if (spec.sync?.argocd !== undefined || spec.sync?.flux !== undefined) {
     const { delay: _delay, ...sync } = spec.sync;
     attempts.push({ at: ['spec'], build: () => createGate('sync', { sync } as GateConfig) });
   }
   for (const { at, build } of attempts) {
     try {
-      build();
+      await build();
     } catch (error) {
       if (!(error instanceof GitcanaryError)) throw error;
       const inner = error.place.field?.replace(/^spec\.gates\.[^.]+\./, '') ?? '';

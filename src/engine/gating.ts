@@ -25,13 +25,14 @@ export interface Pass {
   results: GateResult[];
 }
 
-export type GateFactory = (name: string, config: unknown) => Gate;
+/** Builds a gate from its config; async, as each gate kind's implementation is imported on first use. */
+export type GateFactory = (name: string, config: unknown) => Promise<Gate>;
 
 export class GateRunner {
   readonly #configs: Record<string, unknown>;
   readonly #create: GateFactory;
   readonly #reporter: Reporter;
-  readonly #built = new Map<string, Gate>();
+  readonly #built = new Map<string, Promise<Gate>>();
 
   constructor(configs: Record<string, unknown>, create: GateFactory, reporter: Reporter) {
     this.#configs = configs;
@@ -40,7 +41,7 @@ export class GateRunner {
   }
 
   /** The gate named `name`, built on first use. */
-  gate(name: string): Gate {
+  gate(name: string): Promise<Gate> {
     let gate = this.#built.get(name);
     if (gate === undefined) {
       const config = this.#configs[name];
@@ -55,8 +56,8 @@ export class GateRunner {
     return gate;
   }
 
-  effect(name: string): GateEffect {
-    return this.gate(name).effect ?? 'decide';
+  async effect(name: string): Promise<GateEffect> {
+    return (await this.gate(name)).effect ?? 'decide';
   }
 
   /**
@@ -82,7 +83,7 @@ export class GateRunner {
     const results: GateResult[] = [];
     let inconclusive = false;
     for (const name of names) {
-      const effect = this.effect(name);
+      const effect = await this.effect(name);
       if (effect === 'wait' && inconclusive) continue;
       const result = await this.#evaluateOne(name, context);
       results.push(result);
@@ -98,7 +99,7 @@ export class GateRunner {
   }
 
   async #evaluateOne(name: string, context: GateContext): Promise<GateResult> {
-    const gate = this.gate(name);
+    const gate = await this.gate(name);
     let result: GateResult;
     try {
       result = await gate.evaluate(context);

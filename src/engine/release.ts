@@ -955,10 +955,11 @@ export class ReleaseEngine {
   async #afterRollback(progress: ReleaseProgress): Promise<void> {
     const promoteAt = this.#plan.steps.findIndex((step) => step.kind === 'promote');
     if (promoteAt < 0) return;
-    const names = this.#plan.steps
-      .slice(promoteAt + 1)
-      .flatMap((step) => (step.kind === 'analysis' ? step.gates : []))
-      .filter((name) => this.#gates.effect(name) === 'notify');
+    const names: string[] = [];
+    for (const step of this.#plan.steps.slice(promoteAt + 1)) {
+      if (step.kind !== 'analysis') continue;
+      for (const name of step.gates) if ((await this.#gates.effect(name)) === 'notify') names.push(name);
+    }
     if (names.length === 0) return;
     const results = await this.#gates.evaluate(
       names,
@@ -1039,9 +1040,12 @@ export class ReleaseEngine {
       await clock.sleep(sync.delayMs, signal);
       return { ...pass, message: `waited ${sync.delayMs}ms` };
     }
-    const result = await this.#deps
-      .createGate('sync', sync.gate)
-      .evaluate({ ...this.#gateContext(progress, index, 'Progressing'), clock, signal });
+    const gate = await this.#deps.createGate('sync', sync.gate);
+    const result = await gate.evaluate({
+      ...this.#gateContext(progress, index, 'Progressing'),
+      clock,
+      signal,
+    });
     throwIfInterrupted(signal);
     this.#deps.reporter.event({ type: 'gate', result });
     return result;

@@ -182,8 +182,8 @@ export interface StepApproval {
 export interface EngineDeps {
   repo: ReleaseRepository;
   reporter: Reporter;
-  /** Builds a gate from its config (command, prometheus, webhook, http, sync, approval). */
-  createGate: (name: string, config: unknown) => Gate;
+  /** Builds a gate from its config (command, prometheus, webhook, http, sync, approval), importing its kind's code. */
+  createGate: (name: string, config: unknown) => Promise<Gate>;
   clock?: Clock;
   signal?: AbortSignal;
   /** Pull-request promotion (`spec.promotion.pullRequest`): manual steps become change requests. */

@@ -23,11 +23,12 @@ export async function validateRelease(input: ReleaseInput, root: string): Promis
     role,
     observed,
   }));
-  const gates = Object.entries(input.gates).map(([name, config]) => {
-    createGate(name, config as GateConfig);
-    return name;
-  });
-  if (input.sync && 'gate' in input.sync) createGate('sync', input.sync.gate as GateConfig);
+  const gates: string[] = [];
+  for (const [name, config] of Object.entries(input.gates)) {
+    await createGate(name, config as GateConfig);
+    gates.push(name);
+  }
+  if (input.sync && 'gate' in input.sync) await createGate('sync', input.sync.gate as GateConfig);
   const image = targets
     .map((t) => t.observed.canaryImage ?? t.observed.stableImage)
     .find((i) => i !== undefined);

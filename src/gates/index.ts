@@ -1,50 +1,90 @@
 import { existsSync } from 'node:fs';
 import { GitcanaryError } from '../errors.js';
-import { ArgoAnalysisGate } from './argo-analysis/gate.js';
-import { ArgoCdSyncGate } from './argocd.js';
-import { CommandGate } from './command.js';
-import { HttpGate } from './http.js';
-import { JudgeGate } from './judge/index.js';
-import { MetricTemplateGate } from './metric-template.js';
-import { PrometheusGate } from './prometheus.js';
 import {
+  type ArgocdSyncConfig,
   type CommandShorthandGateConfig,
   type FluxSyncConfig,
   fluxSyncSchema,
   type GateConfig,
   parseGateConfig,
-  type SyncConfig,
 } from './schemas.js';
 import type { Gate, GateContext, GateResult } from './types.js';
-import { WebhookGate } from './webhook.js';
 
 export { parseDuration } from './duration.js';
 export { type GateConfig, gateConfigSchema, type SyncConfig } from './schemas.js';
 export type { Gate, GateContext, GateEffect, GateResult, Measurement, Verdict } from './types.js';
 export { worstVerdict } from './types.js';
-export { webhookFiresAt } from './webhook.js';
 
-// The one place that maps a gate config's kind key to its implementation.
-const builders: Record<string, (name: string, config: never) => Gate> = {
-  command: (name, config) => new CommandGate(name, config),
-  prometheus: (name, config) => new PrometheusGate(name, config),
-  webhook: (name, config) => new WebhookGate(name, config),
-  http: (name, config) => new HttpGate(name, config),
-  judge: (name, config) => new JudgeGate(name, config),
-  argoAnalysis: (name, config) => new ArgoAnalysisGate(name, config),
-  metricTemplate: (name, config) => new MetricTemplateGate(name, config),
-  sync: (name, config: SyncConfig) => syncGate(name, config),
+/** Builds a gate of one kind from its kind's block (`config.prometheus`, `config.sync.flux`, …). */
+type GateBuilder = (name: string, config: never) => Gate;
+
+/**
+ * The one place that maps a gate kind to its implementation. Each implementation is imported when
+ * a config names its kind, so a release without gates loads none of them, and one with a command
+ * gate only the command gate (its schema is in ./schemas.js, which config validation loads).
+ * The sync gate's kinds are keyed by their field (`sync.argocd`, `sync.flux`).
+ */
+const loaders: Record<string, () => Promise<GateBuilder>> = {
+  command: async () => {
+    const { CommandGate } = await import('./command.js');
+    return (name, config) => new CommandGate(name, config);
+  },
+  prometheus: async () => {
+    const { PrometheusGate } = await import('./prometheus.js');
+    return (name, config) => new PrometheusGate(name, config);
+  },
+  webhook: async () => {
+    const { WebhookGate } = await import('./webhook.js');
+    return (name, config) => new WebhookGate(name, config);
+  },
+  http: async () => {
+    const { HttpGate } = await import('./http.js');
+    return (name, config) => new HttpGate(name, config);
+  },
+  judge: async () => {
+    const { JudgeGate } = await import('./judge/gate.js');
+    return (name, config) => new JudgeGate(name, config);
+  },
+  argoAnalysis: async () => {
+    const { ArgoAnalysisGate } = await import('./argo-analysis/gate.js');
+    return (name, config) => new ArgoAnalysisGate(name, config);
+  },
+  metricTemplate: async () => {
+    const { MetricTemplateGate } = await import('./metric-template.js');
+    return (name, config) => new MetricTemplateGate(name, config);
+  },
+  'sync.argocd': async () => {
+    const { ArgoCdSyncGate } = await import('./argocd.js');
+    return (name, { acceptHealth, ...argocd }: ArgocdSyncConfig) =>
+      new ArgoCdSyncGate(name, argocd, acceptHealth ? { acceptedHealth: acceptHealth } : {});
+  },
+  // No import here: see DeferredFluxSyncGate.
+  'sync.flux': async () => (name, config: FluxSyncConfig) => new DeferredFluxSyncGate(name, config),
 };
 
-/** A gate from its config block (`{ command: {...} }`, `{ prometheus: {...} }`, …). */
-export function createGate(name: string, config: GateConfig): Gate {
+/**
+ * A gate from its config block (`{ command: {...} }`, `{ prometheus: {...} }`, `{ sync: {...} }`,
+ * …), its kind's implementation imported on first use. A bad block is refused here, naming its field.
+ */
+export async function createGate(name: string, config: GateConfig): Promise<Gate> {
+  const { kind, shown, block } = gateKind(name, config);
+  // Own keys only: a config naming `toString` is an unknown kind, not Object's method.
+  const load = Object.hasOwn(loaders, kind) ? loaders[kind] : undefined;
+  if (load === undefined) {
+    throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind}`, { field: `spec.gates.${name}` });
+  }
+  const build = await load();
+  return build(shown, block as never);
+}
+
+/** The loader key of a gate config, the name it reports under and its kind's block. */
+function gateKind(name: string, config: GateConfig): { kind: string; shown: string; block: unknown } {
   if ('command' in config && typeof config.command === 'string') {
     // The shorthand `{ command: "…", timeout: 60s }` is the command gate's own config.
     const { name: shown, ...command } = config as CommandShorthandGateConfig;
-    return new CommandGate(shown ?? name, command);
+    return { kind: 'command', shown: shown ?? name, block: command };
   }
   const kind = Object.keys(config).find((key) => key !== 'name');
-  const build = kind === undefined ? undefined : builders[kind];
   if (kind === 'approval') {
     throw new GitcanaryError(
       'CONFIG_INVALID',
@@ -55,12 +95,20 @@ export function createGate(name: string, config: GateConfig): Gate {
       },
     );
   }
-  if (build === undefined || kind === undefined) {
-    throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind ?? '(none)'}`, {
-      field: `spec.gates.${name}`,
-    });
+  if (kind === undefined) {
+    throw new GitcanaryError('CONFIG_INVALID', 'unknown gate kind (none)', { field: `spec.gates.${name}` });
   }
-  return build(config.name ?? name, (config as unknown as Record<string, never>)[kind] as never);
+  const block = (config as unknown as Record<string, unknown>)[kind];
+  if (kind === 'sync' && typeof block === 'object' && block !== null) {
+    // `{ sync: { argocd: {...} } }`: the reconciler is the kind.
+    const reconciler = Object.keys(block)[0] ?? '';
+    return {
+      kind: `sync.${reconciler}`,
+      shown: config.name ?? name,
+      block: (block as Record<string, unknown>)[reconciler],
+    };
+  }
+  return { kind, shown: config.name ?? name, block };
 }
 
 /**
@@ -74,27 +122,17 @@ export async function checkGates(
   namespace: string,
 ): Promise<void> {
   for (const [name, config] of Object.entries(gates)) {
-    await createGate(name, config as GateConfig).check?.(repoRoot, namespace);
+    await (await createGate(name, config as GateConfig)).check?.(repoRoot, namespace);
   }
 }
 
 /**
- * The gate that waits for the reconciler: Argo CD application or Flux Kustomization. Their
- * `progressDeadline` and `pollInterval` travel in the config; each gate parses them.
+ * The Flux gate as built at config load: ./flux.js imports @kubernetes/client-node (~0.6 s to
+ * load), and every command that loads the config builds its gates to check them (`status`,
+ * `plan`, `validate` too), so the client is loaded only when a release waits for Flux. What can
+ * be checked without it (the block, the kubeconfig file) is checked here, up front.
  */
-export function syncGate(name: string, config: SyncConfig): Gate {
-  if ('argocd' in config) {
-    const { acceptHealth, ...argocd } = config.argocd;
-    return new ArgoCdSyncGate(name, argocd, acceptHealth ? { acceptedHealth: acceptHealth } : {});
-  }
-  return new LazyFluxSyncGate(name, config.flux);
-}
-
-/**
- * The Flux gate loads @kubernetes/client-node (~0.6 s) only when a release waits for Flux, so
- * every other command starts fast. The config is still checked up front.
- */
-class LazyFluxSyncGate implements Gate {
+class DeferredFluxSyncGate implements Gate {
   readonly kind = 'sync';
 
   constructor(

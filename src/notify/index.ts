@@ -4,11 +4,10 @@ import type { LoadedConfig } from '../config/index.js';
 import type { FlaggerAlert, NotificationProvider } from '../config/notifications.js';
 import { GitcanaryError } from '../errors.js';
 import { parseDuration } from '../gates/duration.js';
-import { type GateConfig, gateConfigSchema } from '../gates/schemas.js';
+import type { GateConfig } from '../gates/schemas.js';
 import { webhookFiresAt } from '../gates/webhook.js';
 import type { Reporter } from '../report/events.js';
 import { registerSecret, secretFromEnv } from '../report/secrets.js';
-import type { EventWebhook } from './event-webhooks.js';
 import { commitLinker } from './links.js';
 import { alertWants, type GateTraits } from './notices.js';
 import {
@@ -17,11 +16,13 @@ import {
   type ResolvedProvider,
   type Subscription,
 } from './reporter.js';
+import { eventWebhooksOf, notifiesAnything, parsedGates } from './wanted.js';
 
 export { FlaggerEventMapper } from './event-webhooks.js';
 export { alertWants, NoticeTracker, type ReleaseNotice, type Severity } from './notices.js';
 export { buildPayload, type MessageView } from './providers.js';
 export { messageView, NotifyingReporter, type ReleaseSnapshot } from './reporter.js';
+export { notifiesAnything } from './wanted.js';
 
 /** Flagger's notifier timeout (pkg/notifier/client.go postMessage: 5s). */
 const DEFAULT_PROVIDER_TIMEOUT = '5s';
@@ -48,12 +49,10 @@ export function withNotifications(base: Reporter, loaded: LoadedConfig, setup: N
   const { config } = loaded;
   const notifications = config.spec.notifications;
   const alerts = config.spec.analysis?.alerts ?? [];
+  if (!notifiesAnything(config, setup.gates)) return base;
   const gates = parsedGates(setup.gates);
-  const eventWebhooks: EventWebhook[] = Object.entries(gates).flatMap(([name, gate]) =>
-    'webhook' in gate && gate.webhook.type === 'event' ? [{ name, config: gate.webhook }] : [],
-  );
+  const eventWebhooks = eventWebhooksOf(gates);
   const triggers = notifications?.triggers ?? [];
-  if (eventWebhooks.length === 0 && triggers.length === 0 && alerts.length === 0) return base;
 
   const unreadable: string[] = [];
   const resolve = (provider: NotificationProvider, field: string): ResolvedProvider | undefined => {
@@ -151,15 +150,6 @@ function readProviderUrl(
     field: `${field}.${provider.urlEnv !== undefined ? 'urlEnv' : 'urlFile'}`,
     hint: `set ${where} to the ${provider.type} webhook URL; nothing was committed`,
   });
-}
-
-function parsedGates(gates: Record<string, unknown>): Record<string, GateConfig> {
-  return Object.fromEntries(
-    Object.entries(gates).flatMap(([name, gate]) => {
-      const parsed = gateConfigSchema.safeParse(gate);
-      return parsed.success ? [[parsed.data.name ?? name, parsed.data] as const] : [];
-    }),
-  );
 }
 
 function gateTraits(gates: Record<string, GateConfig>, name: string): GateTraits | undefined {

@@ -84,7 +84,7 @@ describe('docs/github-actions.md', () => {
     }
   });
 
-  it('the pull-request config validates against its schemas and loads as part of a release', () => {
+  it('the pull-request config validates against its schemas and loads as part of a release', async () => {
     const snippet = snippets[0] as { spec: { promotion: unknown; forge: unknown } };
     expect(promotionSchema.parse(snippet.spec.promotion)).toEqual({
       pullRequest: { steps: 'pauses', labels: ['canary'], reviewers: ['alice', 'acme/sre'], draft: false },
@@ -93,11 +93,11 @@ describe('docs/github-actions.md', () => {
       github: { apiUrl: 'https://ghe.acme.dev/api/v3', repository: 'acme/gitops', tokenEnv: 'GITHUB_TOKEN' },
     });
     const withPromotion = demoConfig({ extra: '  promotion:\n    pullRequest: { steps: pauses }\n' });
-    expect(parseConfig(withPromotion, 'gitcanary.yaml').config.spec.promotion).toEqual({
+    expect((await parseConfig(withPromotion, 'gitcanary.yaml')).config.spec.promotion).toEqual({
       pullRequest: { steps: 'pauses', labels: [], reviewers: [], draft: false },
     });
     const wrong = demoConfig({ extra: '  promotion:\n    pullRequest: { steps: some }\n' });
-    expect(() => parseConfig(wrong, 'gitcanary.yaml')).toThrow(GitcanaryError);
+    await expect(parseConfig(wrong, 'gitcanary.yaml')).rejects.toThrow(GitcanaryError);
   });
 });
 

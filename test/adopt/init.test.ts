@@ -74,7 +74,7 @@ describe('gitcanary init --from an Argo Rollout', () => {
     expect(adoption.dropped).toEqual([]);
     expect(schemaErrors(text)).toEqual([]);
     // Argo's combined first step becomes two gitcanary steps; the plan ends in promote.
-    const plan = planRelease(parseConfig(text, 'gitcanary.yaml').config);
+    const plan = planRelease((await parseConfig(text, 'gitcanary.yaml')).config);
     expect(plan.steps.map((step) => step.summary)).toEqual([
       'setCanaryScale replicas 1',
       'setHeaderRoute set-header',
@@ -105,7 +105,7 @@ describe('gitcanary init --from an Argo Rollout', () => {
     });
     await expect(text).toMatchFileSnapshot('golden/argo-user.gitcanary.yaml');
     expect(schemaErrors(text)).toEqual([]);
-    const plan = planRelease(parseConfig(text, 'gitcanary.yaml').config);
+    const plan = planRelease((await parseConfig(text, 'gitcanary.yaml')).config);
     expect(plan.steps.map((step) => step.summary)).toEqual([
       'setCanaryScale replicas 1',
       'setHeaderRoute set-header',
@@ -277,7 +277,7 @@ describe('gitcanary init --from a Flagger Canary', () => {
         username: 'flagger',
       },
     });
-    const plan = planRelease(parseConfig(text, 'gitcanary.yaml').config);
+    const plan = planRelease((await parseConfig(text, 'gitcanary.yaml')).config);
     expect(plan.gates['404s percentage']).toMatchObject({
       metricTemplate: {
         templateRef: { name: 'not-found-percentage' },

@@ -76,4 +76,36 @@ describe('the CLI bundle: what each command loads', () => {
     const forges = outputOf('src/forges/index.ts');
     expect(inputsOf([forges]).map(packageOf)).toContain('@octokit/rest');
   });
+
+  it('run and step load no gate implementation and no notifier until the config names them', () => {
+    const loaded = new Set(inputsOf([...loadedWith(main), ...loadedWith(outputOf('src/cli/commands.ts'))]));
+    const lazy = [
+      'src/gates/command.ts',
+      'src/gates/prometheus.ts',
+      'src/gates/webhook.ts',
+      'src/gates/http.ts',
+      'src/gates/http-condition.ts',
+      'src/gates/analysis.ts',
+      'src/gates/metric-template.ts',
+      'src/gates/argocd.ts',
+      'src/gates/flux.ts',
+      'src/gates/judge/gate.ts',
+      'src/gates/judge/stats.ts',
+      'src/gates/argo-analysis/gate.ts',
+      'src/gates/argo-analysis/expr.ts',
+      'src/notify/index.ts',
+      'src/notify/providers.ts',
+      'src/notify/reporter.ts',
+    ];
+    const bundled = new Set(inputsOf(Object.keys(meta.outputs)));
+    for (const input of lazy) {
+      // Each is still in the bundle, in a chunk of its own kind that `import()` loads.
+      expect(bundled, input).toContain(input);
+      expect(loaded, input).not.toContain(input);
+    }
+    expect(new Set([...loaded].map(packageOf))).not.toContain('jsep');
+    // Config validation needs every kind's schema; status and reports read judgments.
+    for (const light of ['src/gates/schemas.ts', 'src/gates/judge/schema.ts', 'src/gates/judge/report.ts'])
+      expect(loaded, light).toContain(light);
+  });
 });

@@ -130,16 +130,17 @@ describe('loadConfig: valid configs', () => {
     expect(config.spec.options).toEqual({ supersede: false, maxPushAttempts: 3 });
   });
 
-  it('keeps scp-like and URL repos as they are', () => {
+  it('keeps scp-like and URL repos as they are', async () => {
     const text = (repo: string) =>
       `apiVersion: gitcanary.dev/v1alpha1\nkind: Release\nmetadata: { name: a }\nspec:\n  git: { repo: "${repo}" }\n  workload: { kustomization: { path: a, image: b } }\n  steps: [{ pause: {} }]\n`;
     expect(
-      parseConfig(text('git@github.com:org/gitops.git'), 'x/g.yaml', { targets }).config.spec.git.repo,
+      (await parseConfig(text('git@github.com:org/gitops.git'), 'x/g.yaml', { targets })).config.spec.git
+        .repo,
     ).toBe('git@github.com:org/gitops.git');
-    expect(parseConfig(text('file:///srv/gitops'), 'x/g.yaml', { targets }).config.spec.git.repo).toBe(
-      'file:///srv/gitops',
-    );
-    expect(parseConfig(text('/srv/gitops'), 'x/g.yaml', { targets }).config.spec.git.repo).toBe(
+    expect(
+      (await parseConfig(text('file:///srv/gitops'), 'x/g.yaml', { targets })).config.spec.git.repo,
+    ).toBe('file:///srv/gitops');
+    expect((await parseConfig(text('/srv/gitops'), 'x/g.yaml', { targets })).config.spec.git.repo).toBe(
       '/srv/gitops',
     );
   });
@@ -223,7 +224,7 @@ describe('loadConfig: errors point at file:line:column and field', () => {
     );
   });
 
-  it('explains a misspelt gate field through the matching gate kind', () => {
+  it('explains a misspelt gate field through the matching gate kind', async () => {
     const text = [
       'apiVersion: gitcanary.dev/v1alpha1',
       'kind: Release',
@@ -236,7 +237,7 @@ describe('loadConfig: errors point at file:line:column and field', () => {
       '    smoke:',
       '      command: { comand: ./smoke.sh }',
     ].join('\n');
-    const error = catchError(() => parseConfig(text, 'g.yaml', { targets }));
+    const error = await catchError(() => parseConfig(text, 'g.yaml', { targets }));
     expect(error.place).toEqual({
       file: 'g.yaml',
       line: 10,
@@ -248,20 +249,20 @@ describe('loadConfig: errors point at file:line:column and field', () => {
     );
   });
 
-  it('names an unknown step kind and lists the known ones', () => {
+  it('names an unknown step kind and lists the known ones', async () => {
     const text =
       'apiVersion: gitcanary.dev/v1alpha1\nkind: Release\nmetadata: { name: a }\nspec:\n  git: { repo: . }\n  workload: { kustomization: { path: a, image: b } }\n  steps:\n    - experiment: {}\n';
-    const error = catchError(() => parseConfig(text, 'g.yaml', { targets }));
+    const error = await catchError(() => parseConfig(text, 'g.yaml', { targets }));
     expect(error.place).toEqual({ file: 'g.yaml', line: 8, column: 7, field: 'spec.steps[0].experiment' });
     expect(error.message).toBe(
       'unknown step `experiment`; known: setWeight, pause, setCanaryScale, setHeaderRoute, setMirrorRoute, analysis, promote',
     );
   });
 
-  it('refuses steps after promote other than analysis, since the engine never runs them', () => {
+  it('refuses steps after promote other than analysis, since the engine never runs them', async () => {
     const text =
       'apiVersion: gitcanary.dev/v1alpha1\nkind: Release\nmetadata: { name: a }\nspec:\n  git: { repo: . }\n  workload: { kustomization: { path: a, image: b } }\n  steps:\n    - promote: {}\n    - pause: {}\n';
-    const error = catchError(() => parseConfig(text, 'g.yaml', { targets }));
+    const error = await catchError(() => parseConfig(text, 'g.yaml', { targets }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.place).toEqual({ file: 'g.yaml', line: 9, column: 7, field: 'spec.steps[1]' });
     expect(error.message).toBe(
@@ -275,26 +276,26 @@ describe('loadConfig: errors point at file:line:column and field', () => {
     expect(error.place).toEqual({ file: 'fixtures/config/nope.yaml' });
   });
 
-  it('reports YAML syntax errors with their position', () => {
-    const error = catchError(() => parseConfig('spec:\n  steps: [\n', 'g.yaml', { targets }));
+  it('reports YAML syntax errors with their position', async () => {
+    const error = await catchError(() => parseConfig('spec:\n  steps: [\n', 'g.yaml', { targets }));
     expect(error.code).toBe('YAML_INVALID');
     expect(error.place.file).toBe('g.yaml');
     expect(error.place.line).toBeGreaterThan(0);
   });
 
-  it('refuses an empty file and several documents', () => {
-    expect(catchError(() => parseConfig('# nothing\n', 'g.yaml', { targets })).message).toBe(
+  it('refuses an empty file and several documents', async () => {
+    expect((await catchError(() => parseConfig('# nothing\n', 'g.yaml', { targets }))).message).toBe(
       'the config file holds no document',
     );
-    const several = catchError(() => parseConfig('a: 1\n---\nb: 2\n', 'g.yaml', { targets }));
+    const several = await catchError(() => parseConfig('a: 1\n---\nb: 2\n', 'g.yaml', { targets }));
     expect(several.message).toBe('expected one YAML document, found several');
     expect(several.place.line).toBe(2);
   });
 });
 
-function catchError(run: () => unknown): GitcanaryError {
+async function catchError(run: () => Promise<unknown>): Promise<GitcanaryError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof GitcanaryError) return error;
     throw error;

@@ -58,7 +58,7 @@ interface SafeParser {
 }
 
 /** The problems of one snippet; empty when it is valid. */
-function snippetProblems(snippet: Snippet): string[] {
+async function snippetProblems(snippet: Snippet): Promise<string[]> {
   const documents = parseAllDocuments(snippet.text);
   const docs = Array.isArray(documents) ? documents : [];
   const syntax = docs.flatMap((doc) => doc.errors.map((error) => `YAML: ${error.message}`));
@@ -67,16 +67,16 @@ function snippetProblems(snippet: Snippet): string[] {
     .map((doc) => doc.toJS() as unknown)
     .filter((value) => value !== null && value !== undefined);
   if (values.length === 0) return ['the block holds no YAML document'];
-  return values.flatMap((value) => documentProblems(snippet, value));
+  return (await Promise.all(values.map((value) => documentProblems(snippet, value)))).flat();
 }
 
-function documentProblems(snippet: Snippet, value: unknown): string[] {
+async function documentProblems(snippet: Snippet, value: unknown): Promise<string[]> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return ['expected a mapping at the top'];
   const record = value as Record<string, unknown>;
   if (record.apiVersion === 'gitcanary.dev/v1alpha1') {
     try {
-      parseConfig(snippet.text, path.join(ROOT, snippet.file));
+      await parseConfig(snippet.text, path.join(ROOT, snippet.file));
       return [];
     } catch (error) {
       return [error instanceof GitcanaryError ? error.format() : String(error)];
@@ -123,8 +123,8 @@ describe('YAML snippets in README.md and docs/', () => {
 
   it.each(snippets.map((snippet) => [`${snippet.file}:${snippet.line}`, snippet] as const))(
     '%s is valid',
-    (_, snippet) => {
-      expect(snippetProblems(snippet)).toEqual([]);
+    async (_, snippet) => {
+      expect(await snippetProblems(snippet)).toEqual([]);
     },
   );
 
@@ -158,8 +158,8 @@ describe('YAML snippets in README.md and docs/', () => {
       'spec.forge.gitlab.apiUrl',
     ],
     ['a Flagger block gitcanary cannot expand', 'analysis:\n  interval: 1m\n', 'stepWeight'],
-  ])('rejects %s', (_, text, problem) => {
-    expect(snippetProblems({ file: 'README.md', line: 1, text }).join('\n')).toContain(problem);
+  ])('rejects %s', async (_, text, problem) => {
+    expect((await snippetProblems({ file: 'README.md', line: 1, text })).join('\n')).toContain(problem);
   });
 });
 

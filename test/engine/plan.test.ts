@@ -44,7 +44,7 @@ function routes(): string {
   return docs.join('---\n');
 }
 
-function release(steps: string): ReturnType<typeof releaseInput> {
+async function release(steps: string): Promise<ReturnType<typeof releaseInput>> {
   const config = `apiVersion: gitcanary.dev/v1alpha1
 kind: Release
 metadata: { name: reviews, namespace: test }
@@ -60,19 +60,19 @@ spec:
         canaryService: reviews-canary
   steps:
 ${steps}`;
-  return releaseInput(parseConfig(config, path.join('/nowhere', 'gitcanary.yaml')));
+  return releaseInput(await parseConfig(config, path.join('/nowhere', 'gitcanary.yaml')));
 }
 
-function plan(steps: string) {
-  const input = release(steps);
+async function plan(steps: string) {
+  const input = await release(steps);
   const base = new ManifestTree({ 'canary/kustomization.yaml': kustomization, 'routes.yaml': routes() });
   const images = imagesFromObservation(`${IMAGE}:6.1.0`, observeImages(input.targets, base));
   return { input, base, images };
 }
 
 describe('the planned check of a release on a file of many documents', () => {
-  it('refuses a step it cannot write before anything is committed, at its place in the file', () => {
-    const { input, base, images } = plan(`    - setWeight: 20
+  it('refuses a step it cannot write before anything is committed, at its place in the file', async () => {
+    const { input, base, images } = await plan(`    - setWeight: 20
     - setHeaderRoute: { name: beta, match: [{ headerName: x-beta, headerValue: { exact: "1" } }] }
     - setWeight: 50
     - promote: {}
@@ -94,8 +94,10 @@ describe('the planned check of a release on a file of many documents', () => {
     });
   });
 
-  it('plans each step as the whole file edited in that one document', () => {
-    const { input, base, images } = plan('    - setWeight: 20\n    - setWeight: 50\n    - promote: {}\n');
+  it('plans each step as the whole file edited in that one document', async () => {
+    const { input, base, images } = await plan(
+      '    - setWeight: 20\n    - setWeight: 50\n    - promote: {}\n',
+    );
     const text = base.text('routes.yaml');
     const at = (canary: number) =>
       text.replace(

@@ -17,9 +17,9 @@ describe('docs/configuration.md', () => {
     expect(snippets.some((snippet) => 'baseline' in snippet)).toBe(true);
   });
 
-  it.each(snippets.filter((snippet) => 'gates' in snippet))('its gates build: %j', (snippet) => {
+  it.each(snippets.filter((snippet) => 'gates' in snippet))('its gates build: %j', async (snippet) => {
     for (const [name, config] of Object.entries(snippet.gates as Record<string, unknown>)) {
-      const gate = createGate(name, gateConfigSchema.parse(config));
+      const gate = await createGate(name, gateConfigSchema.parse(config));
       expect(gate.kind).toBe(Object.keys(config as object)[0]);
     }
   });

@@ -251,7 +251,7 @@ describe.runIf(withPrometheus)('the judge gate against a real Prometheus', () =>
         variables: { scenario: 'worse' },
       },
     }) as GateConfig;
-    expect(createGate('judge', config).kind).toBe('judge');
+    expect((await createGate('judge', config)).kind).toBe('judge');
   });
 });
 

@@ -57,9 +57,9 @@ describe('commit links', () => {
 
 describe('notification config', () => {
   const load = (extra: string) => parseConfig(demoConfig({ extra }), '/tmp/gitcanary.yaml');
-  const error = (extra: string): GitcanaryError => {
+  const error = async (extra: string): Promise<GitcanaryError> => {
     try {
-      load(extra);
+      await load(extra);
     } catch (caught) {
       if (caught instanceof GitcanaryError) return caught;
       throw caught;
@@ -67,8 +67,8 @@ describe('notification config', () => {
     throw new Error('expected a config error');
   };
 
-  it('accepts providers by name and inline, and triggers by name', () => {
-    const { config } = load(`  notifications:
+  it('accepts providers by name and inline, and triggers by name', async () => {
+    const { config } = await load(`  notifications:
     providers:
       team: { type: slack, urlEnv: SLACK_WEBHOOK_URL, channel: releases }
     triggers:
@@ -78,8 +78,8 @@ describe('notification config', () => {
     expect(config.spec.notifications?.triggers).toHaveLength(2);
   });
 
-  it('refuses a webhook URL written in the config: it is a secret', () => {
-    const refused = error(`  notifications:
+  it('refuses a webhook URL written in the config: it is a secret', async () => {
+    const refused = await error(`  notifications:
     providers:
       team: { type: slack, address: "https://hooks.slack.com/services/T0/B0/x" }
 `);
@@ -87,8 +87,8 @@ describe('notification config', () => {
     expect(refused.place.field).toBe('spec.notifications.providers.team.address');
   });
 
-  it('refuses a trigger naming a provider that is not defined', () => {
-    const refused = error(`  notifications:
+  it('refuses a trigger naming a provider that is not defined', async () => {
+    const refused = await error(`  notifications:
     triggers:
       - { on: [promoted], provider: team }
 `);
@@ -96,8 +96,8 @@ describe('notification config', () => {
     expect(refused.place.field).toBe('spec.notifications.triggers[0].provider');
   });
 
-  it('refuses an unknown trigger and names the known ones', () => {
-    const refused = error(`  notifications:
+  it('refuses an unknown trigger and names the known ones', async () => {
+    const refused = await error(`  notifications:
     triggers:
       - { on: [finished], provider: { type: webhook, urlEnv: HOOK } }
 `);

@@ -1,3 +1,4 @@
+import { formatChange, signed } from './report.js';
 import {
   hodgesLehmann,
   mannWhitneyU,
@@ -284,18 +285,4 @@ export function scoreVerdict(score: Score, thresholds: Thresholds): 'pass' | 'in
 
 function percent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(4))}%`;
-}
-
-/** `+0.0012`, `−3.4`: a shift with its sign, 3 significant digits. */
-export function signed(value: number): string {
-  if (value === 0) return '0';
-  const text = Number(Math.abs(value).toPrecision(3)).toString();
-  return value > 0 ? `+${text}` : `-${text}`;
-}
-
-/** `+25%`, `-3.1%`, `+inf%`. */
-export function formatChange(change: number): string {
-  if (!Number.isFinite(change)) return change > 0 ? '+inf%' : '-inf%';
-  const value = Number((change * 100).toPrecision(3));
-  return `${value >= 0 ? '+' : ''}${value}%`;
 }

@@ -1,13 +1,7 @@
 import type { Verdict } from '../types.js';
-import {
-  type Classification,
-  type Direction,
-  formatChange,
-  type GroupScore,
-  type SampleSummary,
-  signed,
-  type Thresholds,
-} from './classify.js';
+// Types only from ./classify.js: status, JUnit and job summaries read judgments through
+// parseJudgment without loading the statistics.
+import type { Classification, Direction, GroupScore, SampleSummary, Thresholds } from './classify.js';
 import type { ShiftEstimate, UMethod } from './stats.js';
 
 // What a judgment found, as data (GateResult.judgment: job summaries chart both series from it)
@@ -226,4 +220,18 @@ export function parseJudgment(message: string): JudgmentTable | undefined {
           ? 'stable'
           : 'baseline',
   };
+}
+
+/** `+0.0012`, `−3.4`: a shift with its sign, 3 significant digits. */
+export function signed(value: number): string {
+  if (value === 0) return '0';
+  const text = Number(Math.abs(value).toPrecision(3)).toString();
+  return value > 0 ? `+${text}` : `-${text}`;
+}
+
+/** `+25%`, `-3.1%`, `+inf%`. */
+export function formatChange(change: number): string {
+  if (!Number.isFinite(change)) return change > 0 ? '+inf%' : '-inf%';
+  const value = Number((change * 100).toPrecision(3));
+  return `${value >= 0 ? '+' : ''}${value}%`;
 }
