@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
 import { loadTree } from '../manifests/index.js';
+import { loadTemplateCompiler } from '../shared/templates.js';
 import { adoptCanary } from './canary.js';
 import { type Adoption, renderAdoption } from './output.js';
 import { adoptRollout } from './rollout.js';
@@ -57,6 +58,8 @@ export async function adoptManifest(options: InitOptions): Promise<InitResult> {
   const doc = docs[0]!;
   const adopt = { repo: options.repo, branch: options.branch, file };
   const adoption = doc.kind === 'Rollout' ? adoptRollout(doc, tree, adopt) : adoptCanary(doc, tree, adopt);
+  // The adopted gates' queries are templates, rendered once when the config is checked.
+  await loadTemplateCompiler();
   return { text: renderAdoption(adoption), adoption };
 }
 

@@ -4,6 +4,7 @@ import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseAl
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { createGate, type GateConfig } from '../gates/index.js';
+import { loadTemplateCompiler, TemplateCompilerNeeded } from '../shared/templates.js';
 import type { Target } from '../targets/types.js';
 import { planRelease } from './plan.js';
 import { defaultReleaseSchema, type ReleaseConfig, releaseSchema } from './schema.js';
@@ -43,7 +44,18 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Read, parse and validate a release config file. */
 export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
   const text = await readConfigFile(file);
-  return parseConfig(text, file, options);
+  // Building the gates renders their templates once, synchronously: a config with a `{{` loads
+  // handlebars' compiler first, and one that needed it otherwise (a template spelt with YAML escapes,
+  // an edited templates/metrics file) is parsed again once it is loaded. A config without templates
+  // costs a step none of the compiler.
+  if (text.includes('{{')) await loadTemplateCompiler();
+  try {
+    return parseConfig(text, file, options);
+  } catch (error) {
+    if (!(error instanceof TemplateCompilerNeeded)) throw error;
+    await loadTemplateCompiler();
+    return parseConfig(text, file, options);
+  }
 }
 
 /**
