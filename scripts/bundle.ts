@@ -1,6 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import Handlebars from 'handlebars';
+import { compileOptions, templateKey } from '../src/shared/templates.js';
 
 // One esbuild configuration for every bundle: the committed Action (scripts/build.ts), the CLI of
 // the npm package, and the CLI the test suite spawns (test/support/cli-bundle.ts), so the tests run
@@ -43,6 +45,47 @@ const unused: Plugin = {
   },
 };
 
+/**
+ * The package's templates precompiled into the bundles, in place of src/shared/precompiled-templates.ts
+ * (an empty table and the compiler): a step renders its commit message with handlebars' runtime and
+ * the compiler is a chunk src/shared/templates.ts imports only for a template not built here.
+ * Each file is precompiled as it is used, with the options `renderSource` compiles it with:
+ * templates/metrics/ are gate queries (strict), the others `renderFile`'s (lenient). The files are
+ * still read at run time and a spec is found by the hash of their text, so an edited file compiles.
+ */
+const precompiledTemplates: Plugin = {
+  name: 'gitcanary-templates',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/precompiled-templates\.js$/ }, (args) =>
+      /[\\/]src[\\/]shared[\\/]templates\.ts$/.test(args.importer)
+        ? { path: 'precompiled-templates', namespace: 'gitcanary-templates' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'gitcanary-templates' }, async () => {
+      const dir = path.join(ROOT, 'templates');
+      const names = (await readdir(dir, { recursive: true }))
+        .filter((file) => file.endsWith('.hbs'))
+        .map((file) => file.split(path.sep).join('/').slice(0, -'.hbs'.length))
+        .sort();
+      const entries: string[] = [];
+      for (const name of names) {
+        const source = await readFile(path.join(dir, `${name}.hbs`), 'utf8');
+        const strict = name.startsWith('metrics/');
+        // precompile writes the spec as JavaScript source (an object literal with functions).
+        const spec = Handlebars.precompile(source, compileOptions(strict)) as unknown as string;
+        entries.push(
+          `  // templates/${name}.hbs\n  ${JSON.stringify(templateKey(source, strict))}: ${spec},`,
+        );
+      }
+      return {
+        contents: `export const precompiledTemplates = {\n${entries.join('\n')}\n};\nexport const bundledCompiler = undefined;\n`,
+        loader: 'js',
+        watchFiles: names.map((name) => path.join(dir, `${name}.hbs`)),
+      };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -55,7 +98,7 @@ const common: BuildOptions = {
   banner: {
     js: "import { createRequire as __gitcanaryCreateRequire } from 'node:module';\nconst require = __gitcanaryCreateRequire(import.meta.url);",
   },
-  plugins: [unused],
+  plugins: [unused, precompiledTemplates],
   legalComments: 'eof',
   logLevel: 'warning',
   logOverride: {
@@ -76,11 +119,16 @@ export async function bundleAction(outfile: string): Promise<void> {
  * loaded when a command needs it, so `--version` and `--help` parse a few hundred KB instead of
  * megabytes (docs/performance.md).
  */
-export async function bundleCli(outdir: string): Promise<Metafile> {
+export function bundleCli(outdir: string): Promise<Metafile> {
+  return bundleSplit({ main: 'src/cli/main.ts' }, outdir);
+}
+
+/** `entryPoints` (output name → source) split as the CLI is: benches bundle their own entries. */
+export async function bundleSplit(entryPoints: Record<string, string>, outdir: string): Promise<Metafile> {
   await mkdir(path.resolve(ROOT, outdir), { recursive: true });
   const { metafile } = await build({
     ...common,
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints,
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

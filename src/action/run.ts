@@ -162,7 +162,7 @@ async function writeSummary(
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   // A config the loader refuses has no trusted name; the error names the file instead.
   const release = inspected.release;
-  const markdown = renderSummary({
+  const markdown = await renderSummary({
     command: inputs?.command ?? 'run',
     release,
     exitCode,

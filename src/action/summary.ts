@@ -64,8 +64,8 @@ const OUTCOME_ICON: Record<string, string> = {
 };
 
 /** The summary as GitHub-flavoured markdown, secrets masked. */
-export function renderSummary(input: SummaryInput): string {
-  return maskSecrets(renderTemplate('job-summary', summaryView(input)));
+export async function renderSummary(input: SummaryInput): Promise<string> {
+  return maskSecrets(await renderTemplate('job-summary', summaryView(input)));
 }
 
 /** What the template shows; exported for tests of the parts a template can't be asked about. */

@@ -4,6 +4,7 @@ import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseAl
 import { z } from 'zod';
 import { fieldPath, GitcanaryError } from '../errors.js';
 import { createGate, type GateConfig } from '../gates/index.js';
+import { loadTemplateCompiler } from '../shared/templates.js';
 import type { Target } from '../targets/types.js';
 import { planRelease } from './plan.js';
 import { defaultReleaseSchema, type ReleaseConfig, releaseSchema } from './schema.js';
@@ -145,6 +146,10 @@ export async function parseConfig(
       cause: error,
     });
   }
+  // A config with a template (a gate's command or query, a notification's commitUrl, YAML escapes
+  // read as what they spell) loads handlebars' compiler: gates and notifications render them
+  // synchronously, some only when they run. A config without one costs a step none of it.
+  if (JSON.stringify(input).includes('{{')) await loadTemplateCompiler();
   const schema = options.targets === undefined ? defaultReleaseSchema() : releaseSchema(options.targets);
   const result = schema.safeParse(input);
   if (!result.success) throw configError(file, doc, lineCounter, result.error.issues);

@@ -72,7 +72,7 @@ export class ReleaseWriter {
   ): Promise<ReleaseProgress> {
     const trailers = this.trailers(progress, request);
     const subject = `gitcanary(${this.#plan.name}): ${request.summary} [${request.index}/${this.total}]`;
-    const message = commitMessage(subject, progress, request);
+    const message = await commitMessage(subject, progress, request);
     const outcome = await this.#repo.commitStep(
       async (root) => {
         // Re-run on every replay: the intent is re-applied to whatever head the remote has now.
@@ -161,8 +161,12 @@ function oneLine(text: string): string {
 }
 
 /** The commit message: subject, the release line, and the gate evidence since the last commit. */
-export function commitMessage(subject: string, progress: ReleaseProgress, request: CommitRequest): string {
-  return renderFile('commit-message', {
+export async function commitMessage(
+  subject: string,
+  progress: ReleaseProgress,
+  request: CommitRequest,
+): Promise<string> {
+  const message = await renderFile('commit-message', {
     subject,
     body: `Release ${progress.releaseId}: ${progress.image}, canary weight ${request.state.canaryWeight}%, phase ${request.phase ?? request.state.phase}.`,
     // As text, so that a measured 0 (exit code, error count) still shows in the evidence.
@@ -170,5 +174,6 @@ export function commitMessage(subject: string, progress: ReleaseProgress, reques
       ...gate,
       value: gate.value === undefined ? undefined : String(gate.value),
     })),
-  }).trimEnd();
+  });
+  return message.trimEnd();
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { GitcanaryError } from '../errors.js';
+import { withTemplateCompiler } from '../shared/templates.js';
 import {
   type ArgocdSyncConfig,
   type CommandShorthandGateConfig,
@@ -74,7 +75,9 @@ export async function createGate(name: string, config: GateConfig): Promise<Gate
     throw new GitcanaryError('CONFIG_INVALID', `unknown gate kind ${kind}`, { field: `spec.gates.${name}` });
   }
   const build = await load();
-  return build(shown, block as never);
+  // A gate renders its templates as it is built, to check them: one from an edited templates/
+  // file needs handlebars' compiler.
+  return withTemplateCompiler(() => build(shown, block as never));
 }
 
 /** The loader key of a gate config, the name it reports under and its kind's block. */

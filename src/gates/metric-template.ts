@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GitcanaryError } from '../errors.js';
 import { describeDoc, loadTree, type ManifestTree, toPlain } from '../manifests/index.js';
 import { registerSecret } from '../shared/secrets.js';
+import { loadTemplateCompiler } from '../shared/templates.js';
 import { secretEnvName } from './argo-analysis/templates.js';
 import { PrometheusGate } from './prometheus.js';
 import {
@@ -51,6 +52,8 @@ export class MetricTemplateGate implements Gate {
     env: NodeJS.ProcessEnv = process.env,
   ): Promise<PrometheusGate> {
     const tree = await loadTree(repoRoot, [this.config.path]);
+    // The MetricTemplate's query becomes a template the prometheus gate renders when it is built.
+    await loadTemplateCompiler();
     return this.prometheusGate(tree, namespace, env);
   }
 

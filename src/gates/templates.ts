@@ -1,5 +1,5 @@
 import { GitcanaryError } from '../errors.js';
-import { renderSource, templateSource } from '../shared/templates.js';
+import { renderSource, TemplateCompilerNeeded, templateSource } from '../shared/templates.js';
 import type { MetricRouter, MetricTemplateName } from './schemas.js';
 import type { GateContext } from './types.js';
 
@@ -66,6 +66,8 @@ export function renderTemplate(
   try {
     return renderSource(source, escapeValues(values, escapeValue), { strict: true });
   } catch (error) {
+    // Not the template's fault: createGate loads the compiler and builds the gate again.
+    if (error instanceof TemplateCompilerNeeded) throw error;
     const message = (error instanceof Error ? error.message : String(error))
       .split('\n')[0]!
       // Handlebars' strict mode: `"x" not defined in [object Object] - 1:7`.

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { renderSource } from '../shared/templates.js';
 
 // The link a notification gives to a commit: the configured template, or the web page GitHub or
 // GitLab shows for the commit of an https or ssh remote. Credentials in the remote never reach it.
@@ -8,10 +8,7 @@ export function commitLinker(
   repo: string,
   template: string | undefined,
 ): ((sha: string) => string) | undefined {
-  if (template !== undefined) {
-    const render = Handlebars.compile(template, { noEscape: true, strict: false });
-    return (sha) => render({ sha });
-  }
+  if (template !== undefined) return (sha) => renderSource(template, { sha }, { strict: false });
   const web = webRepository(repo);
   if (web === undefined) return undefined;
   return (sha) => `${web.base}${web.gitlab ? '/-/commit/' : '/commit/'}${sha}`;

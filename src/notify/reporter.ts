@@ -164,7 +164,7 @@ const EVIDENCE_LINES = 10;
 const EVIDENCE_LINE_CHARS = 300;
 
 /** The provider-neutral message: headline and evidence from templates/notifications, facts. */
-export function messageView(
+export async function messageView(
   notice: ReleaseNotice,
   context: {
     release: string;
@@ -174,24 +174,26 @@ export function messageView(
     jobUrl?: string | undefined;
     time: string;
   },
-): MessageView {
+): Promise<MessageView> {
   const weight = notice.weight === undefined ? undefined : `${notice.weight}%`;
   const step = notice.step === undefined ? undefined : `${notice.step.index}/${notice.step.total}`;
   const image = notice.image ?? 'the candidate';
-  const title = renderTemplate('notifications/headline', {
+  const headline = await renderTemplate('notifications/headline', {
     is: { [notice.trigger]: true },
     image,
     stableImage: context.stableImage,
     summary: notice.summary,
     weight,
     reason: notice.reason,
-  }).trim();
-  const evidence = renderTemplate('notifications/evidence', {
+  });
+  const title = headline.trim();
+  const evidenceText = await renderTemplate('notifications/evidence', {
     gates: notice.evidence.map((gate) => ({
       ...gate,
       value: gate.value === undefined ? undefined : String(gate.value),
     })),
-  })
+  });
+  const evidence = evidenceText
     .split('\n')
     .filter((line) => line.trim() !== '')
     .slice(0, EVIDENCE_LINES)

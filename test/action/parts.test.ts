@@ -66,8 +66,8 @@ describe('annotations', () => {
 });
 
 describe('the release record', () => {
-  it('reads back the gate evidence the commit-message template writes: a measured 0, a message over several lines', () => {
-    const message = renderTemplate('commit-message', {
+  it('reads back the gate evidence the commit-message template writes: a measured 0, a message over several lines', async () => {
+    const message = await renderTemplate('commit-message', {
       subject: 'gitcanary(podinfo): setWeight 50 [3/5]',
       body: 'Release abc: img, canary weight 50%, phase Progressing.',
       gates: [

@@ -42,13 +42,13 @@ function commit(step: number, gates: RecordedCommit['gates'] = []): RecordedComm
 }
 
 describe('the job summary of a judged release', () => {
-  it("tables each metric and charts the canary's and the baseline's series", () => {
+  it("tables each metric and charts the canary's and the baseline's series", async () => {
     const judgment = judgmentOf(0.05, 0.01, {
       workload: 'kustomization apps/shop/baseline',
       traffic: ['apisix → shop-baseline'],
     });
     const events: ReleaseEvent[] = [{ type: 'gate', result: judgeResult(judgment) }];
-    const markdown = renderSummary({
+    const markdown = await renderSummary({
       command: 'run',
       release: 'shop',
       exitCode: 1,
@@ -81,14 +81,14 @@ describe('the job summary of a judged release', () => {
     expect(judged[0]!.categories.at(-1)).toBe('+10m');
   });
 
-  it('tables a judgment recorded in a commit message when this job did not judge, flagging a stable-pods comparison', () => {
+  it('tables a judgment recorded in a commit message when this job did not judge, flagging a stable-pods comparison', async () => {
     const judgment = judgmentOf(0.01, 0.01);
-    const message = renderTemplate('commit-message', {
+    const message = await renderTemplate('commit-message', {
       subject: 'gitcanary(shop): setWeight 20 [2/4]',
       body: '',
       gates: [judgeResult(judgment)],
     });
-    const markdown = renderSummary({
+    const markdown = await renderSummary({
       command: 'step',
       release: 'shop',
       exitCode: 0,
@@ -112,7 +112,7 @@ describe('the job summary of a judged release', () => {
     ).toBe(false);
   });
 
-  it('draws at most 60 points per series', () => {
+  it('draws at most 60 points per series', async () => {
     const judgment = judgmentOf(0.05, 0.01);
     const long = (samples: [number, number][]) =>
       Array.from(
@@ -124,7 +124,7 @@ describe('the job summary of a judged release', () => {
       canary: { ...metric.canary, samples: long(metric.canary.samples) },
       baseline: { ...metric.baseline, samples: long(metric.baseline.samples) },
     }));
-    const markdown = renderSummary({
+    const markdown = await renderSummary({
       command: 'run',
       exitCode: 0,
       events: [{ type: 'gate', result: { ...judgeResult(judgment), judgment: { ...judgment, metrics } } }],

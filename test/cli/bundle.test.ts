@@ -72,6 +72,12 @@ describe('the CLI bundle: what each command loads', () => {
     // zod's messages are English: its other locales are not in the bundle at all.
     const locales = loaded.filter((input) => input.includes('node_modules/zod/v4/locales/'));
     expect(locales.map((input) => path.basename(input))).toEqual(['en.js']);
+    // Templates render with handlebars' runtime and the specs precompiled into the bundle
+    // (scripts/bundle.ts): its compiler is a chunk loaded for an edited or a config's template.
+    expect(loaded.filter((input) => input.includes('node_modules/handlebars/'))).not.toContainEqual(
+      expect.stringMatching(/handlebars\/(lib\/index\.js|dist\/cjs\/handlebars\/compiler\/)/),
+    );
+    expect(loaded).toContain('gitcanary-templates:precompiled-templates');
     // The forges are a chunk of their own, loaded by a config that uses one.
     const forges = outputOf('src/forges/index.ts');
     expect(inputsOf([forges]).map(packageOf)).toContain('@octokit/rest');

@@ -72,7 +72,7 @@ describe('pull-request proposals', () => {
     expect(proposalTitle('podinfo', steps, 6, 7, images)).toBe('podinfo: promote podinfo:6.1.0');
   });
 
-  it('shows a judge gate’s per-metric table in the description, as the evidence in Git records it', () => {
+  it('shows a judge gate’s per-metric table in the description, as the evidence in Git records it', async () => {
     const judgment = judgmentOf(0.05, 0.01, { workload: 'podinfo-baseline', traffic: ['apisix'] });
     const judged = evidenceOf({
       gate: 'judge',
@@ -89,7 +89,7 @@ describe('pull-request proposals', () => {
       stepIndex: 1,
       weight: 20,
     } as ReleaseProgress;
-    const body = renderFile(
+    const body = await renderFile(
       'pull-request',
       proposalView({ name: 'podinfo', steps, progress, index: 3, images, evidence: [judged], diff: '' }),
     );
@@ -100,7 +100,7 @@ describe('pull-request proposals', () => {
     expect(table[0]).toMatch(/^\| error-rate \(critical\) \| High \| 0\.05\d* \| 0\.01\d* \|/);
     expect(body).toMatch(/^\| latency \| Pass \|/m);
     // Without a judge gate there is no such section.
-    const plain = renderFile(
+    const plain = await renderFile(
       'pull-request',
       proposalView({ name: 'podinfo', steps, progress, index: 3, images, evidence: [], diff: '' }),
     );

@@ -30,7 +30,7 @@ describe('the judgment table as evidence', () => {
     expect(table.baseline).toContain('compared the canary with the stable pods');
   });
 
-  it('survives the commit message: sanitised, written by the template, parsed back from the evidence block', () => {
+  it('survives the commit message: sanitised, written by the template, parsed back from the evidence block', async () => {
     const judgment = judgmentOf(0.05, 0.01, {
       workload: 'kustomization apps/shop/baseline',
       traffic: ['istio → shop-baseline'],
@@ -45,7 +45,7 @@ describe('the judgment table as evidence', () => {
       measurements: [],
       judgment,
     });
-    const message = renderTemplate('commit-message', {
+    const message = await renderTemplate('commit-message', {
       subject: 'gitcanary(shop): rollback [3/5]',
       body: '',
       gates: [result],

@@ -254,7 +254,7 @@ describe('the JUnit report of a judge gate', () => {
   it('skips a High metric the score still allowed, and reads the same cases from a commit message', async () => {
     const judgment = judgmentOf(0.05, 0.01);
     const lenient = { ...judged(judgment), verdict: 'inconclusive' as const };
-    const message = renderTemplate('commit-message', { subject: 's', body: '', gates: [lenient] });
+    const message = await renderTemplate('commit-message', { subject: 's', body: '', gates: [lenient] });
     const [evidence] = parseGateEvidence(message);
     for (const gate of [lenient, evidence!]) {
       const xml = junitXml('gitcanary podinfo', gateCases(gate, where));

@@ -282,8 +282,8 @@ describe('gitcanary status', () => {
 
 describe('gitcanary status of a judged release', () => {
   /** A commit whose message records a judge gate's verdict, parsed back as releaseStatus does. */
-  function judgedCommit(judgment: Judgment): StatusCommit {
-    const message = renderTemplate('commit-message', {
+  async function judgedCommit(judgment: Judgment): Promise<StatusCommit> {
+    const message = await renderTemplate('commit-message', {
       subject: 'gitcanary(podinfo): rollback [7/10]',
       body: '',
       gates: [
@@ -311,7 +311,7 @@ describe('gitcanary status of a judged release', () => {
       workload: 'kustomization apps/podinfo/baseline',
       traffic: ['apisix → podinfo-baseline'],
     });
-    const commits = [...UNDER_WAY, judgedCommit(judgment)];
+    const commits = [...UNDER_WAY, await judgedCommit(judgment)];
     const text = renderStatus(status({ state: 'finished', commits, judgments: judgmentsOf(commits) }), {
       now: NOW,
       timeZone: TZ,
@@ -333,8 +333,8 @@ describe('gitcanary status of a judged release', () => {
     expect(lines[at + 4]).toMatch(/^ {2}latency +Pass /);
   });
 
-  it('flags a comparison with the stable pods', () => {
-    const commits = [...UNDER_WAY, judgedCommit(judgmentOf(0.01, 0.01))];
+  it('flags a comparison with the stable pods', async () => {
+    const commits = [...UNDER_WAY, await judgedCommit(judgmentOf(0.01, 0.01))];
     const text = renderStatus(status({ commits, judgments: judgmentsOf(commits) }), {
       now: NOW,
       timeZone: TZ,
