@@ -126,4 +126,30 @@ describe('templates in the bundle', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('"canaryWeigth" is not a template variable');
   });
+
+  it('builds a gate on a built-in metric template edited after the build, loading the compiler for it', async ({
+    onTestFinished,
+  }) => {
+    const ops = createGitOps(
+      demoConfig({
+        gates: `    rate:
+      prometheus: { address: "http://127.0.0.1:9", router: apisix, template: request-success-rate, thresholdRange: { min: 99 } }
+`,
+        steps: '    - setWeight: 10\n    - analysis: { gates: [rate] }\n    - promote: {}\n',
+      }),
+    );
+    onTestFinished(() => ops.dispose());
+    const pkg = installed(onTestFinished);
+    const file = path.join(pkg.dir, 'templates', 'metrics', 'apisix', 'request-success-rate.hbs');
+    // Not the text built: the precompiled spec does not match, the gate's check compiles it.
+    writeFileSync(file, `# edited\n${readFileSync(file, 'utf8')}`);
+    const valid = await gitcanary(pkg.main, ops, ['validate']);
+    expect(valid.stderr).toBe('');
+    expect(valid.code).toBe(0);
+    // And an unknown variable in the edited file is still the strict template's error.
+    writeFileSync(file, `{{canaryWeigth}}\n${readFileSync(file, 'utf8')}`);
+    const typo = await gitcanary(pkg.main, ops, ['validate']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('canaryWeigth');
+  });
 });
