@@ -1,19 +1,19 @@
 import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
-  ciJob,
-  gitlabCiProject
-} from "./chunk-BJZLPS2T.js";
-import {
-  GitcanaryError
-} from "./chunk-ASCNN4HU.js";
-import {
   WRITE_PERMISSIONS,
   commandAuthors,
   commentCommand,
   decidePromotion
 } from "./chunk-HWCEY2HQ.js";
+import {
+  ciJob,
+  gitlabCiProject
+} from "./chunk-BJZLPS2T.js";
 import "./chunk-34IGQYKH.js";
+import {
+  GitcanaryError
+} from "./chunk-ASCNN4HU.js";
 import {
   maskSecrets,
   registerSecret

@@ -1,25 +1,29 @@
 import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
-  printOut
-} from "./chunk-XGHLTLUM.js";
-import {
   findKustomizationFile,
   findRollout,
-  loadTree,
   parseSetImageArg,
-  resolveInside,
   setContainerImage,
-  setImage,
+  setImage
+} from "./chunk-WEH5TXVI.js";
+import {
+  loadTree,
+  resolveInside,
   writeTree
-} from "./chunk-IIDQP2VW.js";
-import "./chunk-D5ES77OW.js";
+} from "./chunk-XJFDB2OJ.js";
+import {
+  printOut
+} from "./chunk-WQQN4ADC.js";
+import "./chunk-3X7PDRD5.js";
+import "./chunk-34IGQYKH.js";
+import "./chunk-WMZLU4BU.js";
+import "./chunk-DDVRK4SU.js";
+import "./chunk-YNPOA2B2.js";
 import "./chunk-LLT2LQ4I.js";
-import "./chunk-EJIRL6LF.js";
 import {
   GitcanaryError
 } from "./chunk-ASCNN4HU.js";
-import "./chunk-34IGQYKH.js";
 import "./chunk-K7FAASV6.js";
 import "./chunk-ZXCS2I6Q.js";
 

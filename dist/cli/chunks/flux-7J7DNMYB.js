@@ -2,23 +2,28 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   errorText,
-  fluxSyncSchema,
-  parseDuration,
-  parseGateConfig,
   pollUntilDecided,
   requestSignal,
   sameCommit,
   shortCommit,
   stateWithReason
-} from "./chunk-KYXKYTL7.js";
-import {
-  external_exports
-} from "./chunk-LLT2LQ4I.js";
+} from "./chunk-U2S3JBP7.js";
 import {
   isTransientNetworkError,
   isTransientStatus,
   withRetries
-} from "./chunk-EJIRL6LF.js";
+} from "./chunk-WMZLU4BU.js";
+import "./chunk-DDVRK4SU.js";
+import "./chunk-5YYKMCEQ.js";
+import "./chunk-YNPOA2B2.js";
+import {
+  fluxSyncSchema,
+  parseDuration,
+  parseGateConfig
+} from "./chunk-RQCOFY3H.js";
+import {
+  external_exports
+} from "./chunk-LLT2LQ4I.js";
 import {
   GitcanaryError,
   isGitcanaryError

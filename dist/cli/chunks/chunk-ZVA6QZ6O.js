@@ -4,14 +4,11 @@ import {
   DISTINCT_BASELINE,
   DISTINCT_SERVICES,
   MANAGED_FILE_MARKER,
-  STYLE_SAMPLE_BYTES,
   agreeingWeight,
   annotationJson,
   assertWeight,
   backendShares,
   baselineServiceSchema,
-  describeDoc,
-  detectStyle,
   distinctBackends,
   distinctServices,
   escapeRegex,
@@ -36,7 +33,6 @@ import {
   place,
   refuseBaselineRole,
   releaseRunning,
-  require_dist,
   resourceNameSchema,
   resourceNames,
   rolloutTarget,
@@ -45,17 +41,23 @@ import {
   serviceBackends,
   serviceNameSchema,
   setAnnotationJson,
-  setIn,
   sharesOf,
   splitWeights,
   syncOwnedItems,
-  toPlain,
   usage,
-  valueAt,
   writeBackendWeights,
   writeOwnedDocument,
   writeWeight
-} from "./chunk-IIDQP2VW.js";
+} from "./chunk-WEH5TXVI.js";
+import {
+  STYLE_SAMPLE_BYTES,
+  describeDoc,
+  detectStyle,
+  require_dist,
+  setIn,
+  toPlain,
+  valueAt
+} from "./chunk-XJFDB2OJ.js";
 import {
   external_exports
 } from "./chunk-LLT2LQ4I.js";

@@ -1,5 +1,48 @@
 import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
+import {
+  formatChange,
+  formatJudgment,
+  formatScore,
+  formatThresholds,
+  signed
+} from "./chunk-3X7PDRD5.js";
+import {
+  rangeQuery
+} from "./chunk-AUKBY7KF.js";
+import "./chunk-NDP2KJ5T.js";
+import "./chunk-WMZLU4BU.js";
+import {
+  contextValues,
+  escapePromQLString,
+  limitsFrom,
+  renderTemplate,
+  runMeasurements
+} from "./chunk-O3G3HMHV.js";
+import "./chunk-XS2OQZ4O.js";
+import "./chunk-DDVRK4SU.js";
+import "./chunk-KGKE37OE.js";
+import {
+  timeoutSignal
+} from "./chunk-5YYKMCEQ.js";
+import "./chunk-YNPOA2B2.js";
+import {
+  DEFAULT_GROUP,
+  MAX_JUDGE_SAMPLES,
+  formatPromDuration,
+  judgeConfigSchema,
+  parseDuration,
+  parseGateConfig
+} from "./chunk-RQCOFY3H.js";
+import "./chunk-LLT2LQ4I.js";
+import {
+  GitcanaryError
+} from "./chunk-ASCNN4HU.js";
+import {
+  maskSecrets,
+  secretFromEnv
+} from "./chunk-K7FAASV6.js";
+import "./chunk-ZXCS2I6Q.js";
 
 // src/gates/judge/stats.ts
 var SQRT_PI = Math.sqrt(Math.PI);
@@ -333,129 +376,191 @@ function scoreVerdict(score, thresholds) {
 function percent(fraction) {
   return `${Number((fraction * 100).toPrecision(4))}%`;
 }
-function signed(value) {
-  if (value === 0) return "0";
-  const text = Number(Math.abs(value).toPrecision(3)).toString();
-  return value > 0 ? `+${text}` : `-${text}`;
-}
-function formatChange(change) {
-  if (!Number.isFinite(change)) return change > 0 ? "+inf%" : "-inf%";
-  const value = Number((change * 100).toPrecision(3));
-  return `${value >= 0 ? "+" : ""}${value}%`;
-}
 
-// src/gates/judge/report.ts
-function formatThresholds(thresholds) {
-  return `pass >= ${thresholds.pass}, marginal >= ${thresholds.marginal}`;
-}
-function formatJudgment(judgment) {
-  const passing = judgment.metrics.filter((metric) => metric.classification === "Pass").length;
-  const head = [
-    `score ${formatScore(judgment.score)} (${formatThresholds(judgment.thresholds)}): ${judgment.verdict}`,
-    `${passing} of ${judgment.metrics.length} metrics pass`
-  ];
-  if (judgment.criticalFailures.length > 0) {
-    const failed = judgment.metrics.filter((metric) => judgment.criticalFailures.includes(metric.name));
-    head.push(`critical ${failed.map((metric) => `${metric.name} ${metric.classification}`).join(", ")}`);
+// src/gates/judge/gate.ts
+var JudgeGate = class {
+  constructor(name, config, options = {}) {
+    this.name = name;
+    this.config = parseGateConfig(judgeConfigSchema, config, "judge");
+    this.lookbackMs = parseDuration(this.config.lookback, "judge.lookback");
+    this.stepMs = parseDuration(this.config.step, "judge.step");
+    this.timeoutMs = parseDuration(this.config.prometheus.timeout, "judge.prometheus.timeout");
+    this.intervalMs = parseDuration(this.config.interval, "judge.interval");
+    this.now = options.now ?? (() => /* @__PURE__ */ new Date());
+    if (this.stepMs < 1e3 || this.lookbackMs < this.stepMs) {
+      throw new GitcanaryError("CONFIG_INVALID", "judge needs step >= 1s and lookback >= step", {
+        field: "judge.step"
+      });
+    }
+    const samples = Math.floor(this.lookbackMs / this.stepMs) + 1;
+    if (samples > MAX_JUDGE_SAMPLES) {
+      throw new GitcanaryError("CONFIG_INVALID", `lookback / step asks for ${samples} samples per group`, {
+        field: "judge.step",
+        hint: `at most ${MAX_JUDGE_SAMPLES}: raise step or shorten lookback`
+      });
+    }
   }
-  if (judgment.groups.length > 1) {
-    const groups = judgment.groups.map(
-      (group) => `${group.name} ${group.noData ? "no data" : formatScore(group.score)} \xD7 ${formatScore(group.weight)}%`
+  name;
+  kind = "judge";
+  config;
+  lookbackMs;
+  stepMs;
+  timeoutMs;
+  intervalMs;
+  now;
+  /** The PromQL of `metric` for one group; values escaped for PromQL strings. */
+  renderQuery(metric, group, context) {
+    const values = {
+      ...contextValues(context, this.config.variables),
+      group,
+      lookback: formatPromDuration(this.lookbackMs),
+      step: formatPromDuration(this.stepMs)
+    };
+    return renderTemplate(
+      metric.query,
+      values,
+      escapePromQLString,
+      `judge.metrics.${metric.name}.query`
+    ).trim();
+  }
+  async evaluate(context) {
+    const threshold = formatThresholds(this.config.thresholds);
+    let metrics;
+    try {
+      metrics = this.config.metrics.map((metric) => ({
+        config: metric,
+        canary: this.renderQuery(metric, this.config.groups.canary, context),
+        baseline: this.renderQuery(metric, this.config.groups.baseline, context)
+      }));
+    } catch (error) {
+      const message = error instanceof GitcanaryError ? error.format() : String(error);
+      return { gate: this.name, kind: this.kind, verdict: "fail", threshold, message, measurements: [] };
+    }
+    const token = this.config.prometheus.bearerTokenEnv === void 0 ? void 0 : secretFromEnv(this.config.prometheus.bearerTokenEnv);
+    let judgment;
+    const outcome = await runMeasurements(
+      async () => {
+        judgment = await this.judge(metrics, token, context);
+        return measurementOf(judgment);
+      },
+      limitsFrom(this.config, this.intervalMs),
+      context.signal,
+      (measurement, index) => context.progress(`${this.name} #${index + 1}: ${measurement.message.split("\n")[0]}`)
     );
-    head.push(`groups ${groups.join(", ")}`);
+    return {
+      gate: this.name,
+      kind: this.kind,
+      threshold,
+      ...outcome,
+      message: maskSecrets(outcome.message),
+      ...judgment === void 0 ? {} : { judgment }
+    };
   }
-  const confidence = `${Number((judgment.confidence * 100).toPrecision(4))}%`;
-  const rows = [
-    [
-      "metric",
-      "result",
-      "canary median",
-      "baseline median",
-      `shift [${confidence} interval]`,
-      "p-value",
-      "change",
-      "samples"
-    ],
-    ...judgment.metrics.map((metric) => [
-      `${metric.name}${metric.critical ? " (critical)" : ""}`,
-      metric.classification,
-      formatNumber(metric.canary.summary.median),
-      formatNumber(metric.baseline.summary.median),
-      metric.shift === void 0 ? "-" : `${signed(metric.shift.estimate)} [${signed(metric.shift.lower)}, ${signed(metric.shift.upper)}]`,
-      metric.pValue === void 0 ? "-" : formatPValue(metric.pValue),
-      metric.relativeChange === void 0 ? "-" : formatChange(metric.relativeChange),
-      `${metric.canary.summary.used}/${metric.baseline.summary.used}`
-    ])
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const table = rows.map(
-    (row) => `  ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()}`
-  );
-  const notes = judgment.metrics.filter((metric) => metric.classification !== "Pass" || metric.reason.startsWith("difference within")).map((metric) => `  ${metric.name}: ${metric.reason}`);
-  if (judgment.baselineNote !== void 0) notes.push(`  baseline: ${judgment.baselineNote}`);
-  return [head.join("; "), ...table, ...notes].join("\n");
-}
-function formatScore(score) {
-  return String(Number(score.toFixed(1)));
-}
-function formatNumber(value) {
-  return Number.isNaN(value) ? "-" : String(Number(value.toPrecision(3)));
-}
-function formatPValue(p) {
-  return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
-}
-var TABLE_HEADER = /^metric\s{2,}result\s{2,}canary median\s{2,}baseline median\s{2,}shift \[(.+) interval\]/;
-function parseJudgment(message) {
-  const lines = message.split(/\r?\n/).map((line) => line.trim());
-  const at = lines.findIndex((line) => TABLE_HEADER.test(line));
-  if (at < 1) return void 0;
-  const confidence = TABLE_HEADER.exec(lines[at])?.[1] ?? "";
-  const rows = [];
-  let next = at + 1;
-  for (; next < lines.length; next++) {
-    const cells = lines[next].split(/\s{2,}/);
-    if (cells.length !== 8) break;
-    const [
-      name = "",
-      classification = "",
-      canaryMedian = "",
-      baselineMedian = "",
-      shift = "",
-      pValue = "",
-      change = "",
-      samples = ""
-    ] = cells;
-    const critical = name.endsWith(" (critical)");
-    rows.push({
-      metric: critical ? name.slice(0, -" (critical)".length) : name,
-      critical,
-      classification,
-      canaryMedian,
-      baselineMedian,
-      shift,
-      pValue,
-      change,
-      samples
-    });
+  /** One judgment over the window ending now. */
+  async judge(metrics, token, context) {
+    const endMs = this.now().getTime();
+    const range = { start: (endMs - this.lookbackMs) / 1e3, end: endMs / 1e3, step: this.stepMs / 1e3 };
+    const options = {
+      headers: this.config.prometheus.headers ?? {},
+      token,
+      signal: timeoutSignal(this.timeoutMs, context.signal)
+    };
+    const queryFor = async (query, metric, group) => {
+      try {
+        return await rangeQuery(this.config.prometheus.address, query, range, options);
+      } catch (error) {
+        throw new Error(`${metric} (${group}): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const { canary: canaryGroup, baseline: baselineGroup } = this.config.groups;
+    const series = await Promise.all(
+      metrics.map(async ({ config, canary, baseline }) => {
+        const [canarySamples, baselineSamples] = await Promise.all([
+          queryFor(canary, config.name, canaryGroup),
+          queryFor(baseline, config.name, baselineGroup)
+        ]);
+        return { config, canary: canarySamples, baseline: baselineSamples };
+      })
+    );
+    return judgeSeries(
+      this.config,
+      series,
+      {
+        start: new Date(range.start * 1e3).toISOString(),
+        end: new Date(endMs).toISOString(),
+        stepSeconds: range.step
+      },
+      baselineOf(context.baselineWorkload, context.baselineTraffic, baselineGroup)
+    );
   }
-  const rest = lines.slice(next).filter((line) => line !== "");
-  const baseline = rest.find((line) => line.startsWith("baseline: "))?.slice("baseline: ".length);
+};
+function judgeSeries(config, series, window, baseline) {
+  const { canary: canaryGroup, baseline: baselineGroup } = config.groups;
+  const judged = series.map(({ config: metric, canary, baseline: base }) => {
+    const result = classifyMetric(
+      canary.map(([, value]) => value),
+      base.map(([, value]) => value),
+      {
+        direction: metric.direction,
+        confidence: config.confidence,
+        effectSize: metric.effectSize ?? config.effectSize,
+        nanStrategy: metric.nanStrategy,
+        outlierFactor: metric.outliers?.strategy === "remove" ? metric.outliers.outlierFactor : void 0
+      }
+    );
+    return {
+      name: metric.name,
+      group: metric.group ?? DEFAULT_GROUP,
+      weight: metric.weight,
+      critical: metric.critical,
+      direction: metric.direction,
+      classification: result.classification,
+      reason: result.reason,
+      canary: { group: canaryGroup, samples: canary, summary: result.canary },
+      baseline: { group: baselineGroup, samples: base, summary: result.baseline },
+      pValue: result.test?.pValue,
+      pMethod: result.test?.method,
+      shift: result.test?.shift,
+      relativeChange: result.relativeChange
+    };
+  });
+  const score = scoreMetrics(judged, config.groupWeights);
   return {
-    headline: lines.slice(0, at).join("; "),
-    confidence,
-    rows,
-    notes: rest.filter((line) => !line.startsWith("baseline: ")),
-    baseline,
-    comparedWith: baseline === void 0 ? void 0 : baseline.startsWith("compared the canary with the stable pods") ? "stable" : "baseline"
+    verdict: scoreVerdict(score, config.thresholds),
+    score: score.score,
+    thresholds: config.thresholds,
+    confidence: config.confidence,
+    effectSize: config.effectSize,
+    window,
+    groups: score.groups,
+    criticalFailures: score.criticalFailures,
+    metrics: judged,
+    ...baseline
   };
 }
-
+function baselineOf(workload, traffic, group) {
+  if (workload !== void 0 && traffic !== void 0 && traffic.length > 0) {
+    return {
+      comparedWith: "baseline",
+      baselineNote: `the spec.baseline workload (${workload}), stable image at the canary's scale, with the canary's share of traffic through ${traffic.join(", ")}`
+    };
+  }
+  const why = workload === void 0 ? "no spec.baseline workload" : `the spec.baseline workload (${workload}) gets no traffic: no router names a baselineService`;
+  return {
+    comparedWith: "stable",
+    baselineNote: `compared the canary with the stable pods (${why}): "${group}" is what the queries select, pods that ran longer than the canary (warm caches, more traffic)`
+  };
+}
+function measurementOf(judgment) {
+  return {
+    verdict: judgment.verdict,
+    value: Number(formatScore(judgment.score)),
+    message: formatJudgment(judgment),
+    at: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
 export {
-  classifyMetric,
-  scoreMetrics,
-  scoreVerdict,
-  formatThresholds,
-  formatJudgment,
-  formatScore,
-  parseJudgment
+  JudgeGate,
+  baselineOf,
+  judgeSeries
 };

@@ -2,12 +2,16 @@ import { createRequire as __gitcanaryCreateRequire } from 'node:module';
 const require = __gitcanaryCreateRequire(import.meta.url);
 import {
   parseJudgment
-} from "./chunk-D5ES77OW.js";
+} from "./chunk-3X7PDRD5.js";
 import {
-  pRetry,
-  sleep,
   withRetries
-} from "./chunk-EJIRL6LF.js";
+} from "./chunk-WMZLU4BU.js";
+import {
+  sleep
+} from "./chunk-DDVRK4SU.js";
+import {
+  pRetry
+} from "./chunk-YNPOA2B2.js";
 import {
   GitcanaryError
 } from "./chunk-ASCNN4HU.js";
@@ -3713,7 +3717,8 @@ function isTransientGitFailure(message2) {
 }
 function gitFailure(args, message2) {
   const text = message2.trim().replace(/\n+/g, "; ");
-  return new GitcanaryError("GIT_FAILED", maskSecrets(`git ${args[0] ?? ""} failed: ${text}`));
+  const command = args.find((arg, i) => arg !== "-c" && args[i - 1] !== "-c") ?? "";
+  return new GitcanaryError("GIT_FAILED", maskSecrets(`git ${command} failed: ${text}`));
 }
 var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 function assertNotOption(what, value) {
@@ -3807,6 +3812,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 var NOTES_REF = "refs/notes/gitcanary";
+var WITH_NOTE_BLOBS = ["-c", "remote.origin.partialclonefilter=blob:limit=1m"];
 var PUSH_REJECTED = /\[rejected\]|\[remote rejected\]/;
 var MISSING_REMOTE_REF = /couldn't find remote ref/i;
 var NO_NOTE = /no note found/i;
@@ -3820,7 +3826,7 @@ var ReleaseNotes = class {
   /** Makes the local notes ref the remote's (none when the remote has no notes yet). */
   async fetch() {
     const fetched = await this.git.runOr(
-      ["fetch", "--verbose", "--no-tags", "origin", `+${NOTES_REF}:${NOTES_REF}`],
+      [...WITH_NOTE_BLOBS, "fetch", "--verbose", "--no-tags", "origin", `+${NOTES_REF}:${NOTES_REF}`],
       (message2) => MISSING_REMOTE_REF.test(message2) ? "missing" : void 0
     );
     if (fetched === "missing") {
@@ -4026,6 +4032,7 @@ var Repository = class {
    */
   async fetch() {
     await this.git.runRemote([
+      ...WITH_NOTE_BLOBS,
       "fetch",
       "--verbose",
       "--no-tags",
