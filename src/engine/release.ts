@@ -103,8 +103,9 @@ export class ReleaseEngine {
    */
   async run(options: RunOptions): Promise<ReleaseResult> {
     // One fetch before anything else: the lease, the release's history and its notes are read from
-    // it (a scheduled `step` is a clone, this fetch and its push). A read after a lost race fetches again.
-    await this.#deps.repo.fetch?.();
+    // it (a scheduled `step`: the fetch that opened its repository, then its push). A read after a
+    // lost race fetches again.
+    await this.#deps.repo.fetch?.({ reuseOpen: true });
     await this.#lease.take(options.once, true);
     let fetched = true;
     try {
@@ -301,7 +302,9 @@ export class ReleaseEngine {
   }
 
   async #activePosition(): Promise<Position> {
-    await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
+    // A command's first read (promote, abort…): the fetch that opened the repository serves.
+    await this.#deps.repo.fetch?.({ reuseOpen: true });
+    await recoverUnpushed(this.#deps.repo, this.#deps.reporter, true);
     const progress = await this.progress();
     if (progress === undefined || isFinished(progress)) {
       throw new GitcanaryError('RELEASE_STATE', 'no release in progress', {

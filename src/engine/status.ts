@@ -147,8 +147,9 @@ export async function releaseStatus(
   options: StatusOptions = {},
 ): Promise<ReleaseStatus> {
   const now = options.now ?? new Date();
-  // The remote's history and notes (a workdir may be behind; a fresh clone has no notes yet).
-  await repo.fetch?.();
+  // The remote's history and notes (a workdir may be behind). The `status` command's first read:
+  // the fetch that opened the repository serves.
+  await repo.fetch?.({ reuseOpen: true });
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   // Each target on its own: a file deleted by hand mid-release is named, and the rest still read.

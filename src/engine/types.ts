@@ -94,9 +94,11 @@ export interface ReleaseRepository {
   releaseHistory(releaseName: string, options?: { limit?: number }): Promise<HistoryCommit[]>;
   /**
    * Updates the remote-tracking branch that releaseHistory reads (a workdir may be behind), with
-   * the release notes and leases, in one round trip.
+   * the release notes and leases, in one round trip. `reuseOpen`: a command's first read, made
+   * right after it opened the repository: when opening fetched the same and nothing was fetched
+   * or written since, that fetch stands for this one.
    */
-  fetch?(): Promise<void>;
+  fetch?(options?: { reuseOpen?: boolean }): Promise<void>;
   /** Commits with gitcanary trailers made but not pushed (a run killed between commit and push). */
   unpushedCommits?(): Promise<HistoryCommit[]>;
   pushUnpushed?(): Promise<string>;

@@ -1,11 +1,11 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, mkdtemp, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitcanaryError } from '../errors.js';
 import type { RetryPolicy } from '../retry.js';
 import { maskSecrets, registerSecret, registerUrlCredentials } from '../shared/secrets.js';
-import { Repository } from './repository.js';
+import { Repository, remoteReadArgs } from './repository.js';
 import {
   assertNotOption,
   CONTROL_CHARACTERS,
@@ -145,40 +145,46 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     const ownedDir = await makeTempDir('gitcanary-');
     privateDirs.push(ownedDir);
     const root = path.join(ownedDir, 'repo');
-    const depth = options.depth === undefined ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
-    // Blobs come on demand, the checkout's in one batch; a local path clones by hard links (git
-    // ignores --filter there), which costs nothing per file anyway. A server without filter
-    // support sends everything, as a plain clone.
-    const sparse =
-      options.paths === undefined
-        ? []
-        : [
-            '--no-checkout',
-            '--config=core.sparseCheckout=true',
-            '--config=core.sparseCheckoutCone=true',
-            '--config=index.sparse=true',
-            ...(isLocalPath(repo) ? [] : ['--filter=blob:none']),
-          ];
-    await new GitRunner(ownedDir, env, runnerOptions).runRemote([
-      'clone',
+    const git = new GitRunner(root, env, runnerOptions);
+    await new GitRunner(ownedDir, env, runnerOptions).run([
+      'init',
       '--quiet',
-      '--single-branch',
-      '--no-tags',
-      `--branch=${branch}`,
-      ...depth,
-      ...sparse,
-      '--',
-      repo,
+      `--initial-branch=${branch}`,
       root,
     ]);
-    const git = new GitRunner(root, env, runnerOptions);
-    if (options.paths !== undefined) await checkOutSparse(git, root, options.paths);
+    // What `git clone` would configure, written with the repository: origin, and for a sparse
+    // checkout cone mode with a sparse index. The one fetch below brings the branch with the
+    // notes and leases a command reads first, which a single-branch clone cannot (it fetches its
+    // branch alone): a clone and a second fetch were two round trips to the server.
+    await appendFile(
+      path.join(root, '.git', 'config'),
+      cloneConfig(repo, branch, options.paths !== undefined),
+    );
+    if (options.paths !== undefined) await writeSparsePatterns(root, options.paths);
+    const depth = options.depth === undefined ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
+    // Blobs come on demand, the checkout's in one batch (the reset below). A server (or a local
+    // repository) that does not allow filters sends everything, as a plain clone.
+    const filter = options.paths !== undefined ? ['--filter=blob:none'] : [];
+    const fetched = await git.runRemote(
+      ['fetch', ...filter, ...depth, ...remoteReadArgs(branch)],
+      (message) => (MISSING_REMOTE_REF.test(message) ? 'missing' : undefined),
+    );
+    if (fetched === 'missing') {
+      throw new GitcanaryError('GIT_FAILED', maskSecrets(`branch ${branch} not found in ${repo}`), {
+        field: 'spec.git.branch',
+        hint: 'check spec.git.branch (or --branch), or push the branch first',
+      });
+    }
+    // The branch, its index and its working tree (the sparse set only) at what was fetched.
+    await git.run(['reset', '--quiet', '--hard', `refs/remotes/origin/${branch}`]);
+    if (options.paths !== undefined) await widenToLinkTargets(git, root, options.paths);
     return new Repository(
       root,
       branch,
       git,
       ownedDir,
       () => Promise.all(privateDirs.map(removeTempDir)).then(() => undefined),
+      true,
       true,
     );
   } catch (error) {
@@ -221,16 +227,39 @@ export function sparsePatterns(paths: readonly string[]): string[] {
   return patterns;
 }
 
+const MISSING_REMOTE_REF = /couldn't find remote ref/i;
+
 /**
- * Writes the sparse set and checks it out (`read-tree -mu`: the working tree of HEAD restricted
- * to the patterns; a partial clone fetches the blobs it lacks in one request). A configured path
- * that is a symbolic link brings its target into the set, so the manifest loader can follow it.
+ * The `.git/config` lines `git clone` would write for `repo` (origin, tracking `branch`), and for
+ * a sparse checkout cone mode with a sparse index (git-config(1): a value in double quotes with
+ * `\\` and `\"` escaped; a URL holds no newline, assertNotOption and the runner refuse those).
  */
-async function checkOutSparse(git: GitRunner, root: string, given: readonly string[]): Promise<void> {
+function cloneConfig(repo: string, branch: string, sparse: boolean): string {
+  const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return [
+    '[remote "origin"]',
+    `\turl = ${quoted(repo)}`,
+    `\tfetch = ${quoted(`+refs/heads/${branch}:refs/remotes/origin/${branch}`)}`,
+    ...(sparse
+      ? ['[core]', '\tsparseCheckout = true', '\tsparseCheckoutCone = true', '[index]', '\tsparse = true']
+      : []),
+    '',
+  ].join('\n');
+}
+
+/** The cone patterns of `paths`, in `.git/info/sparse-checkout` (read by the checkout). */
+async function writeSparsePatterns(root: string, paths: readonly string[]): Promise<void> {
   const file = path.join(root, '.git', 'info', 'sparse-checkout');
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${sparsePatterns(given).join('\n')}\n`);
-  await git.run(['read-tree', '-mu', 'HEAD']);
+  await writeFile(file, `${sparsePatterns(paths).join('\n')}\n`);
+}
+
+/**
+ * A configured path that is a symbolic link brings its target into the sparse set, so the
+ * manifest loader can follow it (`sparse-checkout reapply`: git's own way to widen a checkout
+ * with a sparse index).
+ */
+async function widenToLinkTargets(git: GitRunner, root: string, given: readonly string[]): Promise<void> {
   const targets: string[] = [];
   for (const entry of given) {
     const at = path.resolve(root, entry);
@@ -239,8 +268,7 @@ async function checkOutSparse(git: GitRunner, root: string, given: readonly stri
     targets.push(path.relative(root, path.resolve(path.dirname(at), await readlink(at))));
   }
   if (targets.length === 0) return;
-  await writeFile(file, `${sparsePatterns([...given, ...targets]).join('\n')}\n`);
-  // read-tree cannot merge into a sparse index; reapply is git's own way to widen the checkout.
+  await writeSparsePatterns(root, [...given, ...targets]);
   await git.run(['sparse-checkout', 'reapply']);
 }
 

@@ -99,6 +99,25 @@ class IntentFailed extends Error {
   }
 }
 
+/**
+ * `git fetch` arguments (after the subcommand) that read what a command needs of the remote in one
+ * round trip: origin/<branch>, forced (the remote may have been rewritten), the release notes and
+ * the release leases (the patterns match refs/notes/gitcanary and every
+ * refs/gitcanary/lease/<release>, and nothing when the remote has none, without failing; `--prune`
+ * drops a lease the remote no longer has). openRepository's first fetch and `Repository.fetch`.
+ */
+export function remoteReadArgs(branch: string): string[] {
+  return [
+    '--verbose',
+    '--no-tags',
+    '--prune',
+    'origin',
+    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+    `+${NOTES_REF}*:${NOTES_REF}*`,
+    `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`,
+  ];
+}
+
 /** A working copy of one branch of the GitOps repository. */
 export class Repository {
   private closed = false;
@@ -115,11 +134,21 @@ export class Repository {
     private readonly releasePrivate: () => Promise<void> = async () => undefined,
     /** True when origin/<branch> was just cloned: the first commitStep need not fetch again. */
     tipKnown = false,
+    /**
+     * True when opening fetched what `fetch` fetches (the branch, the notes and the leases): a
+     * command's first read (`fetch({ reuseOpen: true })`) before it writes to the remote has
+     * nothing to add.
+     */
+    fetchedAtOpen = false,
   ) {
     this.tipKnown = tipKnown;
     this.#synced = tipKnown;
     this.#clean = tipKnown;
+    this.#fetchedAtOpen = fetchedAtOpen;
   }
+
+  /** The open's fetch may stand for the first `fetch` (cleared by any fetch and any write to the remote). */
+  #fetchedAtOpen: boolean;
 
   /**
    * HEAD and the working tree are origin/<branch> as last fetched, untouched since (a fresh clone,
@@ -156,24 +185,16 @@ export class Repository {
   }
 
   /**
-   * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
-   * in the same fetch the release notes and the release leases (the patterns match
-   * refs/notes/gitcanary and every refs/gitcanary/lease/<release>, and nothing when the remote has
-   * none, without failing; `--prune` drops a lease the remote no longer has). One round trip: what
-   * a command reads of the remote before it acts.
+   * Updates origin/<branch>, the release notes and the release leases from the remote
+   * (`remoteReadArgs`): one round trip, what a command reads of the remote before it acts.
+   * `reuseOpen`: the caller's first read, right after it opened the repository; when openRepository
+   * fetched the same and nothing was fetched or written since, that fetch stands for this one.
    */
-  async fetch(): Promise<void> {
-    await this.git.runRemote([
-      ...WITH_NOTE_BLOBS,
-      'fetch',
-      '--verbose',
-      '--no-tags',
-      '--prune',
-      'origin',
-      `+refs/heads/${this.branch}:${this.remoteRef}`,
-      `+${NOTES_REF}*:${NOTES_REF}*`,
-      `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`,
-    ]);
+  async fetch(options: { reuseOpen?: boolean } = {}): Promise<void> {
+    const reuse = this.#fetchedAtOpen && options.reuseOpen === true;
+    this.#fetchedAtOpen = false;
+    if (reuse) return;
+    await this.git.runRemote([...WITH_NOTE_BLOBS, 'fetch', ...remoteReadArgs(this.branch)]);
     this.#synced = false;
     this.#generation += 1;
     this.tipKnown = true;
@@ -205,6 +226,7 @@ export class Repository {
     if (expectedTip !== undefined) assertNotOption('revision', expectedTip);
     const expectedRelease = options.expectedRelease;
     let attempts = 0;
+    this.#fetchedAtOpen = false;
 
     const attempt = async (): Promise<CommitOutcome> => {
       attempts += 1;
@@ -403,6 +425,7 @@ export class Repository {
 
   /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
   async updateNote(sha: string, update: (current: string | undefined) => string): Promise<void> {
+    this.#fetchedAtOpen = false;
     await new ReleaseNotes(this.git).update(sha, update);
   }
 
@@ -421,11 +444,13 @@ export class Repository {
     expires: Date,
     expected: string | undefined,
   ): Promise<Lease> {
+    this.#fetchedAtOpen = false;
     return new ReleaseLeases(this.git).write(release, holder, expires, expected);
   }
 
   /** Removes the lease while it is still `expected`; LeaseMoved else. */
   async removeLease(release: string, expected: string): Promise<void> {
+    this.#fetchedAtOpen = false;
     await new ReleaseLeases(this.git).remove(release, expected);
   }
 
@@ -547,6 +572,7 @@ export class Repository {
   }
 
   private async push(target: string, force: boolean, expectedTip?: string): Promise<void> {
+    this.#fetchedAtOpen = false;
     const refspec = `${force ? '+' : ''}HEAD:refs/heads/${target}`;
     // A push to the branch moves origin/<branch> (git updates the tracking ref with it).
     if (target === this.branch) this.#generation += 1;

@@ -86,4 +86,32 @@ describe('release notes under refs/notes/gitcanary', () => {
     rmSync(remote.url, { recursive: true, force: true });
     await expect(repo.fetch()).rejects.toThrow(/^git fetch failed: /);
   });
+
+  it('brings the notes blobs with a fetch in a partial clone, so a read does not fetch again', async ({
+    onTestFinished,
+  }) => {
+    const { remote, seed } = await setup(onTestFinished);
+    git(remote.url, 'config', 'uploadpack.allowFilter', 'true');
+    const open = () =>
+      openRepository({
+        repo: `file://${remote.url}`,
+        branch: 'main',
+        author: AUTHOR,
+        paths: ['apps/web'],
+      });
+    const [writer, reader] = [await open(), await open()];
+    onTestFinished(async () => {
+      await writer.close();
+      await reader.close();
+    });
+    await writer.updateNote(seed, append('check 1 passed'));
+
+    await reader.fetch();
+    // Nothing under refs/notes/gitcanary is missing (a partial clone's fetch leaves blobs out).
+    const missing = git(reader.root, 'rev-list', '--objects', '--missing=print', NOTES_REF)
+      .split('\n')
+      .filter((line) => line.startsWith('?'));
+    expect(missing).toEqual([]);
+    expect(await reader.readNote(seed)).toBe('check 1 passed\n');
+  });
 });

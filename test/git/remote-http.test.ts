@@ -89,7 +89,10 @@ describe('credentials over http', () => {
       author: AUTHOR,
       retry: FAST,
     });
-    await expect(opening).rejects.toMatchObject({ code: 'GIT_FAILED', message: /git clone failed/ });
+    await expect(opening).rejects.toMatchObject({
+      code: 'GIT_FAILED',
+      message: expect.stringMatching(/git fetch failed/),
+    });
     // One clone attempt: curl asks once, gets 401, and git gives up (no prompt, no retry).
     expect(secured.authorizations.length - before).toBeLessThanOrEqual(2);
   });
@@ -148,7 +151,7 @@ describe('git remote outages', () => {
     const opening = throughProxy(() => fault);
     await expect(opening).rejects.toMatchObject({
       code: 'GIT_FAILED',
-      message: expect.stringMatching(/git clone failed: .*\(tried 4 times\)/),
+      message: expect.stringMatching(/git fetch failed: .*\(tried 4 times\)/),
     });
     expect(proxy.seen.length).toBeGreaterThanOrEqual(4);
     await proxy.close();

@@ -103,7 +103,7 @@ describe('sparse, partial clone (paths)', () => {
     expect(existsSync(path.join(repository.root, API))).toBe(false);
   });
 
-  it('checks out a local-path remote sparsely too (git clones those by hard links)', async () => {
+  it('checks out a local-path remote sparsely too', async () => {
     repository = await openRepository({ repo: remote.url, branch: 'main', author: AUTHOR, paths: [WEB] });
     expect(existsSync(path.join(repository.root, WEB))).toBe(true);
     // A file's folder is in the cone: the files next to it come along.

@@ -48,7 +48,7 @@ describe('token handling', () => {
     const text = await failureText(
       openRepository({ repo: UNREACHABLE, branch: 'main', author: AUTHOR, token: TOKEN, retry: ONCE }),
     );
-    expect(text).toContain('git clone failed');
+    expect(text).toContain('git fetch failed');
     expectNoToken(text);
   });
 
