@@ -8,6 +8,7 @@ const BENCHES: { name: string; args: string[] }[] = [
   { name: 'cold-start', args: [] },
   { name: 'git-commit', args: ['20'] },
   { name: 'step', args: ['10'] },
+  { name: 'templates', args: ['15'] },
   { name: 'large-repo', args: ['7'] },
   { name: 'big-file', args: ['30'] },
   { name: 'concurrent', args: ['50'] },

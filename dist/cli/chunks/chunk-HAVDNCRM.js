@@ -3526,7 +3526,7 @@ var require_commander = __commonJS({
 
 // src/git/open.ts
 import { existsSync, realpathSync, rmSync } from "node:fs";
-import { lstat, mkdir, mkdtemp as mkdtemp3, readlink, realpath, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { appendFile, lstat, mkdir, mkdtemp as mkdtemp3, readlink, realpath, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import os3 from "node:os";
 import path3 from "node:path";
 
@@ -3979,9 +3979,20 @@ var IntentFailed = class extends Error {
   }
   reason;
 };
+function remoteReadArgs(branch) {
+  return [
+    "--verbose",
+    "--no-tags",
+    "--prune",
+    "origin",
+    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+    `+${NOTES_REF}*:${NOTES_REF}*`,
+    `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`
+  ];
+}
 var Repository = class {
   /** @internal Use openRepository. */
-  constructor(root, branch, git, ownedDir, releasePrivate = async () => void 0, tipKnown = false) {
+  constructor(root, branch, git, ownedDir, releasePrivate = async () => void 0, tipKnown = false, fetchedAtOpen = false) {
     this.root = root;
     this.branch = branch;
     this.git = git;
@@ -3990,6 +4001,7 @@ var Repository = class {
     this.tipKnown = tipKnown;
     this.#synced = tipKnown;
     this.#clean = tipKnown;
+    this.#fetchedAtOpen = fetchedAtOpen;
   }
   root;
   branch;
@@ -3997,6 +4009,8 @@ var Repository = class {
   ownedDir;
   releasePrivate;
   closed = false;
+  /** The open's fetch may stand for the first `fetch` (cleared by any fetch and any write to the remote). */
+  #fetchedAtOpen;
   /**
    * HEAD and the working tree are origin/<branch> as last fetched, untouched since (a fresh clone,
    * a reset): resetToRemote has nothing to do and there is no unpushed commit. A fetch (which may
@@ -4024,24 +4038,16 @@ var Repository = class {
     return this.commitInfo("HEAD");
   }
   /**
-   * Updates origin/<branch> to the remote's head (forced: the remote may have been rewritten), and
-   * in the same fetch the release notes and the release leases (the patterns match
-   * refs/notes/gitcanary and every refs/gitcanary/lease/<release>, and nothing when the remote has
-   * none, without failing; `--prune` drops a lease the remote no longer has). One round trip: what
-   * a command reads of the remote before it acts.
+   * Updates origin/<branch>, the release notes and the release leases from the remote
+   * (`remoteReadArgs`): one round trip, what a command reads of the remote before it acts.
+   * `reuseOpen`: the caller's first read, right after it opened the repository; when openRepository
+   * fetched the same and nothing was fetched or written since, that fetch stands for this one.
    */
-  async fetch() {
-    await this.git.runRemote([
-      ...WITH_NOTE_BLOBS,
-      "fetch",
-      "--verbose",
-      "--no-tags",
-      "--prune",
-      "origin",
-      `+refs/heads/${this.branch}:${this.remoteRef}`,
-      `+${NOTES_REF}*:${NOTES_REF}*`,
-      `+${LEASE_PREFIX}*:${LEASE_PREFIX}*`
-    ]);
+  async fetch(options = {}) {
+    const reuse = this.#fetchedAtOpen && options.reuseOpen === true;
+    this.#fetchedAtOpen = false;
+    if (reuse) return;
+    await this.git.runRemote([...WITH_NOTE_BLOBS, "fetch", ...remoteReadArgs(this.branch)]);
     this.#synced = false;
     this.#generation += 1;
     this.tipKnown = true;
@@ -4070,6 +4076,7 @@ var Repository = class {
     if (expectedTip !== void 0) assertNotOption("revision", expectedTip);
     const expectedRelease = options.expectedRelease;
     let attempts = 0;
+    this.#fetchedAtOpen = false;
     const attempt = async () => {
       attempts += 1;
       const replayed = attempts > 1;
@@ -4243,6 +4250,7 @@ var Repository = class {
   }
   /** Replaces the note on `sha` with `update(current)` and pushes it (re-applied if another writer won). */
   async updateNote(sha, update) {
+    this.#fetchedAtOpen = false;
     await new ReleaseNotes(this.git).update(sha, update);
   }
   /**
@@ -4254,10 +4262,12 @@ var Repository = class {
   }
   /** Writes the lease while the remote's is still `expected` (undefined: none); LeaseMoved else. */
   async writeLease(release, holder, expires, expected) {
+    this.#fetchedAtOpen = false;
     return new ReleaseLeases(this.git).write(release, holder, expires, expected);
   }
   /** Removes the lease while it is still `expected`; LeaseMoved else. */
   async removeLease(release, expected) {
+    this.#fetchedAtOpen = false;
     await new ReleaseLeases(this.git).remove(release, expected);
   }
   /** The sha the remote branch points at now (`git ls-remote`), without fetching; undefined when absent. */
@@ -4356,6 +4366,7 @@ var Repository = class {
     await this.git.run(["update-index", "--add", "--remove", "--", ...files]);
   }
   async push(target, force, expectedTip) {
+    this.#fetchedAtOpen = false;
     const refspec = `${force ? "+" : ""}HEAD:refs/heads/${target}`;
     if (target === this.branch) this.#generation += 1;
     const lease = expectedTip === void 0 ? [] : [`--force-with-lease=refs/heads/${target}:${expectedTip}`];
@@ -4438,34 +4449,39 @@ async function openRepository(options) {
     const ownedDir = await makeTempDir("gitcanary-");
     privateDirs.push(ownedDir);
     const root = path3.join(ownedDir, "repo");
-    const depth = options.depth === void 0 ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
-    const sparse = options.paths === void 0 ? [] : [
-      "--no-checkout",
-      "--config=core.sparseCheckout=true",
-      "--config=core.sparseCheckoutCone=true",
-      "--config=index.sparse=true",
-      ...isLocalPath(repo) ? [] : ["--filter=blob:none"]
-    ];
-    await new GitRunner(ownedDir, env, runnerOptions).runRemote([
-      "clone",
+    const git = new GitRunner(root, env, runnerOptions);
+    await new GitRunner(ownedDir, env, runnerOptions).run([
+      "init",
       "--quiet",
-      "--single-branch",
-      "--no-tags",
-      `--branch=${branch}`,
-      ...depth,
-      ...sparse,
-      "--",
-      repo,
+      `--initial-branch=${branch}`,
       root
     ]);
-    const git = new GitRunner(root, env, runnerOptions);
-    if (options.paths !== void 0) await checkOutSparse(git, root, options.paths);
+    await appendFile(
+      path3.join(root, ".git", "config"),
+      cloneConfig(repo, branch, options.paths !== void 0)
+    );
+    if (options.paths !== void 0) await writeSparsePatterns(root, options.paths);
+    const depth = options.depth === void 0 ? [] : [`--depth=${Math.max(1, Math.floor(options.depth))}`];
+    const filter = options.paths !== void 0 ? ["--filter=blob:none"] : [];
+    const fetched = await git.runRemote(
+      ["fetch", ...filter, ...depth, ...remoteReadArgs(branch)],
+      (message2) => MISSING_REMOTE_REF2.test(message2) ? "missing" : void 0
+    );
+    if (fetched === "missing") {
+      throw new GitcanaryError("GIT_FAILED", maskSecrets(`branch ${branch} not found in ${repo}`), {
+        field: "spec.git.branch",
+        hint: "check spec.git.branch (or --branch), or push the branch first"
+      });
+    }
+    await git.run(["reset", "--quiet", "--hard", `refs/remotes/origin/${branch}`]);
+    if (options.paths !== void 0) await widenToLinkTargets(git, root, options.paths);
     return new Repository(
       root,
       branch,
       git,
       ownedDir,
       () => Promise.all(privateDirs.map(removeTempDir)).then(() => void 0),
+      true,
       true
     );
   } catch (error) {
@@ -4498,12 +4514,24 @@ function sparsePatterns(paths) {
   }
   return patterns;
 }
-async function checkOutSparse(git, root, given) {
+var MISSING_REMOTE_REF2 = /couldn't find remote ref/i;
+function cloneConfig(repo, branch, sparse) {
+  const quoted = (value) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return [
+    '[remote "origin"]',
+    `	url = ${quoted(repo)}`,
+    `	fetch = ${quoted(`+refs/heads/${branch}:refs/remotes/origin/${branch}`)}`,
+    ...sparse ? ["[core]", "	sparseCheckout = true", "	sparseCheckoutCone = true", "[index]", "	sparse = true"] : [],
+    ""
+  ].join("\n");
+}
+async function writeSparsePatterns(root, paths) {
   const file = path3.join(root, ".git", "info", "sparse-checkout");
   await mkdir(path3.dirname(file), { recursive: true });
-  await writeFile3(file, `${sparsePatterns(given).join("\n")}
+  await writeFile3(file, `${sparsePatterns(paths).join("\n")}
 `);
-  await git.run(["read-tree", "-mu", "HEAD"]);
+}
+async function widenToLinkTargets(git, root, given) {
   const targets = [];
   for (const entry of given) {
     const at = path3.resolve(root, entry);
@@ -4512,8 +4540,7 @@ async function checkOutSparse(git, root, given) {
     targets.push(path3.relative(root, path3.resolve(path3.dirname(at), await readlink(at))));
   }
   if (targets.length === 0) return;
-  await writeFile3(file, `${sparsePatterns([...given, ...targets]).join("\n")}
-`);
+  await writeSparsePatterns(root, [...given, ...targets]);
   await git.run(["sparse-checkout", "reapply"]);
 }
 async function signingConfig(signing, privateDirs) {

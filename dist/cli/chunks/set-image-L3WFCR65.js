@@ -14,7 +14,7 @@ import {
 } from "./chunk-XJFDB2OJ.js";
 import {
   printOut
-} from "./chunk-WQQN4ADC.js";
+} from "./chunk-HAVDNCRM.js";
 import "./chunk-3X7PDRD5.js";
 import "./chunk-34IGQYKH.js";
 import "./chunk-WMZLU4BU.js";

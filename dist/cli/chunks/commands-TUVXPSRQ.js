@@ -36,7 +36,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-WQQN4ADC.js";
+} from "./chunk-HAVDNCRM.js";
 import {
   parseJudgment
 } from "./chunk-3X7PDRD5.js";
@@ -1146,7 +1146,7 @@ var ReleaseEngine = class {
    * what that process committed (resumes the same image, supersedes with another one).
    */
   async run(options) {
-    await this.#deps.repo.fetch?.();
+    await this.#deps.repo.fetch?.({ reuseOpen: true });
     await this.#lease.take(options.once, true);
     let fetched = true;
     try {
@@ -1325,7 +1325,8 @@ var ReleaseEngine = class {
     return { targets: this.#plan.targets.filter((bound) => !skippedTargets.has(bound)), skipped: named };
   }
   async #activePosition() {
-    await recoverUnpushed(this.#deps.repo, this.#deps.reporter);
+    await this.#deps.repo.fetch?.({ reuseOpen: true });
+    await recoverUnpushed(this.#deps.repo, this.#deps.reporter, true);
     const progress = await this.progress();
     if (progress === void 0 || isFinished(progress)) {
       throw new GitcanaryError("RELEASE_STATE", "no release in progress", {
@@ -2170,7 +2171,7 @@ function weightDisagreement(manifests) {
 }
 async function releaseStatus(input, repo, options = {}) {
   const now = options.now ?? /* @__PURE__ */ new Date();
-  await repo.fetch?.();
+  await repo.fetch?.({ reuseOpen: true });
   const history = await repo.releaseHistory(input.name, { limit: 200 });
   const progress = readOwnProgress(history, input.name, targetsFingerprint(input.targets));
   const manifests = (await observeEach(input.targets, repo.root)).map(({ key, role, observed, missing }) => ({
