@@ -54,10 +54,11 @@ git -C w push --quiet origin HEAD:main
 rm -rf w`;
 
 // The floor under gitcanary's step: the git commands one step runs (the list the trace below
-// prints: a sparse partial clone, its checkout, one fetch of the branch, notes and leases, the
-// lease, unpushed-commit and history reads, the note of the newest commit, then stage, commit,
-// push), from a shell, with the same arguments, and Node's own start (`node -e 0`). What a step
-// takes beyond the two is gitcanary's JavaScript: loading, config, planning, editing, rendering.
+// prints: a new repository and what a clone would configure, one fetch of the branch, notes and
+// leases, the sparse checkout, the lease and history reads, the note of the newest commit, then
+// stage, commit, push), from a shell, with the same arguments, and Node's own start (`node -e 0`).
+// What a step takes beyond the two is gitcanary's JavaScript: loading, config, planning, editing,
+// rendering, and spawning from a 70 MB process.
 const SPARSE = sparsePatterns([
   'apps/podinfo/canary',
   'apps/podinfo/primary',
@@ -65,15 +66,14 @@ const SPARSE = sparsePatterns([
 ]);
 const PROTOCOL = `set -e
 d=$(mktemp -d)
-git clone --quiet --single-branch --no-tags --branch=main --no-checkout --config=core.sparseCheckout=true \
-  --config=core.sparseCheckoutCone=true --config=index.sparse=true --filter=blob:none -- "$1" "$d/repo"
+git init --quiet --initial-branch=main "$d/repo"
 cd "$d/repo"
+printf '[remote "origin"]\n\turl = "%s"\n\tfetch = "+refs/heads/main:refs/remotes/origin/main"\n[core]\n\tsparseCheckout = true\n\tsparseCheckoutCone = true\n[index]\n\tsparse = true\n' "$1" >> .git/config
 printf '%s\n' ${SPARSE.map((pattern) => `'${pattern}'`).join(' ')} > .git/info/sparse-checkout
-git read-tree -mu HEAD
-git fetch --quiet --no-tags --prune origin +refs/heads/main:refs/remotes/origin/main \
+git fetch --quiet --filter=blob:none --no-tags --prune origin +refs/heads/main:refs/remotes/origin/main \
   '+refs/notes/gitcanary*:refs/notes/gitcanary*' '+refs/gitcanary/lease/*:refs/gitcanary/lease/*'
+git reset --quiet --hard refs/remotes/origin/main
 git for-each-ref '--format=%(objectname)%00%(contents)' refs/gitcanary/lease/podinfo >/dev/null
-git rev-list --left-right --count HEAD...refs/remotes/origin/main -- >/dev/null
 newest=$(git log '--format=%H%x1f%cI%x1f%s%x1f%(trailers:only,unfold,separator=%x1d)%x1e' --topo-order \
   --extended-regexp '--grep=^Gitcanary-Release: *podinfo *$' --max-count=200 refs/remotes/origin/main -- | head -c 40)
 git notes --ref=refs/notes/gitcanary show "\${newest:-HEAD}" >/dev/null 2>&1 || true
