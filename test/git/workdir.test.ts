@@ -134,6 +134,19 @@ describe('openRepository with a fresh clone', () => {
     expect(existsSync(repository.root)).toBe(false);
   });
 
+  it('writes a remote whose path holds quotes, backslashes, spaces, # and ; as git reads it back', async () => {
+    const odd = path.join(remote.dir, 'we"ird \\ pa#th;x.git');
+    git(remote.dir, 'clone', '--quiet', '--bare', remote.url, odd);
+    const repository = await openRepository({ repo: odd, branch: 'main', author: AUTHOR, paths: ['apps'] });
+    try {
+      expect(git(repository.root, 'remote', 'get-url', 'origin')).toBe(odd);
+      expect(git(repository.root, 'rev-parse', 'HEAD')).toBe(remote.head());
+      expect(git(repository.root, 'config', '--get', 'core.sparseCheckoutCone')).toBe('true');
+    } finally {
+      await repository.close();
+    }
+  });
+
   it('fails with GIT_FAILED naming the branch the remote does not have', async () => {
     const opening = openRepository({ repo: remote.url, branch: 'nope', author: AUTHOR });
     await expect(opening).rejects.toMatchObject({
