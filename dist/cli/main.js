@@ -14,7 +14,7 @@ import {
   releaseAction,
   reportError,
   resetExitCode
-} from "./chunks/chunk-HAVDNCRM.js";
+} from "./chunks/chunk-XX7CQEDV.js";
 import "./chunks/chunk-3X7PDRD5.js";
 import "./chunks/chunk-34IGQYKH.js";
 import "./chunks/chunk-WMZLU4BU.js";
@@ -39,7 +39,7 @@ var ROUTER_KEYS = [
 ];
 
 // src/cli/edit-commands.ts
-var weights = () => import("./chunks/set-weight-RKSVASLN.js");
+var weights = () => import("./chunks/set-weight-CCSOIBW4.js");
 var INFERENCE_HELP = "Without --stable/--canary the managed rule must have exactly two backends: the first is the stable, the second the canary (the order of the Argo Rollouts and Flagger examples); with one of them given, the other is the remaining backend.";
 function registerWeightCommands(set, get) {
   routeOptions(set.command("weight")).description("set the canary weight of a traffic router (stable gets 100 - weight)").option("--stable <backend>", "stable backend: a Service, or an Istio host or subset").option("--canary <backend>", "canary backend: a Service, or an Istio host or subset").argument("<weight>", "canary weight, an integer from 0 to 100").addHelpText("after", `
@@ -82,7 +82,7 @@ Examples:
   gitcanary set image --file rollout.yaml --rollout rollouts-demo --container rollouts-demo argoproj/rollouts-demo:yellow`
   ).action(
     action(
-      async (images, options) => (await import("./chunks/set-image-L3WFCR65.js")).runSetImage(images, options)
+      async (images, options) => (await import("./chunks/set-image-WWYIFUS3.js")).runSetImage(images, options)
     )
   );
 }
@@ -113,7 +113,7 @@ function registerInitCommand(program) {
 function registerReleaseCommands(program) {
   const common = (command) => command.option("-c, --config <file>", "release config", "gitcanary.yaml").option("--workdir <dir>", "use this clone of the GitOps repository instead of a temporary one").option("--json", "one JSON event per line").option("--dotenv <file>", "write where the release stands as KEY=value lines (GitLab dotenv report)").option("--junit <file>", "write each gate evaluation as a JUnit XML test case");
   const act = (name) => releaseAction(name, async (options, output) => {
-    const { runReleaseCommand } = await import("./chunks/commands-TUVXPSRQ.js");
+    const { runReleaseCommand } = await import("./chunks/commands-TEIKCIZJ.js");
     return runReleaseCommand(name, options, output);
   });
   common(

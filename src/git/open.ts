@@ -146,10 +146,13 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Re
     privateDirs.push(ownedDir);
     const root = path.join(ownedDir, 'repo');
     const git = new GitRunner(root, env, runnerOptions);
+    // The local branch is named as the remote's (a git older than 2.28, which ignores the setting,
+    // names it master: gitcanary pushes HEAD to refs/heads/<branch> either way).
     await new GitRunner(ownedDir, env, runnerOptions).run([
+      '-c',
+      `init.defaultBranch=${branch}`,
       'init',
       '--quiet',
-      `--initial-branch=${branch}`,
       root,
     ]);
     // What `git clone` would configure, written with the repository: origin, and for a sparse

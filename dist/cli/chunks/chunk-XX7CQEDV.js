@@ -4451,9 +4451,10 @@ async function openRepository(options) {
     const root = path3.join(ownedDir, "repo");
     const git = new GitRunner(root, env, runnerOptions);
     await new GitRunner(ownedDir, env, runnerOptions).run([
+      "-c",
+      `init.defaultBranch=${branch}`,
       "init",
       "--quiet",
-      `--initial-branch=${branch}`,
       root
     ]);
     await appendFile(

@@ -36,7 +36,7 @@ import {
   printOut,
   renderStatus,
   sanitizeGateResult
-} from "./chunk-HAVDNCRM.js";
+} from "./chunk-XX7CQEDV.js";
 import {
   parseJudgment
 } from "./chunk-3X7PDRD5.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-XJFDB2OJ.js";
 import {
   printOut
-} from "./chunk-HAVDNCRM.js";
+} from "./chunk-XX7CQEDV.js";
 import "./chunk-3X7PDRD5.js";
 import "./chunk-34IGQYKH.js";
 import "./chunk-WMZLU4BU.js";
