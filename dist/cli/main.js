@@ -113,7 +113,7 @@ function registerInitCommand(program) {
 function registerReleaseCommands(program) {
   const common = (command) => command.option("-c, --config <file>", "release config", "gitcanary.yaml").option("--workdir <dir>", "use this clone of the GitOps repository instead of a temporary one").option("--json", "one JSON event per line").option("--dotenv <file>", "write where the release stands as KEY=value lines (GitLab dotenv report)").option("--junit <file>", "write each gate evaluation as a JUnit XML test case");
   const act = (name) => releaseAction(name, async (options, output) => {
-    const { runReleaseCommand } = await import("./chunks/commands-TEIKCIZJ.js");
+    const { runReleaseCommand } = await import("./chunks/commands-WFNQ56VV.js");
     return runReleaseCommand(name, options, output);
   });
   common(

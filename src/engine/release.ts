@@ -107,23 +107,19 @@ export class ReleaseEngine {
     // lost race fetches again.
     await this.#deps.repo.fetch?.({ reuseOpen: true });
     await this.#lease.take(options.once, true);
-    let fetched = true;
     try {
-      return await this.#rereading(() => {
-        const fresh = fetched;
-        fetched = false;
-        return this.#runOnce(options, fresh);
-      });
+      // The first attempt reads what was just fetched; a re-read after a lost race fetches.
+      return await this.#rereading((attempt) => this.#runOnce(options, attempt === 1));
     } finally {
       await this.#lease.drop();
     }
   }
 
   /** Runs a command again from a fresh read when another process committed for the release first. */
-  async #rereading(command: () => Promise<ReleaseResult>): Promise<ReleaseResult> {
+  async #rereading(command: (attempt: number) => Promise<ReleaseResult>): Promise<ReleaseResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await command();
+        return await command(attempt);
       } catch (error) {
         if (!isTipMoved(error) || attempt >= MAX_REREADS) throw error;
         this.#movedOn(error);

@@ -29,6 +29,14 @@ const PLAIN_GATE = `    smoke:
       command: { command: 'echo "error rate 0%"', timeout: 10s }
 `;
 
+/** A release whose analysis runs a gate on the built-in APISIX success-rate template (strict). */
+const METRIC_GATE_CONFIG = demoConfig({
+  gates: `    rate:
+      prometheus: { address: "http://127.0.0.1:9", router: apisix, template: request-success-rate, thresholdRange: { min: 99 } }
+`,
+  steps: '    - setWeight: 10\n    - analysis: { gates: [rate] }\n    - promote: {}\n',
+});
+
 /** The commit message's body on the first step (no gate evidence yet). */
 const RELEASE_LINE =
   /^Release [0-9a-f]{12}: ghcr\.io\/stefanprodan\/podinfo:6\.1\.0, canary weight 0%, phase Progressing\.$/;
@@ -92,14 +100,7 @@ describe('templates in the bundle', () => {
   it("builds a gate on a built-in metric template (strict) without handlebars' compiler", async ({
     onTestFinished,
   }) => {
-    const ops = createGitOps(
-      demoConfig({
-        gates: `    rate:
-      prometheus: { address: "http://127.0.0.1:9", router: apisix, template: request-success-rate, thresholdRange: { min: 99 } }
-`,
-        steps: '    - setWeight: 10\n    - analysis: { gates: [rate] }\n    - promote: {}\n',
-      }),
-    );
+    const ops = createGitOps(METRIC_GATE_CONFIG);
     onTestFinished(() => ops.dispose());
     const pkg = installed(onTestFinished);
     rmSync(path.join(path.dirname(pkg.main), compilerChunk));
@@ -130,14 +131,7 @@ describe('templates in the bundle', () => {
   it('builds a gate on a built-in metric template edited after the build, loading the compiler for it', async ({
     onTestFinished,
   }) => {
-    const ops = createGitOps(
-      demoConfig({
-        gates: `    rate:
-      prometheus: { address: "http://127.0.0.1:9", router: apisix, template: request-success-rate, thresholdRange: { min: 99 } }
-`,
-        steps: '    - setWeight: 10\n    - analysis: { gates: [rate] }\n    - promote: {}\n',
-      }),
-    );
+    const ops = createGitOps(METRIC_GATE_CONFIG);
     onTestFinished(() => ops.dispose());
     const pkg = installed(onTestFinished);
     const file = path.join(pkg.dir, 'templates', 'metrics', 'apisix', 'request-success-rate.hbs');

@@ -1148,13 +1148,8 @@ var ReleaseEngine = class {
   async run(options) {
     await this.#deps.repo.fetch?.({ reuseOpen: true });
     await this.#lease.take(options.once, true);
-    let fetched = true;
     try {
-      return await this.#rereading(() => {
-        const fresh = fetched;
-        fetched = false;
-        return this.#runOnce(options, fresh);
-      });
+      return await this.#rereading((attempt) => this.#runOnce(options, attempt === 1));
     } finally {
       await this.#lease.drop();
     }
@@ -1163,7 +1158,7 @@ var ReleaseEngine = class {
   async #rereading(command) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await command();
+        return await command(attempt);
       } catch (error) {
         if (!isTipMoved(error) || attempt >= MAX_REREADS) throw error;
         this.#movedOn(error);
